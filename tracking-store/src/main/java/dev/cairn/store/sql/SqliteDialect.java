@@ -1,0 +1,165 @@
+package dev.cairn.store.sql;
+
+import dev.cairn.store.StoreMode;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteOpenMode;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SQLite dialect (xerial sqlite-jdbc): WAL for local disks, rollback journal for network drives. */
+public final class SqliteDialect implements SqlDialect {
+
+    /** 'CARN' — marks a SQLite file as a Cairn store. */
+    static final int APPLICATION_ID = 0x4341524E;
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public Connection connect(Path path, StoreMode mode, long busyTimeoutMs) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeoutMs));
+        if (mode == StoreMode.READ_ONLY) {
+            config.setReadOnly(true);
+            config.setOpenMode(SQLiteOpenMode.READONLY);
+        }
+        Connection connection = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
+        try {
+            configure(connection, mode, busyTimeoutMs);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    @Override
+    public void configure(Connection connection, StoreMode mode, long busyTimeoutMs) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA busy_timeout = " + busyTimeoutMs);
+            st.execute("PRAGMA cache_size = -32768");
+            st.execute("PRAGMA temp_store = MEMORY");
+            switch (mode) {
+                case LOCAL -> {
+                    st.execute("PRAGMA journal_mode = WAL");
+                    st.execute("PRAGMA synchronous = NORMAL");
+                    st.execute("PRAGMA mmap_size = 268435456");
+                }
+                case SHARED -> {
+                    st.execute("PRAGMA journal_mode = DELETE");
+                    st.execute("PRAGMA synchronous = FULL");
+                    st.execute("PRAGMA mmap_size = 0");
+                }
+                case READ_ONLY -> st.execute("PRAGMA query_only = 1");
+                default -> throw new IllegalStateException("unknown mode " + mode);
+            }
+        }
+    }
+
+    @Override
+    public int schemaVersion(Connection connection) throws SQLException {
+        return intPragma(connection, "user_version");
+    }
+
+    @Override
+    public void setSchemaVersion(Connection connection, int version) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA user_version = " + version);
+        }
+    }
+
+    @Override
+    public boolean isForeignDatabase(Connection connection) throws SQLException {
+        int applicationId = intPragma(connection, "application_id");
+        if (applicationId == APPLICATION_ID) {
+            return false;
+        }
+        return !tables(connection).isEmpty();
+    }
+
+    @Override
+    public void markAsCairnStore(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA application_id = " + APPLICATION_ID);
+        }
+    }
+
+    @Override
+    public void beginWrite(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+        }
+    }
+
+    @Override
+    public boolean isBusy(SQLException e) {
+        if (e instanceof SQLiteException se) {
+            int primary = se.getResultCode().code & 0xff;
+            return primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.contains("SQLITE_BUSY") || message.contains("database is locked");
+    }
+
+    @Override
+    public boolean isReadOnlyFailure(SQLException e) {
+        if (e instanceof SQLiteException se) {
+            int primary = se.getResultCode().code & 0xff;
+            return primary == SQLiteErrorCode.SQLITE_READONLY.code || primary == SQLiteErrorCode.SQLITE_CANTOPEN.code
+                    || primary == SQLiteErrorCode.SQLITE_PERM.code;
+        }
+        return String.valueOf(e.getMessage()).contains("readonly");
+    }
+
+    @Override
+    public long dataVersion(Connection connection) throws SQLException {
+        return intPragma(connection, "data_version");
+    }
+
+    @Override
+    public void backup(Connection connection, Path target) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("VACUUM INTO ?")) {
+            ps.setString(1, target.toAbsolutePath().toString());
+            ps.execute();
+        }
+    }
+
+    @Override
+    public String integrityCheck(Connection connection) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static List<String> tables(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static int intPragma(Connection connection, String pragma) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+-- Cairn store schema, version 2: run provenance and change tracking for live viewers.
+CREATE TABLE provenance (
+  run_seq        INTEGER PRIMARY KEY REFERENCES runs(seq),
+  writer         TEXT NOT NULL,
+  writer_version TEXT,
+  host           TEXT,
+  os             TEXT,
+  java_version   TEXT,
+  source_ref     TEXT,
+  recorded_ms    INTEGER NOT NULL
+);
+
+ALTER TABLE runs ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX runs_change_seq ON runs(change_seq);
+
+INSERT INTO store_meta(key, value) VALUES ('change_seq', '0')
+  ON CONFLICT(key) DO NOTHING;
