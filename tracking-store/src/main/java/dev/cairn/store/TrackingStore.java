@@ -1,5 +1,6 @@
 package dev.cairn.store;
 
+import dev.cairn.store.query.RunSearch;
 import dev.cairn.store.sql.Database;
 import dev.cairn.store.sql.KeyCatalog;
 import dev.cairn.store.sql.SchemaMigrator;
@@ -41,6 +42,7 @@ public final class TrackingStore implements AutoCloseable {
     private final Experiments experiments;
     private final Runs runs;
     private final Metrics metrics;
+    private final RunSearch search;
     private final KeyCatalog keys = new KeyCatalog();
 
     private TrackingStore(Database db, int migratedFrom) {
@@ -49,6 +51,7 @@ public final class TrackingStore implements AutoCloseable {
         this.experiments = new Experiments(db);
         this.runs = new Runs(db, experiments, keys);
         this.metrics = new Metrics(db, runs, keys);
+        this.search = new RunSearch(db);
     }
 
     /** Opens (creating when missing) a store on a local disk. */
@@ -115,6 +118,11 @@ public final class TrackingStore implements AutoCloseable {
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** Run search: filter language, ordering, pagination. */
+    public RunSearch search() {
+        return search;
     }
 
     /** The store file. */
