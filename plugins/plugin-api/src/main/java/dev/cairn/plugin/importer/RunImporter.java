@@ -1,0 +1,36 @@
+package dev.cairn.plugin.importer;
+
+import java.nio.file.Path;
+
+/**
+ * Reads another tracker's files into Cairn. Registered as a {@link java.util.ServiceLoader} service
+ * ({@code META-INF/services/dev.cairn.plugin.importer.RunImporter}).
+ *
+ * <p>Cairn probes a dropped path with every importer and uses the most confident one (the user may force one
+ * by {@link #id()}). An importer never writes the store directly: it hands each run to the {@link ImportSink},
+ * which writes it in one transaction with Cairn's merge rules (same source, same run id; only new points added).
+ */
+public interface RunImporter {
+
+    /** Stable id used by {@code cairn import --format ID}, e.g. {@code mlflow-file}, {@code tensorboard}. */
+    String id();
+
+    /** Name shown to users, e.g. "MLflow file store". */
+    String displayName();
+
+    /** The importer's version, recorded in each imported run's provenance. */
+    String version();
+
+    /**
+     * How sure this importer is that it can read {@code path} (a file or folder): 0 = not at all, 1 = certain.
+     * Must be fast (look at names and a few bytes, never parse everything) and must not throw.
+     */
+    double probe(Path path);
+
+    /**
+     * Imports everything under {@code path} into {@code sink}. A bad file is reported through
+     * {@link ImportContext#fail} or {@link ImportContext#warn} (with its path and line or byte offset) and the
+     * other runs still import; throw {@link ImportException} only when nothing at all can be read.
+     */
+    void importFrom(Path path, ImportSink sink, ImportContext context) throws ImportException;
+}
