@@ -9,6 +9,7 @@ package dev.cairn.drift.stats.math;
  * continued fraction otherwise, each taken to full double precision, the other function by
  * complement. The common prefactor {@code x^a e^-x / Γ(a)} is evaluated, for {@code a >= 10},
  * as {@code exp(a (log1p(t) - t) + ½ log(a / 2π) - stirlingTail(a))} with {@code t = (x - a) / a}
+ * (or {@code a log(x/a) - (x - a)} in place of {@code a (log1p(t) - t)} when {@code |t| >= ½}),
  * so that large, nearly equal terms never cancel.
  */
 public final class Gamma {
@@ -119,9 +120,8 @@ public final class Gamma {
     static double prefactor(double a, double x) {
         if (a >= STIRLING_MIN) {
             double t = (x - a) / a;
-            double logTerm = a * (Math.log1p(t) - t) + 0.5 * Math.log(a / (2 * Math.PI))
-                    - stirlingTail(a);
-            return Math.exp(logTerm);
+            double core = Math.abs(t) < 0.5 ? a * (Math.log1p(t) - t) : a * Math.log(x / a) - (x - a);
+            return Math.exp(core + 0.5 * Math.log(a / (2 * Math.PI)) - stirlingTail(a));
         }
         return Math.exp(a * Math.log(x) - x - logGamma(a));
     }

@@ -5,15 +5,15 @@ package dev.cairn.drift.stats.math;
  * Birnbaum–Tingey formula
  * {@code e Σ_{v=0}^{⌊n(1-e)⌋} C(n,v) (e + v/n)^(v-1) (1 - e - v/n)^(n-v)}.
  *
- * <p>All terms are positive, so the sum itself is benign; the care goes into each term. For
- * {@code n < 1013} the binomial coefficient is carried by recurrence (Cephes). For larger n each
- * term is evaluated in log space with the large parts combined analytically,
+ * <p>All terms are positive, so the sum itself is benign; the care goes into each term. A term can
+ * be far below the smallest double in its factors while being representable itself (e.g.
+ * {@code C(1000, 300) · 0.2^700}), so every term is evaluated in log space with the large parts
+ * combined analytically,
  * {@code v log1p(en/v) + (n-v) log1p(-en/(n-v)) - log(e + v/n) + ½ log(n / (2π v (n-v)))
  * + δ(n) - δ(v) - δ(n-v)}, with δ Stirling's remainder, so nothing of size n log n cancels.
  */
 public final class Smirnov {
 
-    private static final int RECURRENCE_LIMIT = 1013;
     private static final double LOG_TWO_PI = Math.log(2 * Math.PI);
 
     private Smirnov() {
@@ -33,15 +33,6 @@ public final class Smirnov {
         }
         long nn = (long) Math.floor(n * (1.0 - e));
         double p = 0.0;
-        if (n < RECURRENCE_LIMIT) {
-            double c = 1.0;
-            for (long v = 0; v <= nn; v++) {
-                double evn = e + (double) v / n;
-                p += c * Math.pow(evn, v - 1) * Math.pow(1.0 - evn, n - v);
-                c *= (double) (n - v) / (v + 1);
-            }
-            return p * e;
-        }
         double dn = Gamma.logFactorialTail(n);
         double en = e * n;
         for (long v = 0; v <= nn; v++) {
