@@ -454,6 +454,11 @@ public final class Runs {
         }
     }
 
+    /** The run id of internal sequence number {@code seq}, inside an open write transaction. */
+    public String idOf(Tx tx, long seq) throws SQLException {
+        return idOfSeq(tx.connection(), seq);
+    }
+
     private static String idOfSeq(Connection c, long seq) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM runs WHERE seq = ?")) {
             ps.setLong(1, seq);

@@ -69,13 +69,7 @@ public final class LogCommand extends StoreCommand {
                     store.metrics().append(tx, seq, p.key(), new long[] {p.step()}, new long[] {now},
                             new double[] {p.value()}, 0, 1);
                 }
-                try (var ps = tx.connection().prepareStatement("SELECT id FROM runs WHERE seq = ?")) {
-                    ps.setLong(1, seq);
-                    try (var rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getString(1);
-                    }
-                }
+                return store.runs().idOf(tx, seq);
             });
             out().println(id);
             return 0;
