@@ -59,7 +59,9 @@ public final class StoreBenchmark {
             ingest(store, out);
             reads(store, out);
             logger(store, out);
+            progress.accept("cairn so far: " + out);
             naiveFigures(nv, naive);
+            progress.accept("naive so far: " + naive);
             query(store, nv, out, naive);
         }
         out.put("naive", naive);
@@ -110,12 +112,16 @@ public final class StoreBenchmark {
                 throw new IllegalStateException("series incomplete");
             }
         }), 2));
-        out.put("downsampleMs", Timer.round(Timer.medianMillis(3, 7, () -> {
+        Timer.Work downsample = () -> {
             if (store.metrics().downsample(runId, "series0", SeriesRange.all(), BUCKETS).totalPoints()
                     != SERIES_POINTS) {
                 throw new IllegalStateException("downsample lost points");
             }
-        }), 2));
+        };
+        out.put("downsampleMs", Timer.round(Timer.medianMillis(3, 7, downsample), 2));
+        out.put("seriesReadCpuMs", Timer.round(Timer.medianCpuMillis(1, 7,
+                () -> store.metrics().read(runId, "series0")), 2));
+        out.put("downsampleCpuMs", Timer.round(Timer.medianCpuMillis(1, 7, downsample), 2));
     }
 
     private void logger(TrackingStore store, Map<String, Object> out) {

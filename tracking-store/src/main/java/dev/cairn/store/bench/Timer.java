@@ -30,6 +30,22 @@ final class Timer {
         return times[reps / 2];
     }
 
+    /** Median CPU time of the calling thread in ms (insensitive to other processes' load). */
+    static double medianCpuMillis(int warmup, int reps, Work work) throws Exception {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < warmup; i++) {
+            work.run();
+        }
+        double[] times = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = bean.getCurrentThreadCpuTime();
+            work.run();
+            times[i] = (bean.getCurrentThreadCpuTime() - t0) / 1e6;
+        }
+        Arrays.sort(times);
+        return times[reps / 2];
+    }
+
     static double round(double v, int digits) {
         double f = Math.pow(10, digits);
         return Math.round(v * f) / f;

@@ -37,18 +37,37 @@ public final class SqliteDialect implements SqlDialect {
         Connection connection = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
         try {
             configure(connection, mode, busyTimeoutMs);
+            if (mode == StoreMode.READ_ONLY) {
+                probe(connection);
+            }
         } catch (SQLException e) {
             connection.close();
+            if (mode == StoreMode.READ_ONLY && isReadOnlyFailure(e)) {
+                // a WAL store in a folder we cannot write: no -shm can be created, so read it as immutable
+                Connection immutable = config.createConnection("jdbc:sqlite:file:" + path.toAbsolutePath().toUri()
+                        .getRawPath() + "?immutable=1");
+                configure(immutable, mode, busyTimeoutMs);
+                return immutable;
+            }
             throw e;
         }
         return connection;
+    }
+
+    private static void probe(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            rs.next();
+        }
     }
 
     @Override
     public void configure(Connection connection, StoreMode mode, long busyTimeoutMs) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("PRAGMA busy_timeout = " + busyTimeoutMs);
-            st.execute("PRAGMA cache_size = -32768");
+            // 16 KiB pages hold whole metric chunks inline (no overflow pages); applies to new files only
+            st.execute("PRAGMA page_size = 16384");
+            st.execute("PRAGMA cache_size = -65536");
             st.execute("PRAGMA temp_store = MEMORY");
             switch (mode) {
                 case LOCAL -> {
