@@ -7,7 +7,7 @@ import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.optimisers.AdaGrad;
-import org.tribuo.math.optimisers.Adam;
+import org.tribuo.math.optimisers.RMSProp;
 import org.tribuo.math.optimisers.SGD;
 
 import java.util.LinkedHashMap;
@@ -86,7 +86,7 @@ record LogisticTrial(int number, String optimizer, double learningRate, int epoc
         return switch (optimizer) {
             case "sgd" -> SGD.getSimpleSGD(learningRate);
             case "adagrad" -> new AdaGrad(learningRate);
-            case "adam" -> new Adam(learningRate, 0.9, 0.999, 1e-8);
+            case "rmsprop" -> new RMSProp(learningRate, 0.9);
             default -> throw new IllegalArgumentException("unknown optimizer '" + optimizer + "'");
         };
     }

@@ -20,9 +20,9 @@ final class SweepPlan {
     static final double MIN_LEARNING_RATE = 1e-3;
     static final double MAX_LEARNING_RATE = 0.3;
 
-    private static final String[] OPTIMIZERS = {"sgd", "adagrad", "adam"};
+    private static final String[] OPTIMIZERS = {"sgd", "adagrad", "rmsprop"};
     private static final int[] EPOCHS = {5, 10, 15, 20, 30};
-    private static final int[] BATCH_SIZES = {1, 4, 16, 64};
+    private static final int[] BATCH_SIZES = {1, 2, 4, 8};
     private static final int[] LEAF_SIZES = {1, 2, 5, 10, 20, 50};
     private static final String[] IMPURITIES = {"gini", "entropy"};
 
@@ -42,9 +42,9 @@ final class SweepPlan {
         int sampled = 0;
         for (int number = 1; number <= total; number++) {
             if (number == FAILING_TRIAL) {
-                out.add(new LogisticTrial(number, "sgd", 50, 20, 16, FeatureSet.POLY3, true, seed(rng), 0));
+                out.add(new LogisticTrial(number, "sgd", 50, 20, 8, FeatureSet.POLY3, true, seed(rng), 0));
             } else if (number == KILLED_TRIAL) {
-                out.add(new LogisticTrial(number, "adam", 0.05, 30, 16, FeatureSet.POLY3, true, seed(rng), 4));
+                out.add(new LogisticTrial(number, "rmsprop", 0.02, 30, 4, FeatureSet.POLY3, true, seed(rng), 4));
             } else if (isTree.get(sampled++)) {
                 out.add(new TreeTrial(number, 1 + rng.nextInt(12), pick(rng, LEAF_SIZES), pick(rng, IMPURITIES),
                         features(rng), seed(rng)));
@@ -52,7 +52,7 @@ final class SweepPlan {
                 double logLr = Math.log10(MIN_LEARNING_RATE)
                         + rng.nextDouble() * (Math.log10(MAX_LEARNING_RATE) - Math.log10(MIN_LEARNING_RATE));
                 out.add(new LogisticTrial(number, pick(rng, OPTIMIZERS), DemoNumbers.round3(Math.pow(10, logLr)),
-                        pick(rng, EPOCHS), pick(rng, BATCH_SIZES), features(rng), rng.nextBoolean(), seed(rng), 0));
+                        pick(rng, EPOCHS), pick(rng, BATCH_SIZES), features(rng), rng.nextInt(4) > 0, seed(rng), 0));
             }
         }
         return out;
