@@ -76,8 +76,8 @@ record LogisticTrial(int number, String optimizer, double learningRate, int epoc
             }
         }
         if (last < epochs) {
-            result.end(RunStatus.KILLED, String.format(Locale.ROOT, "stopped by the user after epoch %d of %d: "
-                    + "val/loss had stopped improving", last, epochs));
+            result.end(RunStatus.KILLED, String.format(Locale.ROOT, "stopped by the user after epoch %d of %d",
+                    last, epochs));
         }
         return result;
     }

@@ -63,7 +63,7 @@ class DemoDataTest {
     }
 
     private static Run parent() {
-        return store.search().searchAll(RunQuery.all()).stream().filter(r -> r.name().equals(SweepSection.PARENT_NAME)).findFirst()
+        return store.search().searchAll(RunQuery.all()).stream().filter(r -> r.name().equals(SweepParent.NAME)).findFirst()
                 .orElseThrow();
     }
 
@@ -106,7 +106,7 @@ class DemoDataTest {
         assertThat(failed).hasSize(1);
         Run run = failed.get(0);
         assertThat(store.runs().params(run.id())).containsEntry("learning_rate", "50");
-        assertThat(store.runs().tags(run.id()).get(RunRecorder.STATUS_REASON_FAILED))
+        assertThat(store.runs().tags(run.id()).get(PlannedRun.FAILURE_REASON_TAG))
                 .startsWith("diverged: train/loss became Infinity at epoch");
         MetricSeries loss = store.metrics().read(run.id(), "train/loss");
         assertThat(loss.size()).isPositive().isLessThan(20);
@@ -121,7 +121,7 @@ class DemoDataTest {
         assertThat(killed).hasSize(1);
         Run run = killed.get(0);
         assertThat(store.runs().params(run.id())).containsEntry("epochs", "30");
-        assertThat(store.runs().tags(run.id()).get(RunRecorder.STATUS_REASON_KILLED)).contains("after epoch 4 of 30");
+        assertThat(store.runs().tags(run.id()).get(PlannedRun.KILL_REASON_TAG)).contains("after epoch 4 of 30");
         assertThat(store.metrics().read(run.id(), "val/accuracy").steps()).containsExactly(1, 2, 3, 4);
         assertThat(run.endMs()).isNotNull();
     }
@@ -247,7 +247,7 @@ class DemoDataTest {
     @Test
     void theParentTracksTheBestValidationAccuracySoFar() {
         Run parent = parent();
-        MetricSeries best = store.metrics().read(parent.id(), SweepSection.BEST_METRIC);
+        MetricSeries best = store.metrics().read(parent.id(), SweepParent.BEST_METRIC);
         assertThat(best.size()).isEqualTo(98);
         for (int i = 1; i < best.size(); i++) {
             assertThat(best.values()[i]).isGreaterThanOrEqualTo(best.values()[i - 1]);
@@ -268,7 +268,7 @@ class DemoDataTest {
     void runsCarryProvenanceDatasetInputsAndRealisticTimes() {
         Instant after = Instant.now();
         for (Run run : allRuns()) {
-            assertThat(store.runs().provenance(run.id()).orElseThrow().writer()).isEqualTo(RunRecorder.WRITER);
+            assertThat(store.runs().provenance(run.id()).orElseThrow().writer()).isEqualTo(SweepSection.WRITER);
             List<DatasetInput> inputs = store.runs().inputs(run.id());
             assertThat(inputs).extracting(DatasetInput::context).containsExactlyInAnyOrder("training", "validation");
             assertThat(inputs).allSatisfy(in -> {
