@@ -2,6 +2,7 @@ package dev.cairn.app;
 
 import dev.cairn.app.cli.BenchCommand;
 import dev.cairn.app.cli.CliErrors;
+import dev.cairn.app.cli.DemoCommand;
 import dev.cairn.app.cli.ExperimentsCommand;
 import dev.cairn.app.cli.LogCommand;
 import dev.cairn.app.cli.MetricCommand;
@@ -22,7 +23,7 @@ import java.util.concurrent.Callable;
         description = {"Cairn: experiment tracker and model registry.",
             "Without a command, opens the desktop window on the store."},
         subcommands = {ExperimentsCommand.class, RunsCommand.class, MetricCommand.class, LogCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class})
+            BenchCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin
