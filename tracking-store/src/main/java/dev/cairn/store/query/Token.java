@@ -37,6 +37,9 @@ record Token(Kind kind, String text, String key, boolean quotedKey, String suffi
 
     /** How the token reads in a message. */
     String describe() {
-        return kind == Kind.END ? "the end of the filter" : "'" + source + "'";
+        if (kind == Kind.END) {
+            return "the end of the filter";
+        }
+        return kind == Kind.STRING ? source : "'" + source + "'";
     }
 }
