@@ -60,8 +60,18 @@ final class OrderPlan {
         }
     }
 
-    SqlBuilder joins() {
-        return joins;
+    /**
+     * The joins bringing sort values to the run row. With {@code leadPresent}, a leading sort by a metric's last
+     * value joins it as an inner join, so the planner drives the query from {@code metric_summaries_key_last} in
+     * sort order and stops after one page. (min and max have no such index; an inner join there would make the
+     * planner read the table through the last-value index, which is slower than scanning runs.)
+     */
+    SqlBuilder joins(boolean leadPresent) {
+        if (!leadPresent || !lead().expression().equals("s0.last")) {
+            return joins;
+        }
+        SqlBuilder inner = new SqlBuilder().sql(" JOIN metric_summaries s0 ");
+        return inner.appendTail(joins, " LEFT JOIN metric_summaries s0 ".length());
     }
 
     List<SortColumn> columns() {
@@ -77,11 +87,26 @@ final class OrderPlan {
         return out.toString();
     }
 
-    /** The ORDER BY terms, NULLs last in both directions. */
-    String orderBy() {
+    /** The first sort column; when it is nullable, searches read the runs that have it first (see RunSearch). */
+    SortColumn lead() {
+        return columns.get(0);
+    }
+
+    /** True when an index on the lead sort value can drive the query: a metric's last value or a run column. */
+    private boolean leadIndexed() {
+        String lead = lead().expression();
+        return lead.equals("s0.last") || lead.startsWith("r.");
+    }
+
+    /**
+     * The ORDER BY terms, NULLs last in both directions; with {@code leadPresent} the first column is known to be
+     * non-NULL, so the order can follow an index on it.
+     */
+    String orderBy(boolean leadPresent) {
         List<String> terms = new ArrayList<>();
-        for (SortColumn c : columns) {
-            if (c.nullable()) {
+        for (int i = 0; i < columns.size(); i++) {
+            SortColumn c = columns.get(i);
+            if (c.nullable() && !(leadPresent && i == 0)) {
                 terms.add("(" + c.expression() + " IS NULL)");
             }
             terms.add(c.expression() + (c.descending() ? " DESC" : " ASC"));
@@ -91,13 +116,17 @@ final class OrderPlan {
 
     /**
      * The condition "sorts strictly after the row whose sort values are {@code cursor}" (one value per column, as
-     * read back from the select list).
+     * read back from the select list). With {@code leadPresent} the first column is known to be non-NULL; when an
+     * index drives the query (see {@link #joins}), a redundant range term on it lets the index seek to the cursor.
+     * Otherwise the condition is wrapped in {@code coalesce} so that the planner keeps scanning runs rather than
+     * turning the sort join into an inner join driven by an index that does not cover the sort value.
      */
-    SqlBuilder after(List<Object> cursor) {
+    SqlBuilder after(List<Object> cursor, boolean leadPresent) {
         if (cursor.size() != columns.size()) {
             throw new IllegalArgumentException("The page token does not belong to this query.");
         }
-        SqlBuilder out = new SqlBuilder().sql("(");
+        boolean indexed = leadPresent && leadIndexed();
+        SqlBuilder out = new SqlBuilder().sql(indexed ? "(" : "coalesce(");
         boolean first = true;
         for (int i = 0; i < columns.size(); i++) {
             SortColumn c = columns.get(i);
@@ -115,7 +144,7 @@ final class OrderPlan {
                 out.sql(" AND ");
             }
             String cmp = c.descending() ? " < " : " > ";
-            if (c.nullable()) {
+            if (c.nullable() && !(leadPresent && i == 0)) {
                 out.sql("(").sql(c.expression()).sql(" IS NULL OR ").sql(c.expression()).sql(cmp).bind(v).sql(")");
             } else {
                 out.sql(c.expression()).sql(cmp).bind(v);
@@ -125,7 +154,12 @@ final class OrderPlan {
         if (first) {
             out.sql("0");
         }
-        return out.sql(")");
+        out.sql(indexed ? ")" : ", 0)");
+        Object lead = cursor.get(0);
+        if (indexed && lead != null) {
+            out.sql(" AND ").sql(lead().expression()).sql(lead().descending() ? " <= " : " >= ").bind(lead);
+        }
+        return out;
     }
 
     private static void equal(SortColumn c, Object v, SqlBuilder out) {

@@ -73,22 +73,52 @@ public final class RunSearch {
         this.db = db;
     }
 
-    /** One page of runs matching {@code query}; a malformed filter or order-by throws {@link FilterSyntaxException}. */
+    /**
+     * One page of runs matching {@code query}; a malformed filter or order-by throws {@link FilterSyntaxException},
+     * a malformed or foreign page token an {@link IllegalArgumentException}.
+     *
+     * <p>When the first sort value can be missing, the runs that have it and the runs that lack it are read by two
+     * queries (the second only when the page is not yet full): the first can then walk an index on the sort value
+     * (e.g. {@code metric_summaries_key_last}) and stop after one page, instead of sorting every match.
+     */
     public RunPage search(RunQuery query) {
         Prepared p = prepare(query);
         List<Object> cursor = query.pageToken() == null ? null : PageToken.decode(query.pageToken(), p.fingerprint);
         return db.read(c -> {
             Map<String, Long> ids = KeyIds.resolve(c, KeyIds.used(p.filter, p.order));
             OrderPlan plan = OrderPlan.of(p.order, ids);
-            SqlBuilder sql = new SqlBuilder().sql("SELECT " + RunRowMapper.COLUMNS + plan.selectList()
-                    + RunRowMapper.FROM).append(plan.joins());
-            where(sql, query, p.filter, ids);
-            if (cursor != null) {
-                sql.sql(" AND ").append(plan.after(cursor));
+            Rows rows = new Rows(query.pageSize() + 1);
+            SortColumn lead = plan.lead();
+            if (!lead.nullable()) {
+                rows.read(c, select(query, p.filter, ids, plan, cursor, false, ""));
+            } else {
+                boolean inPresent = cursor == null || cursor.get(0) != null;
+                if (inPresent) {
+                    rows.read(c, select(query, p.filter, ids, plan, cursor, true, lead.expression() + " IS NOT NULL"));
+                }
+                if (!rows.full()) {
+                    List<Object> missingCursor = inPresent ? null : cursor;
+                    rows.read(c, select(query, p.filter, ids, plan, missingCursor, false,
+                            lead.expression() + " IS NULL"));
+                }
             }
-            sql.sql(" ORDER BY ").sql(plan.orderBy()).sql(" LIMIT ").bind(query.pageSize() + 1);
-            return page(c, sql, plan.columns().size(), query.pageSize(), p.fingerprint);
+            return rows.page(query.pageSize(), p.fingerprint);
         });
+    }
+
+    /** The SELECT of one segment of a page, ending with {@code LIMIT } (the limit is bound by the caller). */
+    static SqlBuilder select(RunQuery query, FilterExpr filter, Map<String, Long> ids, OrderPlan plan,
+                                     List<Object> cursor, boolean leadPresent, String segment) {
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + RunRowMapper.COLUMNS + plan.selectList()
+                + RunRowMapper.FROM).append(plan.joins(leadPresent));
+        where(sql, query, filter, ids);
+        if (!segment.isEmpty()) {
+            sql.sql(" AND ").sql(segment);
+        }
+        if (cursor != null) {
+            sql.sql(" AND ").append(plan.after(cursor, leadPresent));
+        }
+        return sql.sql(" ORDER BY ").sql(plan.orderBy(leadPresent)).sql(" LIMIT ");
     }
 
     /** How many runs match {@code query}'s scope and filter (ordering and page ignored). */
@@ -123,10 +153,10 @@ public final class RunSearch {
     }
 
     /** The parsed filter and ordering, and the fingerprint tying page tokens to them. */
-    private record Prepared(FilterExpr filter, List<OrderKey> order, int fingerprint) {
+    record Prepared(FilterExpr filter, List<OrderKey> order, int fingerprint) {
     }
 
-    private static Prepared prepare(RunQuery query) {
+    static Prepared prepare(RunQuery query) {
         FilterExpr filter = query.hasFilter() ? FilterParser.parse(query.filter()) : null;
         List<OrderKey> order = OrderParser.parse(query.orderBy());
         int fingerprint = Objects.hash(query.experiments(), query.hasFilter() ? query.filter().strip() : "",
@@ -147,26 +177,44 @@ public final class RunSearch {
         }
     }
 
-    private static RunPage page(Connection c, SqlBuilder sql, int sortColumns, int pageSize, int fingerprint)
-            throws SQLException {
-        int first = RUN_COLUMNS + 1;
-        List<Run> runs = new ArrayList<>();
-        List<Object> lastValues = null;
-        try (PreparedStatement ps = c.prepareStatement(sql.text())) {
-            sql.bindTo(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (runs.size() == pageSize) {
-                        return new RunPage(runs, PageToken.encode(fingerprint, lastValues));
-                    }
-                    runs.add(RunRowMapper.map(rs));
-                    lastValues = new ArrayList<>(sortColumns);
-                    for (int i = 0; i < sortColumns; i++) {
-                        lastValues.add(rs.getObject(first + i));
+    /** Runs read so far for one page (one more than the page size, to know whether a next page exists). */
+    private static final class Rows {
+        private final int limit;
+        private final List<Run> runs = new ArrayList<>();
+        private final List<List<Object>> sortValues = new ArrayList<>();
+
+        Rows(int limit) {
+            this.limit = limit;
+        }
+
+        boolean full() {
+            return runs.size() >= limit;
+        }
+
+        /** Runs {@code sql} (which ends with {@code LIMIT }) for the rows still missing. */
+        void read(Connection c, SqlBuilder sql) throws SQLException {
+            sql.bind(limit - runs.size());
+            try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+                sql.bindTo(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        runs.add(RunRowMapper.map(rs));
+                        List<Object> values = new ArrayList<>(columns - RUN_COLUMNS);
+                        for (int i = RUN_COLUMNS + 1; i <= columns; i++) {
+                            values.add(rs.getObject(i));
+                        }
+                        sortValues.add(values);
                     }
                 }
             }
         }
-        return new RunPage(runs, null);
+
+        RunPage page(int pageSize, int fingerprint) {
+            if (runs.size() <= pageSize) {
+                return new RunPage(runs, null);
+            }
+            return new RunPage(runs.subList(0, pageSize), PageToken.encode(fingerprint, sortValues.get(pageSize - 1)));
+        }
     }
 }

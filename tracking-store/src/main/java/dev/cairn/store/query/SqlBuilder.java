@@ -42,6 +42,13 @@ final class SqlBuilder {
         return this;
     }
 
+    /** Appends {@code other}'s text from character {@code from} on, and all of its parameters. */
+    SqlBuilder appendTail(SqlBuilder other, int from) {
+        sql.append(other.sql, from, other.sql.length());
+        params.addAll(other.params);
+        return this;
+    }
+
     boolean isEmpty() {
         return sql.length() == 0;
     }

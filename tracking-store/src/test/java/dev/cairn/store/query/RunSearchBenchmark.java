@@ -51,6 +51,9 @@ class RunSearchBenchmark {
                     .orderedBy(List.of("metrics.acc DESC")).withPageSize(200));
             time(store, "OR + NOT", RunQuery.all().withFilter("(params.optimizer = 'sgd' OR metrics.m3 > 0.9) "
                     + "AND NOT tags.group = 'g1'").orderedBy(List.of("metrics.loss.min")).withPageSize(200));
+            printPlan(store, RunQuery.all().withFilter(filter).orderedBy(List.of("metrics.loss ASC")));
+            printPlan(store, RunQuery.all().withFilter(filter).orderedBy(List.of("metrics.loss.min ASC")));
+            printPlan(store, RunQuery.all());
             RunQuery q = RunQuery.all().withFilter(filter).orderedBy(List.of("metrics.loss.min ASC"))
                     .withPageSize(200);
             RunPage first = store.search().search(q);
@@ -110,11 +113,28 @@ class RunSearchBenchmark {
         System.out.printf("built %d runs in %.1f s%n", RUNS, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Prints SQLite's plan for {@code sql} (for tuning by hand). */
-    static void explain(Connection c, String sql) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                System.out.println("  " + rs.getString(4));
+    /** Prints SQLite's plan for the first segment of {@code query}'s first page. */
+    private static void printPlan(TrackingStore store, RunQuery query) {
+        RunSearch.Prepared p = RunSearch.prepare(query);
+        store.database().read(c -> {
+            Map<String, Long> ids = KeyIds.resolve(c, KeyIds.used(p.filter(), p.order()));
+            OrderPlan plan = OrderPlan.of(p.order(), ids);
+            SqlBuilder sql = RunSearch.select(query, p.filter(), ids, plan, null, plan.lead().nullable(),
+                    plan.lead().nullable() ? plan.lead().expression() + " IS NOT NULL" : "").bind(201);
+            System.out.println(query.orderBy() + ": " + sql.text());
+            explain(c, sql);
+            return null;
+        });
+    }
+
+    private static void explain(Connection c, SqlBuilder sql) throws java.sql.SQLException {
+        SqlBuilder explain = new SqlBuilder().sql("EXPLAIN QUERY PLAN ").append(sql);
+        try (PreparedStatement ps = c.prepareStatement(explain.text())) {
+            explain.bindTo(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    System.out.println("  " + rs.getString(4));
+                }
             }
         }
     }
