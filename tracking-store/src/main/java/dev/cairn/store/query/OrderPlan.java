@@ -12,6 +12,8 @@ import java.util.Map;
  * row's sort values".
  */
 final class OrderPlan {
+    /** Metric aggregates with an index on (key_id, aggregate) in metric_summaries. */
+    private static final java.util.Set<String> INDEXED_AGGREGATES = java.util.Set.of("s0.last", "s0.min", "s0.max");
     private static final String RUN_NAME_TAG = "mlflow.runName";
 
     private final SqlBuilder joins = new SqlBuilder();
@@ -63,11 +65,10 @@ final class OrderPlan {
     /**
      * The joins bringing sort values to the run row. With {@code leadPresent}, a leading sort by a metric's last
      * value joins it as an inner join, so the planner drives the query from {@code metric_summaries_key_last} in
-     * sort order and stops after one page. (min and max have no such index; an inner join there would make the
-     * planner read the table through the last-value index, which is slower than scanning runs.)
+     * sort order and stops after one page; min and max have their own indexes for the same reason.
      */
     SqlBuilder joins(boolean leadPresent) {
-        if (!leadPresent || !lead().expression().equals("s0.last")) {
+        if (!leadPresent || !INDEXED_AGGREGATES.contains(lead().expression())) {
             return joins;
         }
         SqlBuilder inner = new SqlBuilder().sql(" JOIN metric_summaries s0 ");
@@ -95,7 +96,7 @@ final class OrderPlan {
     /** True when an index on the lead sort value can drive the query: a metric's last value or a run column. */
     private boolean leadIndexed() {
         String lead = lead().expression();
-        return lead.equals("s0.last") || lead.startsWith("r.");
+        return INDEXED_AGGREGATES.contains(lead) || lead.startsWith("r.");
     }
 
     /**
