@@ -26,6 +26,15 @@ public final class KerasCsvImporter implements RunImporter {
     /** Importer id used with {@code cairn import --format}. */
     public static final String ID = "keras-csv";
 
+    /**
+     * The stable id of a run: derived from the experiment it goes to and its source key (path relative to the
+     * import root), so re-importing the same folder changes nothing while same-named folders of different
+     * projects ({@code version_0}, {@code dvclive}) do not merge into one run.
+     */
+    public static String runId(String experiment, String key) {
+        return ImportedRun.stableId(ID, experiment + ":" + key);
+    }
+
     @Override
     public String id() {
         return ID;
@@ -120,7 +129,7 @@ public final class KerasCsvImporter implements RunImporter {
         List<ImportedRun> runs = new ArrayList<>();
         for (int i = 0; i < sessions.size(); i++) {
             String sessionKey = key + "#session" + (i + 1);
-            ImportedRun.Builder run = ImportedRun.builder(experiment, ImportedRun.stableId(ID, sessionKey))
+            ImportedRun.Builder run = ImportedRun.builder(experiment, runId(experiment, sessionKey))
                     .name(sessions.size() == 1 ? key : key + " (session " + (i + 1) + ")")
                     .sourceRef(log.toAbsolutePath().normalize().toUri() + "#session" + (i + 1))
                     .source(program, null);

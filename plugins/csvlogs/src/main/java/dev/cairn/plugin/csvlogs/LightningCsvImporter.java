@@ -29,6 +29,15 @@ public final class LightningCsvImporter implements RunImporter {
     static final String HPARAMS = "hparams.yaml";
     private static final Pattern VERSION = Pattern.compile("version_\\d+");
 
+    /**
+     * The stable id of a run: derived from the experiment it goes to and its source key (path relative to the
+     * import root), so re-importing the same folder changes nothing while same-named folders of different
+     * projects ({@code version_0}, {@code dvclive}) do not merge into one run.
+     */
+    public static String runId(String experiment, String key) {
+        return ImportedRun.stableId(ID, experiment + ":" + key);
+    }
+
     @Override
     public String id() {
         return ID;
@@ -103,7 +112,7 @@ public final class LightningCsvImporter implements RunImporter {
 
     private ImportedRun readRun(String experiment, String key, Path dir, ImportContext context)
             throws IOException, LogFileException {
-        ImportedRun.Builder run = ImportedRun.builder(experiment, ImportedRun.stableId(ID, key))
+        ImportedRun.Builder run = ImportedRun.builder(experiment, runId(experiment, key))
                 .name(key)
                 .sourceRef(dir.toAbsolutePath().normalize().toUri().toString())
                 .source("pytorch-lightning", null);

@@ -64,8 +64,8 @@ class CsvLogsBadInputTest {
             assertThat(ctx.failures).singleElement().asString()
                     .contains(bad.resolve("hparams.yaml").toString()).containsPattern("line [23]")
                     .contains("invalid YAML");
-            assertThat(store.runs().get(ImportedRun.stableId("lightning-csv", "lightning_logs/version_1"))).isEmpty();
-            assertThat(store.runs().get(ImportedRun.stableId("lightning-csv", "lightning_logs/version_2")))
+            assertThat(store.runs().get(LightningCsvImporter.runId("logs", "lightning_logs/version_1"))).isEmpty();
+            assertThat(store.runs().get(LightningCsvImporter.runId("logs", "lightning_logs/version_2")))
                     .isPresent();
         }
     }

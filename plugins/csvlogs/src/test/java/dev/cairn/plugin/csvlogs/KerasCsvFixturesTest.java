@@ -56,7 +56,7 @@ class KerasCsvFixturesTest {
                     "training_log.csv (session 4)");
             for (int i = 0; i < 4; i++) {
                 ImportedRun run = sink.written.get(i);
-                assertThat(run.id()).isEqualTo(ImportedRun.stableId("keras-csv", "training_log.csv#session" + (i + 1)));
+                assertThat(run.id()).isEqualTo(KerasCsvImporter.runId("AkshatSharma5__Brain_Tumor_Image_Classification_using_CNN", "training_log.csv#session" + (i + 1)));
                 Map<String, MetricSummary> stored = store.metrics().summaries(run.id());
                 Map<String, RawCsv.Expected> expected = RawCsv.expected(sessions.get(i), 0);
                 assertThat(stored.keySet()).containsExactlyInAnyOrder("accuracy", "learning_rate", "loss",

@@ -41,7 +41,7 @@ class LightningFixturesTest {
             assertThat(sink.written).extracting(ImportedRun::name).containsExactlyElementsOf(expectedNames);
             int withMetrics = 0;
             for (ImportedRun run : sink.written) {
-                assertThat(run.id()).isEqualTo(ImportedRun.stableId("lightning-csv", run.name()));
+                assertThat(run.id()).isEqualTo(LightningCsvImporter.runId("Awritrojit__AIOPS_learning_mnist", run.name()));
                 assertThat(run.experiment()).isEqualTo("Awritrojit__AIOPS_learning_mnist");
                 assertThat(store.runs().params(run.id())).isEmpty(); // hparams.yaml is {}
                 Path csv = root.resolve(run.name()).resolve("metrics.csv");
@@ -54,11 +54,11 @@ class LightningFixturesTest {
                 assertMatchesRaw(csv, stored);
             }
             assertThat(withMetrics).isEqualTo(8);
-            String v18 = ImportedRun.stableId("lightning-csv", "lightning_logs/version_18");
+            String v18 = LightningCsvImporter.runId("Awritrojit__AIOPS_learning_mnist", "lightning_logs/version_18");
             assertThat(store.metrics().summaries(v18).keySet()).containsExactlyInAnyOrder("acc_epoch", "acc_step",
                     "avg_test_acc", "avg_test_loss", "epoch", "test_acc", "test_loss", "train_loss_epoch",
                     "train_loss_step");
-            String v0 = ImportedRun.stableId("lightning-csv", "lightning_logs/version_0");
+            String v0 = LightningCsvImporter.runId("Awritrojit__AIOPS_learning_mnist", "lightning_logs/version_0");
             MetricSummary acc = store.metrics().summaries(v0).get("acc_epoch");
             assertThat(acc.count()).isEqualTo(3);
             assertThat(acc.lastStep()).isEqualTo(11);

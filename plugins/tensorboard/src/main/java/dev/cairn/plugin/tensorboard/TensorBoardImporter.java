@@ -26,6 +26,15 @@ public final class TensorBoardImporter implements dev.cairn.plugin.importer.RunI
     private static final String VERSION = "1.0.0";
     private static final Logger LOG = LoggerFactory.getLogger(TensorBoardImporter.class);
 
+    /**
+     * The stable id of a run: derived from the experiment it goes to and its source key (path relative to the
+     * import root), so re-importing the same folder changes nothing while same-named folders of different
+     * projects ({@code version_0}, {@code dvclive}) do not merge into one run.
+     */
+    public static String runId(String experiment, String key) {
+        return ImportedRun.stableId(ID, experiment + ":" + key);
+    }
+
     @Override
     public String id() {
         return ID;
@@ -108,7 +117,7 @@ public final class TensorBoardImporter implements dev.cairn.plugin.importer.RunI
     }
 
     private ImportedRun toRun(String experiment, String key, Path dir, RunData data) {
-        ImportedRun.Builder run = ImportedRun.builder(experiment, ImportedRun.stableId(ID, key))
+        ImportedRun.Builder run = ImportedRun.builder(experiment, runId(experiment, key))
                 .name(key)
                 .status(data.status == null ? RunStatus.FINISHED : data.status)
                 .params(data.params)

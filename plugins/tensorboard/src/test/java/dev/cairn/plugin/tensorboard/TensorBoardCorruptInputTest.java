@@ -53,7 +53,7 @@ class TensorBoardCorruptInputTest {
             assertThat(ctx.failures).isEmpty();
             assertThat(ctx.warnings).singleElement().asString().contains(file.toString())
                     .contains("byte offset " + offsets[19]);
-            MetricSummary loss = store.metrics().summaries(ImportedRun.stableId("tensorboard", "run1")).get("loss");
+            MetricSummary loss = store.metrics().summaries(TensorBoardImporter.runId("logs", "run1")).get("loss");
             assertThat(loss.count()).isEqualTo(19);
             assertThat(loss.lastStep()).isEqualTo(18);
             assertThat(loss.last()).isEqualTo(1.0f / 19);
@@ -75,7 +75,7 @@ class TensorBoardCorruptInputTest {
             assertThat(ctx.failures).isEmpty();
             assertThat(ctx.warnings).singleElement().asString().contains("byte offset " + offsets[4])
                     .contains("checksum");
-            assertThat(store.metrics().summaries(ImportedRun.stableId("tensorboard", "run1")).get("loss").count())
+            assertThat(store.metrics().summaries(TensorBoardImporter.runId("logs", "run1")).get("loss").count())
                     .isEqualTo(4);
         }
     }
@@ -95,8 +95,8 @@ class TensorBoardCorruptInputTest {
 
             assertThat(ctx.failures).singleElement().asString()
                     .contains(file.toString()).contains("byte offset " + offsets[4]).contains("checksum");
-            assertThat(store.runs().get(ImportedRun.stableId("tensorboard", "broken"))).isEmpty();
-            assertThat(store.metrics().summaries(ImportedRun.stableId("tensorboard", "good")).get("loss").count())
+            assertThat(store.runs().get(TensorBoardImporter.runId("logs", "broken"))).isEmpty();
+            assertThat(store.metrics().summaries(TensorBoardImporter.runId("logs", "good")).get("loss").count())
                     .isEqualTo(3);
         }
     }
@@ -113,7 +113,7 @@ class TensorBoardCorruptInputTest {
         try (TrackingStore store = TrackingStore.open(tmp.resolve("cairn.db"))) {
             new TensorBoardImporter().importFrom(tmp.resolve("logs"), new StoreSink(store), ctx);
             assertThat(ctx.failures).singleElement().asString().contains("byte offset " + offsets[2]);
-            assertThat(store.runs().get(ImportedRun.stableId("tensorboard", "broken"))).isEmpty();
+            assertThat(store.runs().get(TensorBoardImporter.runId("logs", "broken"))).isEmpty();
         }
     }
 
@@ -138,7 +138,7 @@ class TensorBoardCorruptInputTest {
             RecordingContext ctx = new RecordingContext();
             new TensorBoardImporter().importFrom(tmp.resolve("logs"), new StoreSink(store), ctx);
             assertThat(ctx.failures).singleElement().asString().contains(file.toString());
-            assertThat(store.runs().get(ImportedRun.stableId("tensorboard", "open"))).isPresent();
+            assertThat(store.runs().get(TensorBoardImporter.runId("logs", "open"))).isPresent();
         }
     }
 

@@ -46,8 +46,8 @@ class TensorBoardFixturesTest {
             assertThat(ctx.warnings).anySatisfy(w -> assertThat(w)
                     .contains("hparam_tuning").contains("hparams experiment definition").contains("not imported"));
 
-            String trainId = ImportedRun.stableId("tensorboard", "archive/experiments/Exp_0_adam_200_0.2/train");
-            String valId = ImportedRun.stableId("tensorboard", "archive/experiments/Exp_0_adam_200_0.2/validation");
+            String trainId = TensorBoardImporter.runId("TheCodeheadMT__TensorBoard-Tutorial", "archive/experiments/Exp_0_adam_200_0.2/train");
+            String valId = TensorBoardImporter.runId("TheCodeheadMT__TensorBoard-Tutorial", "archive/experiments/Exp_0_adam_200_0.2/validation");
             Run train = store.runs().require(trainId);
             assertThat(train.experimentName()).isEqualTo("TheCodeheadMT__TensorBoard-Tutorial");
 
@@ -91,7 +91,7 @@ class TensorBoardFixturesTest {
             assertThat(ctx.failures).isEmpty();
             assertThat(sink.written).hasSize(1);
             assertThat(ctx.warnings).singleElement().asString().contains("6 images").contains("1 graphs");
-            String id = ImportedRun.stableId("tensorboard", "runs/train/exp2");
+            String id = TensorBoardImporter.runId("Grafit-Kil__helmet-detection-yolov5", "runs/train/exp2");
             Map<String, MetricSummary> metrics = store.metrics().summaries(id);
 
             List<String> expectedKeys = new ArrayList<>();

@@ -42,7 +42,7 @@ class TensorBoardSummaryKindsTest {
 
         assertThat(ctx.failures).isEmpty();
         assertThat(runs).singleElement().satisfies(run -> {
-            assertThat(run.id()).isEqualTo(ImportedRun.stableId("tensorboard", "exp1"));
+            assertThat(run.id()).isEqualTo(TensorBoardImporter.runId("tb", "exp1"));
             assertThat(run.params()).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "lr", "0.001", "units", "64", "optimizer", "adam", "dropout_on", "true"));
             assertThat(run.startMs()).isEqualTo(1_700_000_000_000L);
