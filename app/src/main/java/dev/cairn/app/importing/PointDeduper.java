@@ -24,6 +24,9 @@ final class PointDeduper {
         if ((stored == null || stored.isEmpty()) && strictlyIncreasing(steps)) {
             return incoming;
         }
+        if (stored != null && sameAsStored(incoming, stored)) {
+            return new ImportedSeries(incoming.key(), new long[0], new long[0], new double[0]);
+        }
         Set<Point> seen = new HashSet<>();
         if (stored != null) {
             for (int i = 0; i < stored.size(); i++) {
@@ -57,6 +60,22 @@ final class PointDeduper {
             }
         }
         return new ImportedSeries(incoming.key(), s, t, v);
+    }
+
+    /** True when {@code incoming} is exactly the stored series, point by point in stored order (a re-import). */
+    private static boolean sameAsStored(ImportedSeries incoming, MetricSeries stored) {
+        int n = stored.size();
+        if (incoming.size() != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (incoming.steps()[i] != stored.steps()[i] || incoming.timestamps()[i] != stored.timestamps()[i]
+                    || Double.doubleToRawLongBits(incoming.values()[i])
+                    != Double.doubleToRawLongBits(stored.values()[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean strictlyIncreasing(long[] steps) {

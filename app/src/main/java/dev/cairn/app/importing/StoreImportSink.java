@@ -39,6 +39,7 @@ public final class StoreImportSink implements ImportSink {
     private final Map<String, ImportedExperiment> announced = new HashMap<>();
     private final Set<String> experimentsWritten = new HashSet<>();
     private final Set<String> runsSeen = new HashSet<>();
+    private Provenance here;
 
     StoreImportSink(TrackingStore store, RunImporter importer, ImportOptions options, ImportReport report) {
         this.store = store;
@@ -104,8 +105,7 @@ public final class StoreImportSink implements ImportSink {
 
     private void create(Tx tx, ImportedRun run, String parent) throws SQLException {
         writeExperiment(tx, run.experiment());
-        Provenance provenance = run.provenance() != null ? run.provenance()
-                : Provenance.here(importer.id(), importer.version(), run.sourceRef());
+        Provenance provenance = run.provenance() != null ? run.provenance() : provenanceFor(run);
         NewRun spec = new NewRun(run.experiment(), run.id(), run.name(), run.status(), run.startMs(), run.endMs(),
                 run.user(), parent, run.sourceProgram(), run.sourceCommit(), run.artifactUri(), provenance);
         long seq = store.runs().create(tx, spec);
@@ -132,6 +132,15 @@ public final class StoreImportSink implements ImportSink {
         if (run.lifecycle() == Lifecycle.DELETED) {
             store.runs().delete(run.id());
         }
+    }
+
+    /** This importer on this machine now, for {@code run}'s source (host looked up once per import). */
+    private Provenance provenanceFor(ImportedRun run) {
+        if (here == null) {
+            here = Provenance.here(importer.id(), importer.version(), null);
+        }
+        return new Provenance(here.writer(), here.writerVersion(), here.host(), here.os(), here.javaVersion(),
+                run.sourceRef(), System.currentTimeMillis());
     }
 
     /** The parent id to store: the run's parent when it is in the store or this import, else null (warned). */
