@@ -6,7 +6,6 @@ import dev.cairn.store.sql.KeyCatalog;
 import dev.cairn.store.sql.SchemaMigrator;
 import dev.cairn.store.sql.SqlDialect;
 import dev.cairn.store.sql.SqliteDialect;
-import dev.cairn.store.sql.TxVoidWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,8 +167,8 @@ public final class TrackingStore implements AutoCloseable {
      * Runs {@code work} in one write transaction: either everything it writes is stored, or nothing is (for
      * example one imported run). Store methods called inside join the transaction.
      */
-    public void transaction(TxVoidWork work) {
-        db.writeVoid(work);
+    public void transaction(TransactionWork work) {
+        db.writeVoid(work::run);
     }
 
     /** The underlying database, for store-internal collaborators (query, registry, drift). */
