@@ -200,7 +200,7 @@ public final class ModelRegistry {
                     EventLog.Entry.stageChange(EventAction.REGISTER, version, null, Stage.NONE, source, false),
                     options, now);
             ModelTables.touchModel(c, modelId, now);
-            LOG.info("registered {} version {}", spec.model(), version);
+            LOG.debug("registered {} version {}", spec.model(), version);
             return ModelTables.versions(c, modelId, version).get(0);
         });
     }
@@ -376,7 +376,7 @@ public final class ModelRegistry {
             }
             List<ModelEvent> events = action.run(c, state, now);
             ModelTables.touchModel(c, state.modelId(), now);
-            LOG.info("{} by {}", what, options.user());
+            LOG.debug("{} by {}", what, options.user());
             return events;
         });
     }
