@@ -105,6 +105,16 @@ class RegistryViewFxTest {
         waitUntil(() -> vm.detail().get() != null && vm.detail().get().history().get(0).action() == EventAction.ROLLBACK);
         waitUntil(() -> texts(robot.lookup("#version-history").queryAs(VBox.class)).stream()
                 .anyMatch(t -> t.contains("tester rolled back Production from version 2 to version 1")));
+        saveSnapshot(robot, Path.of("target", "registry-browser.png"));
+    }
+
+    /** Keeps a picture of the browser next to the test results (for docs and reviews). */
+    private static void saveSnapshot(FxRobot robot, Path file) throws Exception {
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#registry-versions")
+                .query().getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        assertThat(file).exists();
     }
 
     @Test
