@@ -1,6 +1,7 @@
 package dev.cairn.store;
 
 import dev.cairn.store.query.RunSearch;
+import dev.cairn.store.registry.ModelRegistry;
 import dev.cairn.store.sql.Database;
 import dev.cairn.store.sql.KeyCatalog;
 import dev.cairn.store.sql.SchemaMigrator;
@@ -43,6 +44,7 @@ public final class TrackingStore implements AutoCloseable {
     private final Metrics metrics;
     private final RunSearch search;
     private final KeyCatalog keys = new KeyCatalog();
+    private final ModelRegistry registry = new ModelRegistry(this);
 
     private TrackingStore(Database db, int migratedFrom) {
         this.db = db;
@@ -122,6 +124,11 @@ public final class TrackingStore implements AutoCloseable {
     /** Run search: filter language, ordering, pagination. */
     public RunSearch search() {
         return search;
+    }
+
+    /** The model registry: registered models, versions, stages, aliases, history and rollback. */
+    public ModelRegistry registry() {
+        return registry;
     }
 
     /** The store file. */
