@@ -28,7 +28,12 @@ public final class ExperimentsView {
 
         list.setId("experimentsList");
         list.setItems(vm.visibleItems());
-        list.setCellFactory(v -> new ExperimentCell());
+        list.setCellFactory(v -> {
+            ExperimentCell cell = new ExperimentCell();
+            cell.prefWidthProperty().bind(list.widthProperty().subtract(18));
+            cell.setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            return cell;
+        });
         list.setPlaceholder(new Label("No experiments"));
         VBox.setVgrow(list, Priority.ALWAYS);
         vm.selectedProperty().addListener((o, a, b) -> {
@@ -70,6 +75,9 @@ public final class ExperimentsView {
         ExperimentCell() {
             name.getStyleClass().add("experiment-name");
             name.setMinWidth(0);
+            name.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(name, Priority.SOMETIMES);
+            box.setMinWidth(0);
             count.getStyleClass().add("experiment-count");
             count.setMinWidth(Region.USE_PREF_SIZE);
             box.setAlignment(Pos.CENTER_LEFT);

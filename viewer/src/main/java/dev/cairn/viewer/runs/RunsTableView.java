@@ -53,7 +53,7 @@ public final class RunsTableView {
         TableColumn<RunRow, String> experiment = column("Experiment", 140, d -> d.run().experimentName());
         experiment.setId("col-experiment");
         experiment.visibleProperty().bind(vm.scopeProperty().isNull());
-        TableColumn<RunRow, Long> start = column("Start", 150, d -> d.run().startMs());
+        TableColumn<RunRow, Long> start = column("Start", 165, d -> d.run().startMs());
         start.setId("col-start");
         start.setCellFactory(textCell(v -> Formats.dateTime(v), false));
         TableColumn<RunRow, Long> duration = column("Duration", 90,
