@@ -81,6 +81,7 @@ public final class ShellViewModel {
                 restoreColumns(b);
             }
         });
+        experiments.showDeletedProperty().addListener((o, a, b) -> runs.setIncludeDeleted(b));
         runs.columns().addListener((ListChangeListener<ColumnSpec>) c -> rememberColumns());
         runs.setOnRunsChanged(ids -> {
             detail.runsChanged(ids);
