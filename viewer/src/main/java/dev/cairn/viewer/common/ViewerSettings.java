@@ -16,8 +16,8 @@ public final class ViewerSettings {
     private String theme = "light";
     private double windowWidth = 1280;
     private double windowHeight = 800;
-    private double leftDivider = 0.2;
-    private double detailDivider = 0.68;
+    private double leftDivider = 0.18;
+    private double detailDivider = 0.7;
     private Map<String, List<String>> columns = new LinkedHashMap<>();
     private List<String> recentStores = new ArrayList<>();
 

@@ -180,20 +180,27 @@ public final class RunDetailView {
         for (MetricSummary s : d.metrics().values()) {
             Label key = new Label(s.key());
             key.getStyleClass().add("detail-key");
-            key.setMinWidth(60);
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            key.setTooltip(new javafx.scene.control.Tooltip(s.key()));
             g.add(key, 0, r);
-            g.add(new Label(Formats.number(s.last())), 1, r);
-            g.add(new Label(Formats.number(s.min())), 2, r);
-            g.add(new Label(Formats.number(s.max())), 3, r);
+            g.add(fixed(Formats.number(s.last())), 1, r);
+            g.add(fixed(Formats.number(s.min())), 2, r);
+            g.add(fixed(Formats.number(s.max())), 3, r);
             double[] values = sparks.get(s.key());
             if (values != null) {
-                Sparkline line = new Sparkline(values, 90, 20);
+                Sparkline line = new Sparkline(values, 72, 18);
                 line.setId("spark-" + s.key());
                 g.add(line, 4, r);
             }
             r++;
         }
         return g;
+    }
+
+    private static Label fixed(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private Node tags(Run run, Map<String, String> tags) {

@@ -47,10 +47,10 @@ public final class RunsTableView {
         status.setId("col-status");
         status.setCellFactory(c -> new StatusCell());
         status.setResizable(false);
-        TableColumn<RunRow, String> name = column("Name", 220, d -> displayName(d.run()));
+        TableColumn<RunRow, String> name = column("Name", 200, d -> displayName(d.run()));
         name.setId("col-name");
         name.setCellFactory(c -> new NameCell());
-        TableColumn<RunRow, String> experiment = column("Experiment", 140, d -> d.run().experimentName());
+        TableColumn<RunRow, String> experiment = column("Experiment", 130, d -> d.run().experimentName());
         experiment.setId("col-experiment");
         experiment.visibleProperty().bind(vm.scopeProperty().isNull());
         TableColumn<RunRow, Long> start = column("Start", 165, d -> d.run().startMs());

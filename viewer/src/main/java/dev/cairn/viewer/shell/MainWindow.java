@@ -101,6 +101,12 @@ public final class MainWindow implements ShellCommands {
 
         tableView.table().getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
                 vm.detail().show(b == null ? null : b.id()));
+        vm.runs().loadingProperty().addListener((o, was, now) -> {
+            TableView<RunRow> t = tableView.table();
+            if (was && !now && t.getSelectionModel().isEmpty() && !t.getItems().isEmpty()) {
+                t.getSelectionModel().select(0);
+            }
+        });
         tableView.table().setContextMenu(new javafx.scene.control.ContextMenu(runMenuItems()));
         tableView.table().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {

@@ -133,7 +133,10 @@ class MainWindowFxTest {
     void deleteWithConfirmationThenRestoreFromShowDeleted(FxRobot robot) throws Exception {
         waitUntil(() -> table().getItems().size() == 4);
         String id = runs.get(1).id();
-        robot.interact(() -> table().getSelectionModel().select(vm.runs().row(id)));
+        robot.interact(() -> {
+            table().getSelectionModel().clearSelection();
+            table().getSelectionModel().select(vm.runs().row(id));
+        });
         robot.clickOn(table()).type(KeyCode.DELETE);
         waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         robot.clickOn((Button) robot.lookup(".dialog-pane .button").match(n -> n instanceof Button b
