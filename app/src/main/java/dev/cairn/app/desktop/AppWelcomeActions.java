@@ -1,36 +1,47 @@
 package dev.cairn.app.desktop;
 
+import dev.cairn.app.demo.DemoData;
+import dev.cairn.app.importing.ImportListener;
+import dev.cairn.app.importing.ImportOptions;
+import dev.cairn.app.importing.ImportService;
+import dev.cairn.app.importing.ImportSummary;
+import dev.cairn.app.plugins.PluginLoader;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.viewer.shell.WelcomeActions;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.DoubleConsumer;
 
-/**
- * The app's welcome actions.
- *
- * <p>HOOK (demo branch): once {@code dev.cairn.app.demo.DemoData} is merged, make {@link #canLoadDemoData()}
- * return true and {@link #loadDemoData} call {@code DemoData.generate(store, progress)}. HOOK (import branches):
- * route {@link #importRuns} to the importer registry the same way.
- */
+/** The app's welcome actions: demo data generated with Tribuo, and import through the plugin importers. */
 final class AppWelcomeActions implements WelcomeActions {
     @Override
     public boolean canLoadDemoData() {
-        return false;
+        return true;
     }
 
     @Override
     public void loadDemoData(TrackingStore store, DoubleConsumer progress) {
-        throw new UnsupportedOperationException("Demo data is not available in this build yet.");
+        DemoData.generate(store, progress);
     }
 
     @Override
     public boolean canImportRuns() {
-        return false;
+        return true;
     }
 
     @Override
     public String importRuns(TrackingStore store, Path source, DoubleConsumer progress) {
-        throw new UnsupportedOperationException("No importers are installed in this build yet.");
+        ImportService service = new ImportService(store, PluginLoader.loadDefault().importers());
+        ImportSummary summary = service.importPaths(List.of(source), ImportOptions.defaults(), new ImportListener() {
+            @Override
+            public void progress(double fraction, String message) {
+                progress.accept(fraction);
+            }
+        });
+        StringBuilder text = new StringBuilder(summary.headline());
+        summary.failed().forEach(f -> text.append('\n').append(f.source()).append(": ").append(f.message()));
+        summary.warnings().stream().limit(20).forEach(w -> text.append('\n').append(w));
+        return text.toString();
     }
 }

@@ -1,20 +1,21 @@
 package dev.cairn.viewer.runs;
 
+import dev.cairn.store.query.FilterSyntaxException;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Why a filter was refused, and at which column (0-based; -1 when unknown) of the filter text.
- * {@link #from(Throwable)} adapts the store's exceptions: it reads a "column N" from the message until the query
- * language's syntax exception (with a {@code column()} accessor) is on this branch.
+ * {@link #from(Throwable)} adapts the store's {@link FilterSyntaxException} (1-based {@code column()}).
  */
 public record FilterError(String message, int column) {
     private static final Pattern COLUMN = Pattern.compile("(?i)\\bcolumn\\s+(\\d+)");
 
     /** The user-facing error for a failed search; the column is 1-based in messages, 0-based here. */
     public static FilterError from(Throwable failure) {
-        if (failure instanceof UnsupportedOperationException) {
-            return new FilterError("Filtering and store-side ordering are not available in this build yet.", -1);
+        if (failure instanceof FilterSyntaxException syntax) {
+            return new FilterError(syntax.getMessage(), Math.max(0, syntax.column() - 1));
         }
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         Matcher m = COLUMN.matcher(message);

@@ -294,7 +294,7 @@ public final class RunsViewModel {
         List<String> targets = List.copyOf(ids);
         write("Tagging runs", s -> s.transaction(tx -> {
             for (String id : targets) {
-                s.runs().setTags(tx, s.runs().requireSeq(tx.connection(), id),
+                s.runs().setTags(tx, s.runs().requireSeq(tx, id),
                         Map.of(key.strip(), value == null ? "" : value));
             }
         }));
