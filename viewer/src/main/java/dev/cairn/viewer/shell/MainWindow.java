@@ -198,8 +198,35 @@ public final class MainWindow implements ShellCommands {
         dark.setSelected(vm.themeProperty().get() == Theme.DARK);
         dark.setOnAction(e -> vm.themeProperty().set(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
         vm.themeProperty().addListener((o, a, b) -> dark.setSelected(b == Theme.DARK));
-        Menu view = new Menu("View", null, columns, refresh, new SeparatorMenuItem(), dark);
+        MenuItem hparams = item("Hyperparameters", "shortcut+shift+H", e -> toggleHyperparameters());
+        Menu view = new Menu("View", null, columns, refresh, hparams, new SeparatorMenuItem(), dark);
         return new MenuBar(file, edit, run, view);
+    }
+
+    private Node hparamsNode;
+
+    /** Temporary host of the hyperparameter view: swaps the browser for it (and back). */
+    private void toggleHyperparameters() {
+        if (hparamsNode != null && centre.getChildren().contains(hparamsNode)) {
+            showScreen(vm.screenProperty().get());
+            return;
+        }
+        dev.cairn.store.TrackingStore store = vm.store();
+        if (store == null) {
+            return;
+        }
+        dev.cairn.viewer.hparams.HparamsViewModel hvm = new dev.cairn.viewer.hparams.HparamsViewModel(store,
+                vm.runner());
+        dev.cairn.viewer.runs.ExperimentItem scope = vm.runs().scopeProperty().get();
+        String experiment = System.getProperty("cairn.hparams.experiment",
+                scope == null || scope.isAll() ? null : scope.name());
+        dev.cairn.store.query.RunQuery query = dev.cairn.store.query.RunQuery.all();
+        if (experiment != null) {
+            query = query.inExperiments(List.of(experiment));
+        }
+        hvm.setRuns(store.search().searchAll(query).stream().map(dev.cairn.store.model.Run::id).toList());
+        hparamsNode = new dev.cairn.viewer.hparams.HparamsView(hvm);
+        centre.getChildren().setAll(hparamsNode);
     }
 
     private MenuItem[] runMenuItems() {
