@@ -48,6 +48,10 @@ public final class HparamsView extends BorderPane {
     private final Label message = new Label();
     private final ParallelCoordinatesChart parallel;
     private final TabPane tabs = new TabPane();
+    private final ScatterPlot scatter;
+    private final ContourPlot contour;
+    private final ImportancePane importance;
+    private final BestRunsTable best;
     private boolean syncing;
 
     public HparamsView(HparamsViewModel vm) {
@@ -60,7 +64,12 @@ public final class HparamsView extends BorderPane {
         parallel.setId("parallelCoordinates");
         setTop(toolbar());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().add(tab("Parallel coordinates", parallelPane()));
+        scatter = new ScatterPlot(vm);
+        contour = new ContourPlot(vm);
+        importance = new ImportancePane(vm);
+        best = new BestRunsTable(vm);
+        tabs.getTabs().addAll(tab("Parallel coordinates", parallelPane()), tab("Scatter", scatter.node()),
+                tab("Contour", contour.node()), tab("Importance", importance.node()), tab("Best runs", best.node()));
         message.getStyleClass().add("hparams-message");
         message.textProperty().bind(vm.messageProperty());
         message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
@@ -72,11 +81,6 @@ public final class HparamsView extends BorderPane {
     /** The view-model behind this view. */
     public HparamsViewModel viewModel() {
         return vm;
-    }
-
-    /** Adds a tab (used while building the view). */
-    void addTab(String title, Node content) {
-        tabs.getTabs().add(tab(title, content));
     }
 
     private static Tab tab(String title, Node content) {
@@ -210,6 +214,20 @@ public final class HparamsView extends BorderPane {
             alert.setHeaderText("Could not save the PNG");
             alert.showAndWait();
         }
+    }
+
+    /** Shows the tab with this title ("Parallel coordinates", "Scatter", "Contour", "Importance", "Best runs"). */
+    public void showTab(String title) {
+        tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    ImportancePane importancePane() {
+        return importance;
+    }
+
+    BestRunsTable bestRunsTable() {
+        return best;
     }
 
     /** For tests: the parallel-coordinates chart. */

@@ -119,11 +119,19 @@ public final class HparamsViewModel {
     private void showDetails(List<RunDetails> loaded) {
         loading.set(false);
         details = loaded;
-        List<String> keys = loaded.stream().flatMap(d -> d.metrics().keySet().stream()).distinct().sorted().toList();
+        Map<String, Integer> coverage = new HashMap<>();
+        for (RunDetails d : loaded) {
+            for (String k : d.metrics().keySet()) {
+                coverage.merge(k, 1, Integer::sum);
+            }
+        }
+        List<String> keys = coverage.keySet().stream().sorted().toList();
         metricKeys.setAll(keys);
         Target current = target.get();
         if (current == null || !keys.contains(current.metric())) {
-            target.set(keys.isEmpty() ? null : guessTarget(keys));
+            int most = coverage.values().stream().max(Integer::compare).orElse(0);
+            List<String> common = keys.stream().filter(k -> coverage.get(k) * 2 >= most).toList();
+            target.set(keys.isEmpty() ? null : guessTarget(common));
         }
         rebuildTable();
         if (loaded.isEmpty()) {
@@ -133,7 +141,10 @@ public final class HparamsViewModel {
         }
     }
 
-    /** A first target: a validation accuracy (max) or loss (min) when there is one, else the first metric. */
+    /**
+     * A first target among the metrics most runs logged: a validation accuracy (max) or loss (min) when there is
+     * one, else the first metric.
+     */
     static Target guessTarget(List<String> keys) {
         String pick = keys.stream().filter(k -> k.toLowerCase(Locale.ROOT).contains("val")
                 && k.toLowerCase(Locale.ROOT).contains("acc")).findFirst()

@@ -152,11 +152,11 @@ final class ParallelCoordinatesChart extends Pane {
             if (draggingAxis && a == pressedAxis) {
                 continue;
             }
-            drawAxis(g, axis, x, fg, muted, accent);
+            drawAxis(g, axis, x, staggered(a, count), fg, muted, accent);
         }
         if (draggingAxis && pressedAxis >= 0) {
             g.setGlobalAlpha(0.7);
-            drawAxis(g, axes.get(pressedAxis), dragX, accent, accent, accent);
+            drawAxis(g, axes.get(pressedAxis), dragX, false, accent, accent, accent);
             g.setGlobalAlpha(1);
         }
         if (hovered >= 0) {
@@ -177,7 +177,13 @@ final class ParallelCoordinatesChart extends Pane {
         drawLegend(g, fg, muted);
     }
 
-    private void drawAxis(GraphicsContext g, PlotAxis axis, double x, Color fg, Color muted, Color accent) {
+    /** Titles alternate between two rows when axes are too close for them to sit side by side. */
+    private boolean staggered(int index, int count) {
+        return count > 1 && geometry.axisX(1, count) - geometry.axisX(0, count) < 110 && index % 2 == 1;
+    }
+
+    private void drawAxis(GraphicsContext g, PlotAxis axis, double x, boolean raised, Color fg, Color muted,
+                          Color accent) {
         double top = geometry.y(1);
         double bottom = geometry.y(0);
         g.setStroke(fg);
@@ -188,7 +194,7 @@ final class ParallelCoordinatesChart extends Pane {
         g.setTextBaseline(VPos.BOTTOM);
         String title = axis.label() + (axis.mapping().scale() == AxisScale.LOG ? " (log)" : "")
                 + (axis.mapping().flipped() ? " ↕" : "");
-        g.fillText(shorten(title, 22), x, top - 14);
+        g.fillText(shorten(title, 22), x, top - (raised ? 26 : 10));
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(muted);

@@ -4,7 +4,7 @@ package dev.cairn.viewer.hparams;
 record PlotGeometry(double width, double height, double left, double right, double top, double bottom) {
 
     static PlotGeometry of(double width, double height) {
-        return new PlotGeometry(width, height, 70, 110, 48, 28);
+        return new PlotGeometry(width, height, 70, 110, 56, 28);
     }
 
     double axisX(int index, int count) {

@@ -101,9 +101,32 @@ public final class SweepTable {
         return metrics;
     }
 
-    /** Param names that vary across the runs: the ones shown by default. */
+    /**
+     * Param names that vary across the runs that have the target (across all runs when none has it): the ones
+     * shown by default. A param logged only by runs without the target (e.g. a sweep's parent) is left out.
+     */
     public List<String> varyingParams() {
-        return params.values().stream().filter(c -> !c.isConstant()).map(ParamColumn::name).toList();
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < size(); i++) {
+            if (!targetColumn.isMissing(i)) {
+                rows.add(i);
+            }
+        }
+        if (rows.isEmpty()) {
+            return params.values().stream().filter(c -> !c.isConstant()).map(ParamColumn::name).toList();
+        }
+        List<String> out = new ArrayList<>();
+        for (ParamColumn c : params.values()) {
+            java.util.Set<String> values = new java.util.HashSet<>();
+            for (int i : rows) {
+                values.add(c.text(i));
+                if (values.size() > 1) {
+                    out.add(c.name());
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** A param or metric column by name (params first). */
