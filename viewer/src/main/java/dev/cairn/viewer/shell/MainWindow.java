@@ -218,14 +218,21 @@ public final class MainWindow implements ShellCommands {
         dev.cairn.viewer.hparams.HparamsViewModel hvm = new dev.cairn.viewer.hparams.HparamsViewModel(store,
                 vm.runner());
         dev.cairn.viewer.runs.ExperimentItem scope = vm.runs().scopeProperty().get();
-        String experiment = System.getProperty("cairn.hparams.experiment",
-                scope == null || scope.isAll() ? null : scope.name());
+        String wanted = System.getProperty("cairn.hparams.experiment");
+        String experiment = wanted != null ? store.experiments().list(false).stream().map(e -> e.name())
+                .filter(n -> n.contains(wanted)).findFirst().orElse(null)
+                : scope == null || scope.isAll() ? null : scope.name();
         dev.cairn.store.query.RunQuery query = dev.cairn.store.query.RunQuery.all();
         if (experiment != null) {
             query = query.inExperiments(List.of(experiment));
         }
         hvm.setRuns(store.search().searchAll(query).stream().map(dev.cairn.store.model.Run::id).toList());
-        hparamsNode = new dev.cairn.viewer.hparams.HparamsView(hvm);
+        dev.cairn.viewer.hparams.HparamsView hview = new dev.cairn.viewer.hparams.HparamsView(hvm);
+        String tab = System.getProperty("cairn.hparams.tab");
+        if (tab != null) {
+            hview.showTab(tab);
+        }
+        hparamsNode = hview;
         centre.getChildren().setAll(hparamsNode);
     }
 
