@@ -46,6 +46,38 @@ public final class ColorScale {
     }
 
     /**
+     * Colour positions by rank: 0 = worst run, 1 = best run under {@code goal}, ties sharing a rank, NaN for
+     * missing values. Rank colouring keeps the scale readable when a few outliers (e.g. a failed run) would
+     * squeeze every other run into one colour.
+     */
+    public static double[] rankFractions(ParamColumn column, Goal goal) {
+        int n = column.size();
+        int present = 0;
+        for (int i = 0; i < n; i++) {
+            if (!column.isMissing(i)) {
+                present++;
+            }
+        }
+        double[] values = new double[present];
+        int[] rows = new int[present];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (!column.isMissing(i)) {
+                values[k] = column.number(i);
+                rows[k++] = i;
+            }
+        }
+        double[] ranks = Spearman.ranks(values);
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, Double.NaN);
+        for (int j = 0; j < present; j++) {
+            double t = present == 1 ? 0.5 : (ranks[j] - 1) / (present - 1);
+            out[rows[j]] = goal == Goal.MAXIMISE ? t : 1 - t;
+        }
+        return out;
+    }
+
+    /**
      * Where a target value sits on the scale: 0 = worst, 1 = best of {@code lo..hi} under {@code goal}; NaN when
      * the value is missing.
      */

@@ -195,9 +195,18 @@ public final class HparamsViewModel {
     }
 
     private PlotAxis axis(String key, String label, ParamColumn column) {
-        AxisMapping mapping = new AxisMapping(column, scales.getOrDefault(key, AxisScale.LINEAR),
+        AxisMapping mapping = new AxisMapping(column, scales.getOrDefault(key, defaultScale(column)),
                 flips.getOrDefault(key, false));
         return new PlotAxis(key, label, mapping, mapping.positions());
+    }
+
+    /** Log for positive numbers spanning two decades or more (learning rates, regularisation), else linear. */
+    static AxisScale defaultScale(ParamColumn column) {
+        if (!column.isNumeric()) {
+            return AxisScale.LINEAR;
+        }
+        double[] range = column.range();
+        return range[0] > 0 && range[1] / range[0] >= 100 ? AxisScale.LOG : AxisScale.LINEAR;
     }
 
     private void applyBrushes() {

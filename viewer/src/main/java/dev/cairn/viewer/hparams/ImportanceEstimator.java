@@ -16,15 +16,15 @@ import java.util.function.DoubleConsumer;
 public final class ImportanceEstimator {
     /** Below this many runs with the target the estimate is noise. */
     public static final int MIN_RUNS = 10;
-    static final int MAX_TRAIN_ROWS = 3000;
-    static final int MAX_EVAL_ROWS = 2000;
+    static final int MAX_TRAIN_ROWS = 1500;
+    static final int MAX_EVAL_ROWS = 1000;
     static final int HOLD_OUT_FROM = 100;
 
     private final int trees;
     private final long seed;
 
     public ImportanceEstimator() {
-        this(40, 7L);
+        this(24, 7L);
     }
 
     public ImportanceEstimator(int trees, long seed) {

@@ -40,6 +40,7 @@ final class ImportancePane {
         ChartStyling.plain(chart);
         chart.setId("importanceChart");
         yAxis.setForceZeroInRange(true);
+        xAxis.setUnit(null);
         yAxis.setAutoRangePadding(0.1);
         bars.setPolyLineStyle(LineStyle.NONE);
         bars.setErrorStyle(ErrorStyle.NONE);
@@ -120,8 +121,8 @@ final class ImportancePane {
         }
         xAxis.setCategories(params.stream().map(ParamImportance::param).toList());
         DoubleDataSet set = new DoubleDataSet("importance", xs, ys, xs.length, true);
-        set.setStyle("-fx-fill: " + ChartStyling.hex(ColorScale.color(0.35)) + "; -fx-stroke: "
-                + ChartStyling.hex(ColorScale.color(0.35)) + ";");
+        String color = ChartStyling.hex(ColorScale.color(0.35));
+        set.setStyle("-fx-marker-color: " + color + "; -fx-stroke: " + color + "; -fx-fill: " + color + ";");
         chart.getDatasets().setAll(set);
         table.getItems().setAll(params);
     }

@@ -46,14 +46,29 @@ final class LineRaster {
             blend((int) x0, (int) y0, argb);
             return;
         }
-        double sx = dx / steps;
-        double sy = dy / steps;
-        double x = x0 + 0.5;
-        double y = y0 + 0.5;
+        // 16.16 fixed point: no floating point in the pixel loop
+        long fx = (long) ((x0 + 0.5) * 65536);
+        long fy = (long) ((y0 + 0.5) * 65536);
+        long sx = (long) (dx / steps * 65536);
+        long sy = (long) (dy / steps * 65536);
+        int inv = 255 - (argb >>> 24);
+        boolean inside = Math.min(x0, x1) >= 0 && Math.min(y0, y1) >= 0 && Math.max(x0, x1) < width - 1
+                && Math.max(y0, y1) < height - 1;
+        if (!inside) {
+            for (int i = 0; i <= steps; i++) {
+                blend((int) (fx >> 16), (int) (fy >> 16), argb);
+                fx += sx;
+                fy += sy;
+            }
+            return;
+        }
+        int[] p = pixels;
+        int w = width;
         for (int i = 0; i <= steps; i++) {
-            blend((int) x, (int) y, argb);
-            x += sx;
-            y += sy;
+            int k = (int) (fy >> 16) * w + (int) (fx >> 16);
+            p[k] = over(argb, inv, p[k]);
+            fx += sx;
+            fy += sy;
         }
     }
 
@@ -62,16 +77,18 @@ final class LineRaster {
             return;
         }
         int k = y * width + x;
-        int dst = pixels[k];
-        int inv = 255 - (src >>> 24);
-        if (inv == 0 || dst == 0) {
-            pixels[k] = src;
-            return;
+        pixels[k] = over(src, 255 - (src >>> 24), pixels[k]);
+    }
+
+    /** Premultiplied "source over destination", two channels per multiply. */
+    private static int over(int src, int inv, int dst) {
+        if (dst == 0 || inv == 0) {
+            return src;
         }
-        int a = (src >>> 24) + ((dst >>> 24) * inv + 127) / 255;
-        int r = ((src >> 16) & 0xff) + (((dst >> 16) & 0xff) * inv + 127) / 255;
-        int g = ((src >> 8) & 0xff) + (((dst >> 8) & 0xff) * inv + 127) / 255;
-        int b = (src & 0xff) + ((dst & 0xff) * inv + 127) / 255;
-        pixels[k] = Math.min(255, a) << 24 | Math.min(255, r) << 16 | Math.min(255, g) << 8 | Math.min(255, b);
+        int rb = (dst & 0x00ff00ff) * inv;
+        int ag = ((dst >>> 8) & 0x00ff00ff) * inv;
+        rb = ((rb + 0x00800080 + ((rb >>> 8) & 0x00ff00ff)) >>> 8) & 0x00ff00ff;
+        ag = (ag + 0x00800080 + ((ag >>> 8) & 0x00ff00ff)) & 0xff00ff00;
+        return src + (rb | ag);
     }
 }

@@ -48,6 +48,7 @@ final class ParallelCoordinatesChart extends Pane {
     private double[] fractions = new double[0];
     private double targetLo;
     private double targetHi;
+    private double targetMedian;
     private int hovered = -1;
     private int pressedAxis = -1;
     private double pressX;
@@ -108,14 +109,14 @@ final class ParallelCoordinatesChart extends Pane {
         double[] range = target.range();
         targetLo = range[0];
         targetHi = range[1];
-        fractions = new double[table.size()];
-        for (int i = 0; i < fractions.length; i++) {
-            fractions[i] = ColorScale.fraction(target.number(i), targetLo, targetHi, table.target().goal());
-        }
+        fractions = ColorScale.rankFractions(target, table.target().goal());
+        targetMedian = median(target);
         Color muted = theme.muted();
         renderer = new ParallelCoordinatesRenderer(axes, geometry, fractions,
                 ColorScale.argbPremultiplied(muted, theme.dark() ? 0.10 : 0.07),
                 ColorScale.argbPremultiplied(muted, 0.5));
+        renderer.prepareDimmed();
+        renderer.draw(allRows(fractions.length));
         image = new WritableImage((int) w, (int) h);
         lines.setImage(image);
         hovered = -1;
@@ -240,11 +241,26 @@ final class ParallelCoordinatesChart extends Pane {
             g.fillText(dev.cairn.viewer.common.Formats.number(max ? targetHi : targetLo), x - 4, top + 6);
             g.fillText(dev.cairn.viewer.common.Formats.number(max ? targetLo : targetHi), x - 4, bottom - 6);
         }
+        if (!Double.isNaN(targetMedian)) {
+            g.fillText(dev.cairn.viewer.common.Formats.number(targetMedian), x - 4, (top + bottom) / 2);
+        }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText("best", x + 6, top - 2);
         g.setTextBaseline(VPos.TOP);
         g.fillText("worst", x + 6, bottom + 2);
+    }
+
+    private static BitSet allRows(int n) {
+        BitSet all = new BitSet(n);
+        all.set(0, n);
+        return all;
+    }
+
+    private static double median(ParamColumn column) {
+        double[] present = java.util.stream.IntStream.range(0, column.size()).filter(i -> !column.isMissing(i))
+                .mapToDouble(column::number).sorted().toArray();
+        return present.length == 0 ? Double.NaN : present[present.length / 2];
     }
 
     private static String shorten(String s, int max) {

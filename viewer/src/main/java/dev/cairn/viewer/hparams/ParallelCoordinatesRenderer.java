@@ -18,7 +18,11 @@ final class ParallelCoordinatesRenderer {
     private final int dimColor;
     private final LineRaster dimmed;
     private final LineRaster frame;
+    private final LineRaster all;
+    private final double[] xs;
+    private final float[][] ys;
     private boolean dimmedDrawn;
+    private boolean allDrawn;
 
     /**
      * @param fractions per run, 0 (worst) .. 1 (best) on the colour scale; NaN for a missing target
@@ -46,42 +50,70 @@ final class ParallelCoordinatesRenderer {
         int h = (int) Math.ceil(geometry.height());
         this.dimmed = new LineRaster(w, h);
         this.frame = new LineRaster(w, h);
+        this.all = new LineRaster(w, h);
+        this.xs = new double[axes.size()];
+        this.ys = new float[axes.size()][];
+        for (int a = 0; a < axes.size(); a++) {
+            xs[a] = geometry.axisX(a, axes.size());
+            float[] positions = axes.get(a).positions();
+            float[] y = new float[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = (float) geometry.y(positions[i]);
+            }
+            ys[a] = y;
+        }
     }
 
-    /** Draws the frame: kept runs coloured over the dimmed others (no dimmed layer when every run is kept). */
+    /** Draws every run dimmed into the cached layer that brush updates start from. */
+    void prepareDimmed() {
+        if (!dimmedDrawn) {
+            dimmed.clear();
+            drawRuns(dimmed, drawOrder, drawOrder.length, null);
+            dimmedDrawn = true;
+        }
+    }
+
+    /**
+     * Draws the frame: kept runs coloured over the dimmed others. With every run kept it returns the cached
+     * all-coloured layer, so clearing the brushes costs nothing.
+     */
     LineRaster draw(BitSet kept) {
         int n = colors.length;
-        boolean all = kept.cardinality() == n;
-        if (all) {
-            frame.clear();
-        } else {
-            if (!dimmedDrawn) {
-                dimmed.clear();
-                for (int i : drawOrder) {
-                    polyline(dimmed, i, dimColor);
-                }
-                dimmedDrawn = true;
+        if (kept.cardinality() == n) {
+            if (!allDrawn) {
+                all.clear();
+                drawRuns(all, drawOrder, drawOrder.length, colors);
+                allDrawn = true;
             }
-            frame.copyFrom(dimmed);
+            return all;
         }
+        prepareDimmed();
+        frame.copyFrom(dimmed);
+        int[] rows = new int[kept.cardinality()];
+        int k = 0;
         for (int i : drawOrder) {
             if (kept.get(i)) {
-                polyline(frame, i, colors[i]);
+                rows[k++] = i;
             }
         }
+        drawRuns(frame, rows, k, colors);
         return frame;
     }
 
-    private void polyline(LineRaster raster, int row, int argb) {
-        int count = axes.size();
-        double px = geometry.axisX(0, count);
-        double py = geometry.y(axes.get(0).positions()[row]);
-        for (int a = 1; a < count; a++) {
-            double x = geometry.axisX(a, count);
-            double y = geometry.y(axes.get(a).positions()[row]);
-            raster.line(px, py, x, y, argb);
-            px = x;
-            py = y;
+    /**
+     * Draws the lines of {@code rows} (in order) one gap between axes at a time, so that the pixels touched stay
+     * in cache; {@code argb} null means the dimmed colour.
+     */
+    private void drawRuns(LineRaster raster, int[] rows, int count, int[] argb) {
+        for (int a = 0; a + 1 < ys.length; a++) {
+            float[] y0 = ys[a];
+            float[] y1 = ys[a + 1];
+            double x0 = xs[a];
+            double x1 = xs[a + 1];
+            for (int k = 0; k < count; k++) {
+                int i = rows[k];
+                raster.line(x0, y0[i], x1, y1[i], argb == null ? dimColor : argb[i]);
+            }
         }
     }
 

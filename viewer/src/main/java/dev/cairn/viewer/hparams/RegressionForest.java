@@ -25,6 +25,7 @@ import java.util.function.DoubleConsumer;
  */
 final class RegressionForest {
     private static final String OUTPUT = "target";
+    private static final int MAX_DEPTH = 8;
 
     private final List<FlatTree> trees;
 
@@ -39,7 +40,7 @@ final class RegressionForest {
     static RegressionForest train(List<String> featureNames, double[][] rows, double[] y, int treeCount, long seed,
                                   DoubleConsumer progress) {
         String[] names = featureNames.toArray(String[]::new);
-        float fraction = featureNames.size() <= 2 ? 0.99f : 0.7f;
+        float fraction = featureNames.size() <= 2 ? 0.99f : 0.5f;
         SplittableRandom random = new SplittableRandom(seed);
         List<FlatTree> trees = new ArrayList<>(treeCount);
         int minLeaf = Math.max(1, Math.min(5, rows.length / 50));
@@ -54,7 +55,7 @@ final class RegressionForest {
                 int i = random.nextInt(rows.length);
                 data.add(new ArrayExample<>(new Regressor(OUTPUT, y[i]), names, rows[i]));
             }
-            CARTRegressionTrainer trainer = new CARTRegressionTrainer(12, minLeaf, 0.0f, fraction, false,
+            CARTRegressionTrainer trainer = new CARTRegressionTrainer(MAX_DEPTH, minLeaf, 0.0f, fraction, false,
                     new MeanSquaredError(), random.nextLong());
             TreeModel<Regressor> model = trainer.train(data);
             trees.add(FlatTree.of(model, featureNames));
