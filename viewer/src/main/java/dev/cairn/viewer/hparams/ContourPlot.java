@@ -35,7 +35,6 @@ final class ContourPlot {
     private final CheckBox logY = new CheckBox("log y");
     private final DefaultNumericAxis xAxis = ChartStyling.axis("x");
     private final DefaultNumericAxis yAxis = ChartStyling.axis("y");
-    private final DefaultNumericAxis zAxis = ChartStyling.axis("target");
     private final XYChart chart = new XYChart(xAxis, yAxis);
     private final ContourDataSetRenderer surface = new ContourDataSetRenderer();
     private final ErrorDataSetRenderer dots = new ErrorDataSetRenderer();
@@ -50,7 +49,6 @@ final class ContourPlot {
         yAxis.setAutoRangePadding(0);
         surface.setContourType(ContourType.HEATMAP);
         surface.setSmooth(true);
-        surface.getAxes().add(zAxis);
         dots.setPolyLineStyle(LineStyle.NONE);
         dots.setErrorStyle(ErrorStyle.NONE);
         dots.setDrawMarker(true);
@@ -134,7 +132,6 @@ final class ContourPlot {
         yAxis.setLogAxis(ly);
         xAxis.setName(x.getValue());
         yAxis.setName(y.getValue());
-        zAxis.setName(table.target().label());
         surface.setColorGradient(gradient(table.target().goal()));
         DoubleGridDataSet surfaceData = new DoubleGridDataSet(table.target().label(), false,
                 new double[][] {grid.xs(), grid.ys()}, flat);

@@ -46,8 +46,8 @@ final class ImportancePane {
         bars.setErrorStyle(ErrorStyle.NONE);
         bars.setDrawMarker(false);
         bars.setDrawBars(true);
-        bars.setDynamicBarWidth(true);
-        bars.setBarWidthPercentage(60);
+        bars.setDynamicBarWidth(false);
+        chart.widthProperty().addListener((o, a, b) -> sizeBars());
         bars.setPointReduction(false);
         chart.getRenderers().add(bars);
         explanation.setId("importanceExplanation");
@@ -97,6 +97,12 @@ final class ImportancePane {
         return chart;
     }
 
+    /** Bars take 60% of each category's slot. */
+    private void sizeBars() {
+        int n = Math.max(1, xAxis.getCategories().size());
+        bars.setBarWidth((int) Math.max(4, 0.6 * Math.max(100, chart.getWidth() - 80) / n));
+    }
+
     private void show(ImportanceReport report) {
         if (report == null) {
             explanation.setText("");
@@ -120,10 +126,13 @@ final class ImportancePane {
             ys[i] = params.get(i).importance();
         }
         xAxis.setCategories(params.stream().map(ParamImportance::param).toList());
+        xAxis.setAutoRanging(false);
+        xAxis.set(-0.5, params.size() - 0.5);
         DoubleDataSet set = new DoubleDataSet("importance", xs, ys, xs.length, true);
         String color = ChartStyling.hex(ColorScale.color(0.35));
         set.setStyle("-fx-marker-color: " + color + "; -fx-stroke: " + color + "; -fx-fill: " + color + ";");
         chart.getDatasets().setAll(set);
         table.getItems().setAll(params);
+        sizeBars();
     }
 }
