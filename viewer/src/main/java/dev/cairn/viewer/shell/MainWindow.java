@@ -120,6 +120,13 @@ public final class MainWindow implements ShellCommands {
         root.setBottom(new StatusBar(vm).node());
         vm.screenProperty().addListener((o, a, b) -> showScreen(b));
         showScreen(vm.screenProperty().get());
+        if (System.getProperty("cairn.hparams.experiment") != null) {
+            vm.screenProperty().addListener((o, a, b) -> {
+                if (b == Screen.BROWSER && hparamsNode == null) {
+                    javafx.application.Platform.runLater(this::toggleHyperparameters);
+                }
+            });
+        }
 
         Scene scene = new Scene(root, s.getWindowWidth(), s.getWindowHeight());
         scene.getStylesheets().add(CSS);
