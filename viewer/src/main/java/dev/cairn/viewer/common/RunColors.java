@@ -1,0 +1,50 @@
+package dev.cairn.viewer.common;
+
+import javafx.scene.paint.Color;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * One colour per run, the same in every view and in every launch of the app: the colour is a pure function of the
+ * run id (FNV-1a hash into a 20-colour palette chosen to stay apart from each other), brightened for the dark theme.
+ * Two runs can share a colour (20 colours); the palette is large enough that a handful of compared runs rarely do.
+ */
+public final class RunColors {
+    private static final String[] PALETTE = {
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+        "#17becf", "#3b4cc0", "#e6550d", "#31a354", "#ad494a", "#756bb1", "#637939", "#d6616b", "#3182bd",
+        "#8c6d31", "#7b4173"
+    };
+
+    private RunColors() {
+    }
+
+    /** The palette index of run {@code runId}. */
+    public static int index(String runId) {
+        int hash = 0x811c9dc5;
+        for (byte b : runId.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x01000193;
+        }
+        return Integer.remainderUnsigned(hash, PALETTE.length);
+    }
+
+    /** The colour of run {@code runId} in {@code theme}. */
+    public static Color of(String runId, Theme theme) {
+        Color base = Color.web(PALETTE[index(runId)]);
+        return theme == Theme.DARK ? base.deriveColor(0, 0.85, 1.35, 1) : base;
+    }
+
+    /** The colour as a CSS hex string, e.g. {@code #1f77b4}. */
+    public static String hex(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255),
+                Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
+    }
+
+    /** The colour as a CSS rgba() string with {@code alpha} (0..1), for faint lines and bands. */
+    public static String rgba(Color c, double alpha) {
+        return String.format(Locale.ROOT, "rgba(%d,%d,%d,%.2f)", Math.round(c.getRed() * 255),
+                Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255), alpha);
+    }
+}
