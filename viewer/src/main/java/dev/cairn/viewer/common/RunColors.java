@@ -3,12 +3,19 @@ package dev.cairn.viewer.common;
 import javafx.scene.paint.Color;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * One colour per run, the same in every view and in every launch of the app: the colour is a pure function of the
  * run id (FNV-1a hash into a 20-colour palette chosen to stay apart from each other), brightened for the dark theme.
- * Two runs can share a colour (20 colours); the palette is large enough that a handful of compared runs rarely do.
+ * Two runs can hash to the same colour (20 colours); views that show runs together use {@link #assign} so that the
+ * runs of one set never share a colour.
  */
 public final class RunColors {
     private static final String[] PALETTE = {
@@ -34,6 +41,39 @@ public final class RunColors {
     public static Color of(String runId, Theme theme) {
         Color base = Color.web(PALETTE[index(runId)]);
         return theme == Theme.DARK ? base.deriveColor(0, 0.85, 1.35, 1) : base;
+    }
+
+    /**
+     * Colours for runs shown together: each run keeps its own colour ({@link #of}) unless an earlier run of the set
+     * (by id order, so the result does not depend on selection order) already has it; then it takes the next free
+     * palette colour. Deterministic for a given set of runs.
+     */
+    public static Map<String, Color> assign(Collection<String> runIds, Theme theme) {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(runIds));
+        boolean[] used = new boolean[PALETTE.length];
+        Map<String, Color> out = new LinkedHashMap<>();
+        for (String id : sorted) {
+            int i = index(id);
+            for (int k = 0; k < PALETTE.length && used[i]; k++) {
+                i = (i + 1) % PALETTE.length;
+            }
+            used[i] = true;
+            Color base = Color.web(PALETTE[i]);
+            out.put(id, theme == Theme.DARK ? base.deriveColor(0, 0.85, 1.35, 1) : base);
+            if (allUsed(used)) {
+                java.util.Arrays.fill(used, false);
+            }
+        }
+        return out;
+    }
+
+    private static boolean allUsed(boolean[] used) {
+        for (boolean u : used) {
+            if (!u) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The colour as a CSS hex string, e.g. {@code #1f77b4}. */

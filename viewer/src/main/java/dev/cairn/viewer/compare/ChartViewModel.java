@@ -46,7 +46,7 @@ public final class ChartViewModel {
 
     private final ObjectProperty<List<PlotSeries>> series = new SimpleObjectProperty<>(this, "series", List.of());
     private final ObjectProperty<double[]> visible = new SimpleObjectProperty<>(this, "visible");
-    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading", true);
     private final StringProperty error = new SimpleStringProperty(this, "error");
 
     private List<LineData> loaded = List.of();

@@ -1,7 +1,6 @@
 package dev.cairn.viewer.compare;
 
 import dev.cairn.viewer.common.TaskRunner;
-import dev.cairn.viewer.common.Theme;
 import dev.cairn.viewer.common.UserMessages;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -25,6 +24,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
@@ -33,11 +33,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The metric picker, the chart settings bar and the grid of charts. */
 final class ChartsView {
     private final ChartsViewModel vm;
-    private final Theme theme;
+    private final Function<String, Color> colors;
     private final TaskRunner runner;
     private final Consumer<String> notice;
     private final GridPane grid = new GridPane();
@@ -45,9 +46,9 @@ final class ChartsView {
     private final ComboBox<GroupBy> groupBy = new ComboBox<>();
     private final SplitPane node = new SplitPane();
 
-    ChartsView(ChartsViewModel vm, Theme theme, TaskRunner runner, Consumer<String> notice) {
+    ChartsView(ChartsViewModel vm, Function<String, Color> colors, TaskRunner runner, Consumer<String> notice) {
         this.vm = vm;
-        this.theme = theme;
+        this.colors = colors;
         this.runner = runner;
         this.notice = notice;
         grid.setHgap(10);
@@ -193,7 +194,7 @@ final class ChartsView {
     private void rebuildGrid() {
         chartViews.clear();
         for (ChartViewModel chart : vm.charts()) {
-            chartViews.add(new MetricChartView(chart, vm.options(), theme, runner, notice));
+            chartViews.add(new MetricChartView(chart, vm.options(), colors, runner, notice));
         }
         layoutGrid();
     }

@@ -1,8 +1,6 @@
 package dev.cairn.viewer.compare;
 
 import dev.cairn.store.model.RunDetails;
-import dev.cairn.viewer.common.RunColors;
-import dev.cairn.viewer.common.Theme;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
@@ -11,17 +9,20 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+
+import java.util.function.Function;
 
 /** The side-by-side table: a key column, then one column per compared run in the run's colour. */
 final class CompareTableView {
     private final CompareViewModel vm;
-    private final Theme theme;
+    private final Function<String, Color> colors;
     private final TableView<CompareRow> table = new TableView<>();
 
-    CompareTableView(CompareViewModel vm, Theme theme) {
+    CompareTableView(CompareViewModel vm, Function<String, Color> colors) {
         this.vm = vm;
-        this.theme = theme;
+        this.colors = colors;
         table.setId("compareTable");
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No rows: nothing differs, or nothing matches the key search."));
@@ -61,7 +62,7 @@ final class CompareTableView {
             RunDetails d = vm.runs().get(i);
             TableColumn<CompareRow, String> col = new TableColumn<>();
             Label header = new Label(ChartsViewModel.runLabel(d) + (i == ref ? "  (reference)" : ""),
-                    new Circle(5, RunColors.of(d.run().id(), theme)));
+                    new Circle(5, colors.apply(d.run().id())));
             header.setTooltip(new Tooltip(d.run().id()));
             col.setGraphic(header);
             col.setId("run-" + d.run().id());

@@ -1,6 +1,7 @@
 package dev.cairn.viewer.compare;
 
 import dev.cairn.store.model.RunDetails;
+import dev.cairn.viewer.common.RunColors;
 import dev.cairn.viewer.common.TaskRunner;
 import dev.cairn.viewer.common.Theme;
 import javafx.collections.ListChangeListener;
@@ -18,10 +19,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.util.StringConverter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The compare view: the side-by-side table (differences only, key search, reference run) above the grid of metric
@@ -36,8 +40,11 @@ public final class CompareView {
 
     public CompareView(CompareViewModel vm, Theme theme, TaskRunner runner) {
         this.vm = vm;
-        this.tableView = new CompareTableView(vm, theme);
-        this.chartsView = new ChartsView(vm.charts(), theme, runner, notice::setText);
+        Map<String, Color> runColors = RunColors.assign(vm.runIds(), theme);
+        Function<String, Color> colors = key -> runColors.containsKey(key) ? runColors.get(key)
+                : RunColors.of(key, theme);
+        this.tableView = new CompareTableView(vm, colors);
+        this.chartsView = new ChartsView(vm.charts(), colors, runner, notice::setText);
         VBox table = new VBox(tableBar(), tableView.table());
         VBox.setVgrow(tableView.table(), Priority.ALWAYS);
         SplitPane split = new SplitPane(table, chartsView.node());

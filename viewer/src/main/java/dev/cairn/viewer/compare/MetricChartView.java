@@ -3,7 +3,6 @@ package dev.cairn.viewer.compare;
 import dev.cairn.viewer.common.Formats;
 import dev.cairn.viewer.common.RunColors;
 import dev.cairn.viewer.common.TaskRunner;
-import dev.cairn.viewer.common.Theme;
 import dev.cairn.viewer.common.UserMessages;
 import atlantafx.base.theme.Styles;
 import io.fair_acc.chartfx.XYChart;
@@ -42,9 +41,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One ChartFX chart bound to a {@link ChartViewModel}: the last value per bucket over a faint min/max band (and a
@@ -53,10 +55,12 @@ import java.util.function.Consumer;
  */
 final class MetricChartView {
     private static final double FAINT = 0.3;
+    /** Above this many lines the min/max bands are left out: they would cover the chart and slow drawing. */
+    static final int MAX_BANDS = 12;
 
     private final ChartViewModel vm;
     private final ChartOptions options;
-    private final Theme theme;
+    private final Function<String, Color> colors;
     private final TaskRunner runner;
     private final Consumer<String> notice;
     private final DefaultNumericAxis xAxis = new DefaultNumericAxis("step");
@@ -70,13 +74,15 @@ final class MetricChartView {
     private final ChartLegend legend;
     private final VBox node = new VBox(4);
     private final PauseTransition zoomDebounce = new PauseTransition(Duration.millis(120));
+    private final Map<String, DoubleErrorDataSet> bandCache = new HashMap<>();
+    private final Map<String, DoubleDataSet> lineCache = new HashMap<>();
     private boolean applyingData;
 
-    MetricChartView(ChartViewModel vm, ChartOptions options, Theme theme, TaskRunner runner,
+    MetricChartView(ChartViewModel vm, ChartOptions options, Function<String, Color> colors, TaskRunner runner,
                     Consumer<String> notice) {
         this.vm = vm;
         this.options = options;
-        this.theme = theme;
+        this.colors = colors;
         this.runner = runner;
         this.notice = notice;
         this.legend = new ChartLegend(options);
@@ -208,7 +214,7 @@ final class MetricChartView {
     }
 
     private Color color(String key) {
-        return RunColors.of(key, theme);
+        return colors.apply(key);
     }
 
     private void render() {
@@ -221,6 +227,8 @@ final class MetricChartView {
         boolean smoothing = options.smoothingWeight() > 0;
         List<DataSet> bandSets = new ArrayList<>();
         List<DataSet> lineSets = new ArrayList<>();
+        Map<String, DoubleErrorDataSet> nextBands = new HashMap<>();
+        Map<String, DoubleDataSet> nextLines = new HashMap<>();
         for (PlotSeries s : shown) {
             int n = s.size();
             double[] below = new double[n];
@@ -230,19 +238,30 @@ final class MetricChartView {
                 above[i] = Double.isNaN(s.max()[i]) ? 0 : Math.max(0, s.max()[i] - s.y()[i]);
             }
             Color c = color(s.colorKey());
-            DoubleErrorDataSet band = new DoubleErrorDataSet(s.label(), s.x(), s.y(), below, above, n, true);
-            band.setStyle("-fx-line-color: " + (smoothing ? RunColors.rgba(c, FAINT) : RunColors.hex(c))
+            DoubleErrorDataSet band = bandSets(s.id(), s.label());
+            style(band, "-fx-line-color: " + (smoothing ? RunColors.rgba(c, FAINT) : RunColors.hex(c))
                     + "; -fx-line-width: " + (smoothing ? 1 : 1.6) + ";");
+            band.set(s.x(), s.y(), below, above, n, true);
+            nextBands.put(s.id(), band);
             bandSets.add(band);
             if (smoothing) {
-                DoubleDataSet line = new DoubleDataSet(s.label() + " (smoothed)", s.x(), s.smoothed(), n, true);
-                line.setStyle("-fx-line-color: " + RunColors.hex(c) + "; -fx-line-width: 1.8;");
+                DoubleDataSet line = lineSets(s.id(), s.label());
+                style(line, "-fx-line-color: " + RunColors.hex(c) + "; -fx-line-width: 1.8;");
+                line.set(s.x(), s.smoothed(), n, true);
+                nextLines.put(s.id(), line);
                 lineSets.add(line);
             }
         }
+        bandCache.keySet().retainAll(nextBands.keySet());
+        lineCache.keySet().retainAll(nextLines.keySet());
+        bands.setErrorStyle(shown.size() <= MAX_BANDS ? ErrorStyle.ERRORSURFACE : ErrorStyle.NONE);
         applyingData = true;
-        bands.getDatasets().setAll(bandSets);
-        smoothLines.getDatasets().setAll(lineSets);
+        if (!sameSets(bands.getDatasets(), bandSets)) {
+            bands.getDatasets().setAll(bandSets);
+        }
+        if (!sameSets(smoothLines.getDatasets(), lineSets)) {
+            smoothLines.getDatasets().setAll(lineSets);
+        }
         double[] y = vm.yRange();
         if (y != null) {
             yAxis.setAutoRanging(false);
@@ -253,6 +272,32 @@ final class MetricChartView {
         applyingData = false;
         legend.show(vm.seriesProperty().get(), this::color);
         updateStatus();
+    }
+
+    private DoubleErrorDataSet bandSets(String id, String label) {
+        return bandCache.computeIfAbsent(id, k -> new DoubleErrorDataSet(label));
+    }
+
+    private DoubleDataSet lineSets(String id, String label) {
+        return lineCache.computeIfAbsent(id, k -> new DoubleDataSet(label + " (smoothed)"));
+    }
+
+    private static void style(io.fair_acc.dataset.spi.AbstractDataSet<?> set, String style) {
+        if (!style.equals(set.getStyle())) {
+            set.setStyle(style);
+        }
+    }
+
+    private static boolean sameSets(List<DataSet> current, List<DataSet> next) {
+        if (current.size() != next.size()) {
+            return false;
+        }
+        for (int i = 0; i < next.size(); i++) {
+            if (current.get(i) != next.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void updateStatus() {

@@ -2,7 +2,7 @@ package dev.cairn.viewer.compare;
 
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.Run;
-import dev.cairn.viewer.common.DirectTaskRunner;
+import dev.cairn.viewer.common.FxTaskRunner;
 import dev.cairn.viewer.common.Theme;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
@@ -40,7 +40,7 @@ class CompareViewFxTest {
         Run a = CompareStoreFixture.run(store, "alpha", Map.of("lr", "0.1", "depth", "4"), "blue", 2_000, 1.0);
         Run b = CompareStoreFixture.run(store, "beta", Map.of("lr", "0.01", "depth", "4"), "blue", 2_000, 2.0);
         Run c = CompareStoreFixture.run(store, "gamma", Map.of("lr", "0.1", "depth", "4"), "blue", 1_000, 3.0);
-        DirectTaskRunner runner = new DirectTaskRunner();
+        FxTaskRunner runner = new FxTaskRunner(2);
         vm = new CompareViewModel(store, runner, List.of(a.id(), b.id(), c.id()));
         view = new CompareView(vm, Theme.LIGHT, runner);
         Scene scene = new Scene((javafx.scene.Parent) view.node(), 1200, 780);
