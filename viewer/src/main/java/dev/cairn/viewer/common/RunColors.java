@@ -13,15 +13,14 @@ import java.util.TreeSet;
 
 /**
  * One colour per run, the same in every view and in every launch of the app: the colour is a pure function of the
- * run id (FNV-1a hash into a 20-colour palette chosen to stay apart from each other), brightened for the dark theme.
- * Two runs can hash to the same colour (20 colours); views that show runs together use {@link #assign} so that the
+ * run id (FNV-1a hash into a 12-colour palette (Tableau 10 without grey, plus three) whose colours stay apart), brightened for the dark theme.
+ * Two runs can hash to the same colour (12 colours); views that show runs together use {@link #assign} so that the
  * runs of one set never share a colour.
  */
 public final class RunColors {
     private static final String[] PALETTE = {
-        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
-        "#17becf", "#3b4cc0", "#e6550d", "#31a354", "#ad494a", "#756bb1", "#637939", "#d6616b", "#3182bd",
-        "#8c6d31", "#7b4173"
+        "#4e79a7", "#f28e2b", "#e15759", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#ff9da7", "#9c755f",
+        "#2f4b7c", "#8cd17d", "#d37295"
     };
 
     private RunColors() {

@@ -67,7 +67,7 @@ final class CompareTableView {
             col.setGraphic(header);
             col.setId("run-" + d.run().id());
             col.setSortable(false);
-            col.setPrefWidth(i == ref ? 140 : 190);
+            col.setPrefWidth(i == ref ? 150 : 215);
             col.setCellValueFactory(c -> new ReadOnlyStringWrapper(vm.cellText(c.getValue(), index)));
             col.setCellFactory(c -> new TableCell<>() {
                 @Override

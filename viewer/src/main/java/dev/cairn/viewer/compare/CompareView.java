@@ -57,6 +57,7 @@ public final class CompareView {
         bottom.getStyleClass().add("status-bar");
         root.setBottom(bottom);
         root.getStyleClass().add("compare-view");
+        root.getProperties().put(CompareView.class, this);
     }
 
     private Node tableBar() {
@@ -101,6 +102,10 @@ public final class CompareView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         return bar;
+    }
+
+    public CompareViewModel viewModel() {
+        return vm;
     }
 
     public Node node() {

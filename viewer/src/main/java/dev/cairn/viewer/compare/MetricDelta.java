@@ -20,9 +20,16 @@ public record MetricDelta(double delta, double percent) {
         return new MetricDelta(delta, percent);
     }
 
+    private static double threeDigits(double v) {
+        if (!Double.isFinite(v)) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).doubleValue();
+    }
+
     /** "+0.012 (+1.3%)", "-4 (-50.0%)", "±0 (0.0%)". */
     public String format() {
-        String d = delta == 0 ? "±0" : (delta > 0 ? "+" : "") + Formats.number(delta);
+        String d = delta == 0 ? "±0" : (delta > 0 ? "+" : "") + Formats.number(threeDigits(delta));
         if (Double.isNaN(percent) || Double.isInfinite(percent)) {
             return d;
         }

@@ -15,7 +15,7 @@ class RunColorsTest {
         String id = "0123456789abcdef0123456789abcdef";
         assertThat(RunColors.index(id)).isEqualTo(RunColors.index(id.toUpperCase()));
         assertThat(RunColors.of(id, Theme.LIGHT)).isEqualTo(RunColors.of(id, Theme.LIGHT));
-        assertThat(RunColors.index(id)).isEqualTo(Integer.remainderUnsigned(fnv(id), 20));
+        assertThat(RunColors.index(id)).isEqualTo(Integer.remainderUnsigned(fnv(id), 12));
         assertThat(RunColors.of(id, Theme.DARK).getBrightness())
                 .isGreaterThanOrEqualTo(RunColors.of(id, Theme.LIGHT).getBrightness());
     }
@@ -23,11 +23,11 @@ class RunColorsTest {
     @Test
     void runsShownTogetherNeverShareAColourWhateverTheirOrder() {
         List<String> ids = new java.util.ArrayList<>();
-        for (int i = 0; i < 15; i++) {
+        for (int i = 0; i < 12; i++) {
             ids.add(String.format("%032x", i * 7919L));
         }
         Map<String, Color> colours = RunColors.assign(ids, Theme.LIGHT);
-        assertThat(new HashSet<>(colours.values())).hasSize(15);
+        assertThat(new HashSet<>(colours.values())).hasSize(12);
         java.util.Collections.reverse(ids);
         assertThat(RunColors.assign(ids, Theme.LIGHT)).isEqualTo(colours);
         String smallest = ids.stream().sorted().findFirst().orElseThrow();

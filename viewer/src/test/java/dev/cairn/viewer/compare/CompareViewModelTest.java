@@ -94,6 +94,7 @@ class CompareViewModelTest {
     @Test
     void deltaAgainstZeroHasNoPercentAndMissingValuesNoDelta() {
         assertThat(MetricDelta.of(3, 0).format()).isEqualTo("+3");
+        assertThat(MetricDelta.of(0.64673, 0.33058).format()).isEqualTo("+0.316 (+95.6%)");
         assertThat(MetricDelta.of(2, 2).format()).isEqualTo("±0 (0.0%)");
         assertThat(MetricDelta.of(Double.NaN, 2)).isNull();
         assertThat(MetricDelta.of(-1, -2).percent()).isCloseTo(50.0, within(1e-9));
