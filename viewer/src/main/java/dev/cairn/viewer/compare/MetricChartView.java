@@ -109,9 +109,11 @@ final class MetricChartView {
         bands.setErrorStyle(ErrorStyle.ERRORSURFACE);
         bands.setDrawMarker(false);
         bands.setPointReduction(false);
+        bands.setAllowNaNs(true);
         smoothLines.setErrorStyle(ErrorStyle.NONE);
         smoothLines.setDrawMarker(false);
         smoothLines.setPointReduction(false);
+        smoothLines.setAllowNaNs(true);
         chart.getRenderers().addAll(bands, smoothLines);
         zoomer.setAnimated(false);
         zoomer.setSliderVisible(false);
