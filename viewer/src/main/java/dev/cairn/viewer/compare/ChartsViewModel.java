@@ -189,8 +189,4 @@ public final class ChartsViewModel {
         tags.forEach(k -> out.add(GroupBy.tag(k)));
         return out;
     }
-
-    List<RunDetails> runs() {
-        return runs;
-    }
 }

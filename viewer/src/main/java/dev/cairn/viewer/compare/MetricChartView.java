@@ -57,6 +57,8 @@ final class MetricChartView {
     private static final double FAINT = 0.3;
     /** Above this many lines the min/max bands are left out: they would cover the chart and slow drawing. */
     static final int MAX_BANDS = 12;
+    /** How long a zoom or pan gesture must rest before the store is asked for the new range. */
+    static final int ZOOM_SETTLE_MS = 80;
 
     private final ChartViewModel vm;
     private final ChartOptions options;
@@ -73,7 +75,7 @@ final class MetricChartView {
     private final Label status = new Label();
     private final ChartLegend legend;
     private final VBox node = new VBox(4);
-    private final PauseTransition zoomDebounce = new PauseTransition(Duration.millis(120));
+    private final PauseTransition zoomDebounce = new PauseTransition(Duration.millis(ZOOM_SETTLE_MS));
     private final Map<String, DoubleErrorDataSet> bandCache = new HashMap<>();
     private final Map<String, DoubleDataSet> lineCache = new HashMap<>();
     private boolean applyingData;

@@ -25,6 +25,7 @@ class ChartViewModelTest {
     Run b;
     Run c;
     ChartsViewModel charts;
+    CompareViewModel vm;
 
     @BeforeEach
     void setUp() {
@@ -32,7 +33,7 @@ class ChartViewModelTest {
         a = CompareStoreFixture.run(store, "a", Map.of("lr", "0.1"), "blue", 10_000, 1.0);
         b = CompareStoreFixture.run(store, "b", Map.of("lr", "0.01"), "red", 10_000, 2.0);
         c = CompareStoreFixture.run(store, "c", Map.of("lr", "0.1"), "red", 5_000, 4.0);
-        CompareViewModel vm = new CompareViewModel(store, new DirectTaskRunner(), List.of(a.id(), b.id(), c.id()));
+        vm = new CompareViewModel(store, new DirectTaskRunner(), List.of(a.id(), b.id(), c.id()));
         vm.load();
         charts = vm.charts();
     }
@@ -162,6 +163,28 @@ class ChartViewModelTest {
         double[] range = loss.yRange();
         assertThat(range[1]).isLessThan(1.0);
         assertThat(range[0]).isLessThan(0.01);
+    }
+
+    @Test
+    void liveRunsExtendTheirLineWhileAZoomedChartKeepsItsRange() {
+        ChartViewModel loss = chart("loss");
+        loss.setPixelWidth(100);
+        ChartViewModel acc = chart("val/acc");
+        acc.setPixelWidth(100);
+        acc.zoomTo(100, 200);
+        dev.cairn.viewer.common.ManualTicker ticker = new dev.cairn.viewer.common.ManualTicker();
+        vm.startLive(ticker);
+        ticker.tick();
+        int loadsBefore = loss.loadCount();
+        store.metrics().append(c.id(), "loss", new long[] {5_000, 5_001}, new long[] {CompareStoreFixture.T0 + 5_000_000,
+            CompareStoreFixture.T0 + 5_001_000}, new double[] {0.5, 0.25});
+        ticker.tick();
+        assertThat(loss.loadCount()).isGreaterThan(loadsBefore);
+        PlotSeries cLine = loss.seriesProperty().get().get(2);
+        assertThat(cLine.x()[cLine.size() - 1]).isEqualTo(5_001);
+        assertThat(acc.visibleRangeProperty().get()).containsExactly(100, 200);
+        assertThat(acc.lastRequests()).allSatisfy(r -> assertThat(r.range()).isEqualTo(SeriesRange.steps(100, 200)));
+        vm.stopLive();
     }
 
     @Test

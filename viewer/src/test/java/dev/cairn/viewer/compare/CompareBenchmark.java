@@ -49,6 +49,7 @@ public final class CompareBenchmark {
         headless();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
+        Platform.setImplicitExit(false);
         started.get();
         Platform.runLater(() -> Application.setUserAgentStylesheet(Theme.LIGHT.stylesheet()));
         String which = args.length > 1 ? args[1] : "all";
