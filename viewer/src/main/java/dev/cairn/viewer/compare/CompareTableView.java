@@ -27,6 +27,8 @@ final class CompareTableView {
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No rows: nothing differs, or nothing matches the key search."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // a fixed row height lets the table create cells only for the columns in view (100 runs = 100 columns)
+        table.setFixedCellSize(30);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(CompareRow row, boolean empty) {
