@@ -4,11 +4,10 @@ import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
 import dev.cairn.plugin.importer.ImportedExperiment;
+import dev.cairn.plugin.importer.ImportedModel;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.RunImporter;
 import dev.cairn.store.model.Lifecycle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,14 +19,12 @@ import java.util.Map;
 /**
  * Imports an MLflow file store ({@code mlruns/}), every generation from 1.x to 3.x: experiments (deleted ones
  * under {@code .trash} too), runs with params, tags, metrics, status, times, user, lifecycle, parent links, run
- * names, dataset inputs and artifact file lists. The path may be the store itself or a folder holding stores a
- * few levels down. MLflow 3 logged models and the file-based model registry are counted and reported, not
- * imported (Cairn's registry import is not there yet).
+ * names, dataset inputs and artifact file lists, then the file-based model registry ({@code models/}). The path may
+ * be the store itself or a folder holding stores a few levels down.
  */
 public final class MlflowFileStoreImporter implements RunImporter {
     /** The importer id ({@code cairn import --format mlflow-file}). */
     public static final String ID = "mlflow-file";
-    private static final Logger LOG = LoggerFactory.getLogger(MlflowFileStoreImporter.class);
 
     @Override
     public String id() {
@@ -92,6 +89,11 @@ public final class MlflowFileStoreImporter implements RunImporter {
             }
             done++;
         }
+        for (Path store : stores) {
+            for (ImportedModel model : FileRegistryReader.read(store, context)) {
+                sink.model(model);
+            }
+        }
         context.progress(1, "MLflow file store read");
     }
 
@@ -149,14 +151,6 @@ public final class MlflowFileStoreImporter implements RunImporter {
         if (loggedModels > 0) {
             context.warn(store + ": " + loggedModels + " MLflow 3 logged models (<experiment>/models/m-*) skipped: "
                     + "they are not runs");
-        }
-        try {
-            int registered = FileStoreLayout.registeredModelCount(store);
-            if (registered > 0) {
-                context.warn(store + ": registry import needs the registry (" + registered + " models skipped)");
-            }
-        } catch (IOException e) {
-            LOG.debug("cannot count registered models in {}", store, e);
         }
         return failures;
     }

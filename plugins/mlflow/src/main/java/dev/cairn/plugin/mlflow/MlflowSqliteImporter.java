@@ -4,6 +4,7 @@ import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
 import dev.cairn.plugin.importer.ImportedExperiment;
+import dev.cairn.plugin.importer.ImportedModel;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.RunImporter;
 
@@ -14,8 +15,8 @@ import java.util.List;
 
 /**
  * Imports an MLflow SQLite tracking database ({@code mlflow.db} or any file name), every schema from MLflow 1.x to
- * 3.x, opened read-only. NaN metrics ({@code is_nan}) stay NaN. Registry tables and MLflow 3 logged models are
- * counted and reported, not imported (Cairn's registry import is not there yet).
+ * 3.x, opened read-only. NaN metrics ({@code is_nan}) stay NaN. The model registry tables go into Cairn's
+ * registry (after the runs, so versions link to them).
  */
 public final class MlflowSqliteImporter implements RunImporter {
     /** The importer id ({@code cairn import --format mlflow-sqlite}). */
@@ -96,9 +97,8 @@ public final class MlflowSqliteImporter implements RunImporter {
         if (loggedModels > 0) {
             context.warn(path + ": " + loggedModels + " MLflow 3 logged models skipped: they are not runs");
         }
-        long registered = db.count("registered_models");
-        if (registered > 0) {
-            context.warn(path + ": registry import needs the registry (" + registered + " models skipped)");
+        for (ImportedModel model : new SqliteRegistryReader(db, path, context).models()) {
+            sink.model(model);
         }
         context.progress(1, "MLflow database read");
     }
