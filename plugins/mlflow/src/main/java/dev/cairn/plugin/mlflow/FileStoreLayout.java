@@ -102,26 +102,6 @@ final class FileStoreLayout {
         return out;
     }
 
-    /** MLflow 3 logged models of an experiment ({@code models/m-*}). */
-    static int loggedModelCount(Path experimentDir) throws IOException {
-        return countDirs(experimentDir.resolve("models"), "m-");
-    }
-
-    private static int countDirs(Path dir, String prefix) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        int n = 0;
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, Files::isDirectory)) {
-            for (Path c : children) {
-                if (c.getFileName().toString().startsWith(prefix)) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
     private static List<Path> numericDirs(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, Files::isDirectory)) {

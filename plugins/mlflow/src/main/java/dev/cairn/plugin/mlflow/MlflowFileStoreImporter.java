@@ -13,13 +13,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
  * Imports an MLflow file store ({@code mlruns/}), every generation from 1.x to 3.x: experiments (deleted ones
  * under {@code .trash} too), runs with params, tags, metrics, status, times, user, lifecycle, parent links, run
- * names, dataset inputs and artifact file lists, then the file-based model registry ({@code models/}). The path may
+ * names, dataset inputs and artifact file lists; MLflow 3 logged models ({@code <experiment>/models/m-*}) are
+ * attached to their source runs ({@link LoggedModels}); then the file-based model registry ({@code models/}). The path may
  * be the store itself or a folder holding stores a few levels down.
  */
 public final class MlflowFileStoreImporter implements RunImporter {
@@ -67,15 +70,20 @@ public final class MlflowFileStoreImporter implements RunImporter {
                     + "meta.yaml, as in mlruns/0/meta.yaml)");
         }
         List<RunFolderReader.Header> headers = new ArrayList<>();
+        List<LoggedModel> loggedModels = new ArrayList<>();
         int failures = 0;
         for (Path store : stores) {
-            failures += scan(store, sink, context, headers);
+            failures += scan(store, sink, context, headers, loggedModels);
         }
         if (headers.isEmpty() && failures == 0) {
             throw new ImportException(path + ": the MLflow file store has no runs");
         }
         List<RunFolderReader.Header> ordered = ParentFirst.order(headers, RunFolderReader.Header::id,
                 RunFolderReader.Header::parentId);
+        Map<String, List<LoggedModel>> modelsByRun = LoggedModels.bySourceRun(loggedModels, context);
+        Set<String> runIds = new HashSet<>();
+        headers.forEach(h -> runIds.add(h.id()));
+        LoggedModels.warnOrphans(modelsByRun, runIds, context);
         int done = 0;
         for (RunFolderReader.Header h : ordered) {
             if (context.isCancelled()) {
@@ -83,7 +91,7 @@ public final class MlflowFileStoreImporter implements RunImporter {
             }
             context.progress((double) done / ordered.size(), "MLflow run " + h.id());
             try {
-                sink.write(RunFolderReader.read(h, context));
+                sink.write(LoggedModels.attach(RunFolderReader.read(h, context), modelsByRun.get(h.id())));
             } catch (ImportException e) {
                 context.fail(h.dir().toString(), e.getMessage());
             }
@@ -98,9 +106,9 @@ public final class MlflowFileStoreImporter implements RunImporter {
     }
 
     /** Reads experiment metas and run headers of one store; returns the number of failed sources. */
-    private int scan(Path store, ImportSink sink, ImportContext context, List<RunFolderReader.Header> headers) {
+    private int scan(Path store, ImportSink sink, ImportContext context, List<RunFolderReader.Header> headers,
+                     List<LoggedModel> loggedModels) {
         int failures = 0;
-        int loggedModels = 0;
         List<Path> experiments;
         try {
             experiments = FileStoreLayout.experimentDirs(store);
@@ -142,15 +150,11 @@ public final class MlflowFileStoreImporter implements RunImporter {
                         failures++;
                     }
                 }
-                loggedModels += FileStoreLayout.loggedModelCount(expDir);
+                loggedModels.addAll(LoggedModels.readFolder(expDir, store, context));
             } catch (IOException e) {
                 context.fail(expDir.toString(), "cannot list runs (" + e.getMessage() + ")");
                 failures++;
             }
-        }
-        if (loggedModels > 0) {
-            context.warn(store + ": " + loggedModels + " MLflow 3 logged models (<experiment>/models/m-*) skipped: "
-                    + "they are not runs");
         }
         return failures;
     }

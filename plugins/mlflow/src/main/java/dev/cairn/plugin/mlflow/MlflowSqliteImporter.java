@@ -11,11 +11,15 @@ import dev.cairn.plugin.importer.RunImporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.cairn.store.StoreException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Imports an MLflow SQLite tracking database ({@code mlflow.db} or any file name), every schema from MLflow 1.x to
- * 3.x, opened read-only. NaN metrics ({@code is_nan}) stay NaN. The model registry tables go into Cairn's
+ * 3.x, opened read-only. NaN metrics ({@code is_nan}) stay NaN. MLflow 3
+ * logged models are attached to their source runs ({@link LoggedModels}). The model registry tables go into Cairn's
  * registry (after the runs, so versions link to them).
  */
 public final class MlflowSqliteImporter implements RunImporter {
@@ -85,17 +89,18 @@ public final class MlflowSqliteImporter implements RunImporter {
             throw new ImportException(path + ": the MLflow database (schema " + db.version() + ") has no runs");
         }
         List<ImportedRun> ordered = ParentFirst.order(runs, ImportedRun::id, ImportedRun::parentId);
+        Map<String, List<LoggedModel>> modelsByRun = LoggedModels.bySourceRun(
+                SqliteLoggedModels.read(db, path, context), context);
+        Set<String> runIds = new HashSet<>();
+        runs.forEach(r -> runIds.add(r.id()));
+        LoggedModels.warnOrphans(modelsByRun, runIds, context);
         int done = 0;
         for (ImportedRun run : ordered) {
             if (context.isCancelled()) {
                 return;
             }
             context.progress((double) done++ / ordered.size(), "MLflow run " + run.id());
-            sink.write(run);
-        }
-        long loggedModels = db.count("logged_models");
-        if (loggedModels > 0) {
-            context.warn(path + ": " + loggedModels + " MLflow 3 logged models skipped: they are not runs");
+            sink.write(LoggedModels.attach(run, modelsByRun.get(run.id())));
         }
         for (ImportedModel model : new SqliteRegistryReader(db, path, context).models()) {
             sink.model(model);
