@@ -85,17 +85,21 @@ public final class MlflowFileStoreImporter implements RunImporter {
         headers.forEach(h -> runIds.add(h.id()));
         LoggedModels.warnOrphans(modelsByRun, runIds, context);
         int done = 0;
-        for (RunFolderReader.Header h : ordered) {
-            if (context.isCancelled()) {
-                return;
+        try (ReadAhead<RunFolderReader.Header> ahead = new ReadAhead<>(ordered,
+                (h, c) -> LoggedModels.attach(RunFolderReader.read(h, c), modelsByRun.get(h.id())), context)) {
+            var parsed = ahead.iterator();
+            while (parsed.hasNext()) {
+                if (context.isCancelled()) {
+                    return;
+                }
+                ReadAhead.Parsed<RunFolderReader.Header> p = parsed.next();
+                context.progress((double) done / ordered.size(), "MLflow run " + p.source().id());
+                p.replay(context).ifPresent(sink::write);
+                if (p.error() != null) {
+                    context.fail(p.source().dir().toString(), p.error());
+                }
+                done++;
             }
-            context.progress((double) done / ordered.size(), "MLflow run " + h.id());
-            try {
-                sink.write(LoggedModels.attach(RunFolderReader.read(h, context), modelsByRun.get(h.id())));
-            } catch (ImportException e) {
-                context.fail(h.dir().toString(), e.getMessage());
-            }
-            done++;
         }
         for (Path store : stores) {
             for (ImportedModel model : FileRegistryReader.read(store, context)) {
