@@ -2,9 +2,12 @@ package dev.cairn.app;
 
 import dev.cairn.app.cli.BenchCommand;
 import dev.cairn.app.cli.CliErrors;
+import dev.cairn.app.cli.DemoCommand;
 import dev.cairn.app.cli.ExperimentsCommand;
+import dev.cairn.app.cli.ImportCommand;
 import dev.cairn.app.cli.LogCommand;
 import dev.cairn.app.cli.MetricCommand;
+import dev.cairn.app.cli.PluginsCommand;
 import dev.cairn.app.cli.RunsCommand;
 import dev.cairn.app.cli.StoreOption;
 import dev.cairn.app.desktop.DesktopApp;
@@ -22,7 +25,8 @@ import java.util.concurrent.Callable;
         description = {"Cairn: experiment tracker and model registry.",
             "Without a command, opens the desktop window on the store."},
         subcommands = {ExperimentsCommand.class, RunsCommand.class, MetricCommand.class, LogCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class})
+            BenchCommand.class, DemoCommand.class, ImportCommand.class, PluginsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin

@@ -9,6 +9,19 @@ public final class PluginApi {
     /** Major version: bumped only for incompatible changes to the interfaces in this module. */
     public static final int MAJOR_VERSION = 1;
 
+    /**
+     * Minor version: bumped for compatible additions. 1.1 added {@code ImportSink.Outcome.FAILED},
+     * {@code ImportedRun.provenance} and {@code ImportedRun.pointCount()}.
+     */
+    public static final int MINOR_VERSION = 1;
+
+    /**
+     * Optional attribute in an external plugin jar's manifest: the plugin API version the plugin was built
+     * against, e.g. {@code Cairn-Plugin-Api: 1.1}. A jar whose major version differs is not loaded and is listed as
+     * incompatible.
+     */
+    public static final String MANIFEST_ATTRIBUTE = "Cairn-Plugin-Api";
+
     private PluginApi() {
     }
 }

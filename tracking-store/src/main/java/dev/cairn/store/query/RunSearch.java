@@ -4,50 +4,136 @@ import dev.cairn.store.model.Run;
 import dev.cairn.store.sql.Database;
 import dev.cairn.store.sql.RunRowMapper;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * Searches runs: experiment scope, filter language, ordering, keyset pagination. User values reach SQL only as
- * bound parameters.
+ * Searches runs: experiment scope, filter language, ordering, keyset pagination. User values (strings, numbers,
+ * key names) reach SQL only as bound parameters.
+ *
+ * <h2>Filter language</h2>
+ * A superset of MLflow's {@code search_runs} filter:
+ * <pre>
+ * filter     := or
+ * or         := and ( OR and )*                      -- Cairn extension
+ * and        := not ( AND not )*
+ * not        := NOT not | primary                    -- Cairn extension
+ * primary    := '(' or ')' | comparison              -- parentheses: Cairn extension
+ * comparison := name ( '=' | '!=' | '&lt;&gt;' | '&lt;' | '&lt;=' | '&gt;' | '&gt;=' ) value
+ *             | name ( LIKE | ILIKE ) string
+ *             | name [ NOT ] IN '(' string ( ',' string )* ')'
+ *             | name IS [ NOT ] NULL
+ * name       := kind '.' key | attribute
+ * kind       := metrics | metric | params | param | parameters | parameter | tags | tag
+ *             | attributes | attribute | attr | run | datasets | dataset
+ * key        := unquoted ( letters, digits, _ . / - ) | "quoted" | 'quoted' | `quoted`
+ * value      := 'string' | "string" | number | NaN | inf | -inf
+ * </pre>
+ * Keywords are case-insensitive; a doubled quote inside a quoted string or key stands for one quote.
+ * <ul>
+ *   <li>{@code metrics.k} is the last value; {@code metrics.k.min}, {@code .max}, {@code .last} pick an aggregate.
+ *   An unquoted key whose last dot-segment is min/max/last is read as that aggregate of the rest
+ *   ({@code metrics.val.acc.max}); quote a key that really ends so ({@code metrics."loss.min"}).</li>
+ *   <li>Metrics compare as numbers. Params compare as text against a quoted string ({@code =}, {@code !=},
+ *   {@code LIKE}, {@code ILIKE}, {@code IN}) and as numbers against an unquoted number
+ *   ({@code params.lr < 0.01}; non-numeric values are unequal to every number). Tags, string attributes and
+ *   dataset fields compare as text.</li>
+ *   <li>A run without the key never matches a comparison, {@code !=} and {@code NOT IN} included;
+ *   {@code IS NULL} matches exactly those runs. {@code NOT} is the exact complement.</li>
+ *   <li>NaN values: {@code metrics.k = NaN} finds them, {@code != NaN} excludes them, {@code != 1} includes them
+ *   (IEEE), ordering comparisons never match them. {@code inf}/{@code -inf} compare as usual.</li>
+ *   <li>{@code LIKE} is case-sensitive (as in MLflow); {@code ILIKE} folds ASCII case.</li>
+ *   <li>Attributes: {@code run_id}, {@code run_name} (also {@code name}, {@code "Run name"}), {@code status}
+ *   (values compare upper-cased), {@code user_id} (also {@code user}), {@code start_time} (also
+ *   {@code created}), {@code end_time}, {@code artifact_uri}, {@code experiment}, {@code duration} (ms, runs with
+ *   an end time only), {@code parent_id}, {@code note}, {@code lifecycle}, {@code source_program},
+ *   {@code source_commit}. {@code tags.mlflow.runName} reads the tag when the run has it, else the run name.</li>
+ * </ul>
+ *
+ * <h2>Ordering and pages</h2>
+ * Order-by clauses are {@code name [ASC|DESC]} (default {@code start_time DESC}). Params sort numbers first (by
+ * value), then other values as text. Runs missing the sort value (or with NaN) sort last in both directions; ties
+ * are broken by the run's insertion order in the direction of the first clause. Pages use keyset pagination: the
+ * token carries the last row's sort values, so the next page continues strictly after it, also while runs are
+ * being added.
  */
 public final class RunSearch {
+    /** Columns of {@link RunRowMapper#COLUMNS}; the sort values follow them. */
+    private static final int RUN_COLUMNS = 16;
+
     private final Database db;
 
     public RunSearch(Database db) {
         this.db = db;
     }
 
-    /** One page of runs matching {@code query}. */
+    /**
+     * One page of runs matching {@code query}; a malformed filter or order-by throws {@link FilterSyntaxException},
+     * a malformed or foreign page token an {@link IllegalArgumentException}.
+     *
+     * <p>When the first sort value can be missing, the runs that have it and the runs that lack it are read by two
+     * queries (the second only when the page is not yet full): the first can then walk an index on the sort value
+     * (e.g. {@code metric_summaries_key_last}) and stop after one page, instead of sorting every match.
+     */
     public RunPage search(RunQuery query) {
-        if (query.hasFilter() || !query.orderBy().isEmpty() || query.pageToken() != null) {
-            throw new UnsupportedOperationException("filter, order-by and pages are not implemented yet");
-        }
+        Prepared p = prepare(query);
+        List<Object> cursor = query.pageToken() == null ? null : PageToken.decode(query.pageToken(), p.fingerprint);
         return db.read(c -> {
-            StringBuilder sql = new StringBuilder("SELECT " + RunRowMapper.COLUMNS + RunRowMapper.FROM + " WHERE 1=1");
-            if (!query.includeDeleted()) {
-                sql.append(" AND r.lifecycle = 'active' AND e.lifecycle = 'active'");
-            }
-            if (!query.experiments().isEmpty()) {
-                sql.append(" AND e.name IN (").append(String.join(",",
-                        java.util.Collections.nCopies(query.experiments().size(), "?"))).append(')');
-            }
-            sql.append(" ORDER BY r.start_ms DESC, r.seq DESC LIMIT ?");
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                for (String name : query.experiments()) {
-                    ps.setString(i++, name);
+            Map<String, Long> ids = KeyIds.resolve(c, KeyIds.used(p.filter, p.order));
+            OrderPlan plan = OrderPlan.of(p.order, ids);
+            Rows rows = new Rows(query.pageSize() + 1);
+            SortColumn lead = plan.lead();
+            if (!lead.nullable()) {
+                rows.read(c, select(query, p.filter, ids, plan, cursor, false, ""));
+            } else {
+                boolean inPresent = cursor == null || cursor.get(0) != null;
+                if (inPresent) {
+                    rows.read(c, select(query, p.filter, ids, plan, cursor, true, lead.expression() + " IS NOT NULL"));
                 }
-                ps.setInt(i, query.pageSize());
-                List<Run> runs = new ArrayList<>();
+                if (!rows.full()) {
+                    List<Object> missingCursor = inPresent ? null : cursor;
+                    rows.read(c, select(query, p.filter, ids, plan, missingCursor, false,
+                            lead.expression() + " IS NULL"));
+                }
+            }
+            return rows.page(query.pageSize(), p.fingerprint);
+        });
+    }
+
+    /** The SELECT of one segment of a page, ending with {@code LIMIT } (the limit is bound by the caller). */
+    static SqlBuilder select(RunQuery query, FilterExpr filter, Map<String, Long> ids, OrderPlan plan,
+                                     List<Object> cursor, boolean leadPresent, String segment) {
+        SqlBuilder sql = new SqlBuilder().sql("SELECT " + RunRowMapper.COLUMNS + plan.selectList()
+                + RunRowMapper.FROM).append(plan.joins(leadPresent));
+        where(sql, query, filter, ids);
+        if (!segment.isEmpty()) {
+            sql.sql(" AND ").sql(segment);
+        }
+        if (cursor != null) {
+            sql.sql(" AND ").append(plan.after(cursor, leadPresent));
+        }
+        return sql.sql(" ORDER BY ").sql(plan.orderBy(leadPresent)).sql(" LIMIT ");
+    }
+
+    /** How many runs match {@code query}'s scope and filter (ordering and page ignored). */
+    public long count(RunQuery query) {
+        Prepared p = prepare(query);
+        return db.read(c -> {
+            Map<String, Long> ids = KeyIds.resolve(c, KeyIds.used(p.filter, List.of()));
+            SqlBuilder sql = new SqlBuilder().sql("SELECT count(*)" + RunRowMapper.FROM);
+            where(sql, query, p.filter, ids);
+            try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+                sql.bindTo(ps);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        runs.add(RunRowMapper.map(rs));
-                    }
+                    rs.next();
+                    return rs.getLong(1);
                 }
-                return new RunPage(runs, null);
             }
         });
     }
@@ -63,6 +149,72 @@ public final class RunSearch {
                 return all;
             }
             q = q.after(page.nextPageToken());
+        }
+    }
+
+    /** The parsed filter and ordering, and the fingerprint tying page tokens to them. */
+    record Prepared(FilterExpr filter, List<OrderKey> order, int fingerprint) {
+    }
+
+    static Prepared prepare(RunQuery query) {
+        FilterExpr filter = query.hasFilter() ? FilterParser.parse(query.filter()) : null;
+        List<OrderKey> order = OrderParser.parse(query.orderBy());
+        int fingerprint = Objects.hash(query.experiments(), query.hasFilter() ? query.filter().strip() : "",
+                query.orderBy(), query.includeDeleted());
+        return new Prepared(filter, order, fingerprint);
+    }
+
+    private static void where(SqlBuilder sql, RunQuery query, FilterExpr filter, Map<String, Long> ids) {
+        sql.sql(" WHERE 1 = 1");
+        if (!query.includeDeleted()) {
+            sql.sql(" AND r.lifecycle = 'active' AND e.lifecycle = 'active'");
+        }
+        if (!query.experiments().isEmpty()) {
+            sql.sql(" AND e.name IN ").bindList(query.experiments());
+        }
+        if (filter != null) {
+            sql.sql(" AND ").append(new FilterCompiler(ids).compile(filter));
+        }
+    }
+
+    /** Runs read so far for one page (one more than the page size, to know whether a next page exists). */
+    private static final class Rows {
+        private final int limit;
+        private final List<Run> runs = new ArrayList<>();
+        private final List<List<Object>> sortValues = new ArrayList<>();
+
+        Rows(int limit) {
+            this.limit = limit;
+        }
+
+        boolean full() {
+            return runs.size() >= limit;
+        }
+
+        /** Runs {@code sql} (which ends with {@code LIMIT }) for the rows still missing. */
+        void read(Connection c, SqlBuilder sql) throws SQLException {
+            sql.bind(limit - runs.size());
+            try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+                sql.bindTo(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        runs.add(RunRowMapper.map(rs));
+                        List<Object> values = new ArrayList<>(columns - RUN_COLUMNS);
+                        for (int i = RUN_COLUMNS + 1; i <= columns; i++) {
+                            values.add(rs.getObject(i));
+                        }
+                        sortValues.add(values);
+                    }
+                }
+            }
+        }
+
+        RunPage page(int pageSize, int fingerprint) {
+            if (runs.size() <= pageSize) {
+                return new RunPage(runs, null);
+            }
+            return new RunPage(runs.subList(0, pageSize), PageToken.encode(fingerprint, sortValues.get(pageSize - 1)));
         }
     }
 }

@@ -17,7 +17,10 @@ public interface ImportContext {
     /** A source (file, run folder) that could not be imported; the import goes on with the others. */
     void fail(String source, String message);
 
-    /** The experiment every run goes to when the user chose one ({@code --experiment}). */
+    /**
+     * The experiment every run goes to when the user chose one ({@code --experiment}). The sink applies it, so
+     * importers may ignore it; it is here for importers that name things after the experiment.
+     */
     Optional<String> experimentOverride();
 
     /** True for a dry run: the sink counts and validates but writes nothing. */

@@ -8,14 +8,28 @@ package dev.cairn.plugin.importer;
 public interface ImportSink {
 
     /** What happened to one written run. */
-    enum Outcome { ADDED, UPDATED, UNCHANGED }
+    enum Outcome {
+        /** A new run was stored. */
+        ADDED,
+        /** The run existed; something (attributes, params, tags, inputs, artifacts, new points) changed. */
+        UPDATED,
+        /** The run existed and nothing in it changed. */
+        UNCHANGED,
+        /** The run could not be written; the sink has reported why and stored nothing of it (since API 1.1). */
+        FAILED
+    }
 
-    /** Creates or updates an experiment's description, lifecycle and tags (runs create theirs implicitly). */
+    /**
+     * Announces an experiment's description, lifecycle and tags (runs create theirs implicitly). The sink writes
+     * it together with the first run written into it, so an import that stores no run leaves no empty experiment.
+     * Ignored when the user chose {@link ImportContext#experimentOverride() one experiment for everything}.
+     */
     void experiment(ImportedExperiment experiment);
 
     /**
      * Writes one run: created when new; when it exists (same id), attributes, params and tags are updated and
-     * only metric points not already stored (same step, timestamp and value) are added.
+     * only metric points not already stored (same step, timestamp and value) are added. Exact duplicate points
+     * within {@code run} are stored once. The sink applies {@link ImportContext#experimentOverride()} itself.
      */
     Outcome write(ImportedRun run);
 }

@@ -3,6 +3,7 @@ package dev.cairn.plugin.importer;
 import dev.cairn.store.model.Artifact;
 import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.Lifecycle;
+import dev.cairn.store.model.Provenance;
 import dev.cairn.store.model.RunStatus;
 
 import java.nio.charset.StandardCharsets;
@@ -21,12 +22,15 @@ import java.util.Objects;
  * @param id        32 lower-case hex: the source's run id when it has one (MLflow), else
  *                  {@link #stableId(String, String)} of the source, so importing twice changes nothing
  * @param sourceRef where the run came from (path or URI), recorded in provenance
+ * @param provenance the run's original provenance when the source keeps one (a Cairn bundle); null means
+ *                   "written by this importer now" and the sink records the importer, its version and
+ *                   {@code sourceRef}
  */
 public record ImportedRun(String experiment, String id, String name, RunStatus status, Long startMs, Long endMs,
                           String user, String parentId, Lifecycle lifecycle, Long deletedMs, String sourceProgram,
                           String sourceCommit, String note, Map<String, String> params, Map<String, String> tags,
                           List<DatasetInput> inputs, String artifactUri, List<Artifact> artifacts,
-                          List<ImportedSeries> metrics, String sourceRef) {
+                          List<ImportedSeries> metrics, String sourceRef, Provenance provenance) {
 
     public ImportedRun {
         Objects.requireNonNull(experiment, "experiment");
@@ -40,6 +44,25 @@ public record ImportedRun(String experiment, String id, String name, RunStatus s
         metrics = List.copyOf(metrics);
     }
 
+    /** The constructor of API 1.0 (no provenance): the sink records the importer as the run's writer. */
+    public ImportedRun(String experiment, String id, String name, RunStatus status, Long startMs, Long endMs,
+                       String user, String parentId, Lifecycle lifecycle, Long deletedMs, String sourceProgram,
+                       String sourceCommit, String note, Map<String, String> params, Map<String, String> tags,
+                       List<DatasetInput> inputs, String artifactUri, List<Artifact> artifacts,
+                       List<ImportedSeries> metrics, String sourceRef) {
+        this(experiment, id, name, status, startMs, endMs, user, parentId, lifecycle, deletedMs, sourceProgram,
+                sourceCommit, note, params, tags, inputs, artifactUri, artifacts, metrics, sourceRef, null);
+    }
+
+    /** Total number of points over all series (duplicates included). */
+    public long pointCount() {
+        long n = 0;
+        for (ImportedSeries s : metrics) {
+            n += s.size();
+        }
+        return n;
+    }
+
     /** A stable 32-hex run id derived from an importer id and a source key (e.g. a folder path relative to the import root). */
     public static String stableId(String importerId, String sourceKey) {
         try {
@@ -51,6 +74,7 @@ public record ImportedRun(String experiment, String id, String name, RunStatus s
         }
     }
 
+    /** A builder for a run of {@code experiment} with run id {@code id} (see {@link #id()}). */
     public static Builder builder(String experiment, String id) {
         return new Builder(experiment, id);
     }
@@ -77,6 +101,7 @@ public record ImportedRun(String experiment, String id, String name, RunStatus s
         private final List<Artifact> artifacts = new ArrayList<>();
         private final List<ImportedSeries> metrics = new ArrayList<>();
         private String sourceRef;
+        private Provenance provenance;
 
         private Builder(String experiment, String id) {
             this.experiment = experiment;
@@ -100,11 +125,13 @@ public record ImportedRun(String experiment, String id, String name, RunStatus s
         public Builder artifacts(String rootUri, List<Artifact> files) { artifactUri = rootUri; artifacts.addAll(files); return this; }
         public Builder metric(ImportedSeries v) { metrics.add(v); return this; }
         public Builder sourceRef(String v) { sourceRef = v; return this; }
+        /** Keeps the source's own provenance (bundles); leave unset for runs read from another tracker. */
+        public Builder provenance(Provenance v) { provenance = v; return this; }
 
         public ImportedRun build() {
             return new ImportedRun(experiment, id, name, status, startMs, endMs, user, parentId, lifecycle, deletedMs,
                     sourceProgram, sourceCommit, note, params, tags, inputs, artifactUri, artifacts, metrics,
-                    sourceRef);
+                    sourceRef, provenance);
         }
     }
 }

@@ -8,6 +8,7 @@ public record ImportedSeries(String key, long[] steps, long[] timestamps, double
         }
     }
 
+    /** Number of points. */
     public int size() {
         return steps.length;
     }

@@ -1,0 +1,117 @@
+package dev.cairn.app.cli;
+
+import dev.cairn.app.importing.ImportListener;
+import dev.cairn.app.importing.ImportOptions;
+import dev.cairn.app.importing.ImportService;
+import dev.cairn.app.importing.ImportSummary;
+import dev.cairn.app.plugins.PluginLoader;
+import dev.cairn.store.TrackingStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code cairn import PATH... [--format ID] [--experiment NAME] [--dry-run] [--json] [--watch]}: imports other
+ * trackers' files (format found by probing). Exit code 0 when nothing failed, 1 when some source failed.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import runs from MLflow, TensorBoard, CSV loggers, DVC or a Cairn bundle.",
+            "The format is detected; importing the same files again changes nothing."})
+public final class ImportCommand extends StoreCommand {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders or zips to import.")
+    List<Path> paths;
+
+    @Option(names = "--format", paramLabel = "ID", description = "Use this importer instead of detecting one "
+            + "(see 'cairn plugins').")
+    String format;
+
+    @Option(names = "--experiment", paramLabel = "NAME", description = "Put every run into this experiment.")
+    String experiment;
+
+    @Option(names = "--dry-run", description = "Read and count, write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print the summary as JSON.")
+    boolean json;
+
+    @Option(names = "--watch", description = "Keep importing new points every few seconds until stopped.")
+    boolean watch;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "3",
+            description = "Seconds between imports with --watch (default: ${DEFAULT-VALUE}).")
+    double intervalSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (watch && dryRun) {
+            throw new CliErrors.UsageException("--watch and --dry-run do not go together");
+        }
+        try (TrackingStore store = openStore(!dryRun)) {
+            ImportService service = new ImportService(store, PluginLoader.loadDefault().importers());
+            ImportOptions options = new ImportOptions(format, experiment, dryRun);
+            if (format != null) {
+                service.importer(format);
+            }
+            ImportSummary summary = service.importPaths(paths, options, ImportListener.NONE);
+            print(summary);
+            while (watch) {
+                Thread.sleep(Math.max(100L, (long) (intervalSeconds * 1000)));
+                ImportSummary next = service.importPaths(paths, options, ImportListener.NONE);
+                if (!next.added().isEmpty() || !next.updated().isEmpty() || next.hasFailures()) {
+                    print(next);
+                }
+            }
+            return summary.hasFailures() ? 1 : 0;
+        }
+    }
+
+    private void print(ImportSummary s) {
+        PrintWriter out = out();
+        if (json) {
+            out.println(Json.write(toJson(s)));
+            out.flush();
+            return;
+        }
+        for (ImportSummary.Source src : s.sources()) {
+            out.println(src.path() + ": " + (src.importerName() == null ? "not recognised" : src.importerName()));
+        }
+        for (String w : s.warnings()) {
+            out.println("warning: " + w);
+        }
+        for (ImportSummary.Failure f : s.failed()) {
+            out.println("failed: " + f.message());
+        }
+        out.println(s.headline());
+        out.flush();
+    }
+
+    /** The public JSON shape of an import summary. */
+    static Map<String, Object> toJson(ImportSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dryRun", s.dryRun());
+        m.put("cancelled", s.cancelled());
+        m.put("sources", s.sources().stream().map(src -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("path", src.path());
+            x.put("format", src.importerId());
+            return x;
+        }).toList());
+        m.put("added", s.added());
+        m.put("updated", s.updated());
+        m.put("skipped", s.unchanged());
+        m.put("failed", s.failed().stream().map(f -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("source", f.source());
+            x.put("message", f.message());
+            return x;
+        }).toList());
+        m.put("warnings", s.warnings());
+        return m;
+    }
+}

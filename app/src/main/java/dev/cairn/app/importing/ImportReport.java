@@ -1,0 +1,66 @@
+package dev.cairn.app.importing;
+
+import dev.cairn.plugin.importer.ImportSink;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Collects outcomes, failures and warnings while an import runs; turned into an {@link ImportSummary}. */
+final class ImportReport {
+    private final List<ImportSummary.Source> sources = new ArrayList<>();
+    private final Set<String> added = new LinkedHashSet<>();
+    private final Set<String> updated = new LinkedHashSet<>();
+    private final Set<String> unchanged = new LinkedHashSet<>();
+    private final List<ImportSummary.Failure> failed = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final ImportListener listener;
+
+    ImportReport(ImportListener listener) {
+        this.listener = listener;
+    }
+
+    void source(String path, String importerId, String importerName) {
+        sources.add(new ImportSummary.Source(path, importerId, importerName));
+    }
+
+    void outcome(ImportSink.Outcome outcome, String runId) {
+        switch (outcome) {
+            case ADDED -> {
+                if (!updated.contains(runId) && !unchanged.contains(runId)) {
+                    added.add(runId);
+                }
+            }
+            case UPDATED -> {
+                if (!added.contains(runId)) {
+                    unchanged.remove(runId);
+                    updated.add(runId);
+                }
+            }
+            case UNCHANGED -> {
+                if (!added.contains(runId) && !updated.contains(runId)) {
+                    unchanged.add(runId);
+                }
+            }
+            case FAILED -> {
+                // the failure itself was recorded with its reason
+            }
+        }
+    }
+
+    void fail(String source, String message) {
+        failed.add(new ImportSummary.Failure(source, message));
+        listener.warning("failed: " + message);
+    }
+
+    void warn(String message) {
+        warnings.add(message);
+        listener.warning(message);
+    }
+
+    ImportSummary summary(boolean dryRun, boolean cancelled) {
+        return new ImportSummary(sources, new ArrayList<>(added), new ArrayList<>(updated),
+                new ArrayList<>(unchanged), failed, warnings, dryRun, cancelled);
+    }
+}

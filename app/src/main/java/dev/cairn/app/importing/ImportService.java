@@ -1,0 +1,155 @@
+package dev.cairn.app.importing;
+
+import dev.cairn.plugin.importer.ImportException;
+import dev.cairn.plugin.importer.RunImporter;
+import dev.cairn.store.TrackingStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Imports files and folders from other trackers into a store: probes each path with every importer, uses the
+ * most confident one (or the one the user forced), runs it with progress, cancellation and dry run, and returns a
+ * summary of added / updated / skipped / failed runs and every warning. What the command line and the window's
+ * drag-and-drop call. A zip no importer reads as such is unpacked and its contents imported.
+ */
+public final class ImportService {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+
+    /** An importer and how sure it is that it can read a path. */
+    public record Detection(RunImporter importer, double confidence) {
+    }
+
+    private final TrackingStore store;
+    private final List<RunImporter> importers;
+
+    public ImportService(TrackingStore store, List<RunImporter> importers) {
+        this.store = store;
+        this.importers = List.copyOf(importers);
+    }
+
+    /** The importers that can read {@code path}, most confident first (empty when none). */
+    public List<Detection> detect(Path path) {
+        List<Detection> out = new ArrayList<>();
+        for (RunImporter importer : importers) {
+            double c;
+            try {
+                c = importer.probe(path);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("importer {} failed to probe {}: {}", importer.id(), path, e.toString());
+                continue;
+            }
+            if (c > 0) {
+                out.add(new Detection(importer, c));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Detection::confidence).reversed());
+        return out;
+    }
+
+    /** The importer with id {@code id}; an error listing the known ids otherwise. */
+    public RunImporter importer(String id) {
+        return importers.stream().filter(i -> i.id().equalsIgnoreCase(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown format '" + id + "' (known: "
+                        + String.join(", ", importers.stream().map(RunImporter::id).toList()) + ")"));
+    }
+
+    public List<RunImporter> importers() {
+        return importers;
+    }
+
+    /** Imports every path; never throws for bad input (failures are in the summary). */
+    public ImportSummary importPaths(List<Path> paths, ImportOptions options, ImportListener listener) {
+        RunImporter forced = options.format() == null ? null : importer(options.format());
+        ImportReport report = new ImportReport(listener);
+        boolean cancelled = false;
+        for (int i = 0; i < paths.size(); i++) {
+            if (listener.isCancelled()) {
+                cancelled = true;
+                break;
+            }
+            importPath(paths.get(i), forced, options, listener, report, i, paths.size());
+        }
+        cancelled |= listener.isCancelled();
+        listener.progress(1, cancelled ? "cancelled" : "done");
+        return report.summary(options.dryRun(), cancelled);
+    }
+
+    private void importPath(Path path, RunImporter forced, ImportOptions options, ImportListener listener,
+                            ImportReport report, int index, int count) {
+        if (!Files.exists(path)) {
+            report.source(path.toString(), null, null);
+            report.fail(path.toString(), path + ": no such file or folder");
+            return;
+        }
+        RunImporter importer = forced != null ? forced : best(path).orElse(null);
+        if (importer == null && isZip(path)) {
+            importZip(path, options, listener, report, index, count);
+            return;
+        }
+        report.source(path.toString(), importer == null ? null : importer.id(),
+                importer == null ? null : importer.displayName());
+        if (importer == null) {
+            report.fail(path.toString(), path + ": no importer recognises this (known formats: "
+                    + String.join(", ", importers.stream().map(RunImporter::id).toList()) + ")");
+            return;
+        }
+        run(importer, path, options, listener, report, index, count);
+    }
+
+    private void importZip(Path zip, ImportOptions options, ImportListener listener, ImportReport report, int index,
+                           int count) {
+        Path dir;
+        try {
+            dir = ZipExpander.expand(zip);
+        } catch (IOException e) {
+            report.source(zip.toString(), null, null);
+            report.fail(zip.toString(), zip + ": cannot unpack the zip (" + e.getMessage() + ")");
+            return;
+        }
+        try {
+            RunImporter importer = best(dir).orElse(null);
+            report.source(zip.toString(), importer == null ? null : importer.id(),
+                    importer == null ? null : importer.displayName());
+            if (importer == null) {
+                report.fail(zip.toString(), zip + ": no importer recognises the zip's contents");
+                return;
+            }
+            run(importer, dir, options, listener, report, index, count);
+        } finally {
+            ZipExpander.delete(dir);
+        }
+    }
+
+    private void run(RunImporter importer, Path path, ImportOptions options, ImportListener listener,
+                     ImportReport report, int index, int count) {
+        StoreImportSink sink = new StoreImportSink(store, importer, options, report);
+        ServiceImportContext context = new ServiceImportContext(report, listener, options, index, count);
+        try {
+            importer.importFrom(path, sink, context);
+        } catch (ImportException e) {
+            report.fail(path.toString(), e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("importer {} failed on {}", importer.id(), path, e);
+            report.fail(path.toString(), path + ": the " + importer.displayName() + " importer failed ("
+                    + e + ")");
+        }
+    }
+
+    private Optional<RunImporter> best(Path path) {
+        List<Detection> found = detect(path);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0).importer());
+    }
+
+    private static boolean isZip(Path path) {
+        return Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+}

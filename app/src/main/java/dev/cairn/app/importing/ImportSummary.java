@@ -1,0 +1,53 @@
+package dev.cairn.app.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an import did: ids of added, updated and unchanged (skipped) runs, failed sources with the reason, every
+ * warning, and which importer read each path.
+ */
+public record ImportSummary(List<Source> sources, List<String> added, List<String> updated, List<String> unchanged,
+                            List<Failure> failed, List<String> warnings, boolean dryRun, boolean cancelled) {
+
+    /** A path and the importer that read it (null when none could). */
+    public record Source(String path, String importerId, String importerName) {
+    }
+
+    /** A file, folder or run that could not be imported, and why (naming the file and line or offset). */
+    public record Failure(String source, String message) {
+    }
+
+    public ImportSummary {
+        sources = List.copyOf(sources);
+        added = List.copyOf(added);
+        updated = List.copyOf(updated);
+        unchanged = List.copyOf(unchanged);
+        failed = List.copyOf(failed);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Ids of every run the import touched or found unchanged (to select them in the table). */
+    public List<String> runIds() {
+        List<String> all = new ArrayList<>(added);
+        all.addAll(updated);
+        all.addAll(unchanged);
+        return all;
+    }
+
+    /** Unchanged runs, as the summary calls them. */
+    public List<String> skipped() {
+        return unchanged;
+    }
+
+    public boolean hasFailures() {
+        return !failed.isEmpty();
+    }
+
+    /** One line for people: "12 added, 0 updated, 3 skipped, 1 failed, 2 warnings". */
+    public String headline() {
+        return (dryRun ? "dry run: " : "") + added.size() + " added, " + updated.size() + " updated, "
+                + unchanged.size() + " skipped, " + failed.size() + " failed, " + warnings.size() + " warning"
+                + (warnings.size() == 1 ? "" : "s") + (cancelled ? " (cancelled)" : "");
+    }
+}

@@ -1,0 +1,124 @@
+package dev.cairn.app.importing;
+
+import dev.cairn.plugin.importer.ImportedRun;
+import dev.cairn.plugin.importer.ImportedSeries;
+import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.Artifact;
+import dev.cairn.store.model.DatasetInput;
+import dev.cairn.store.model.Lifecycle;
+import dev.cairn.store.model.Run;
+import dev.cairn.store.sql.Tx;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What importing a run that already exists changes: attributes (name, status, end time, lifecycle, note), params
+ * and tags whose value differs, dataset inputs not stored yet, the artifact list when it differs, and the metric
+ * points not stored yet. Computed by reading the stored run; {@link #isEmpty()} means "unchanged".
+ */
+final class RunMerge {
+    private final Run stored;
+    private final ImportedRun incoming;
+    private final Map<String, String> params = new LinkedHashMap<>();
+    private final Map<String, String> tags = new LinkedHashMap<>();
+    private final List<DatasetInput> inputs = new ArrayList<>();
+    private final List<ImportedSeries> points = new ArrayList<>();
+    private boolean rename;
+    private boolean status;
+    private boolean lifecycle;
+    private boolean note;
+    private boolean artifacts;
+
+    private RunMerge(Run stored, ImportedRun incoming) {
+        this.stored = stored;
+        this.incoming = incoming;
+    }
+
+    static RunMerge of(TrackingStore store, Run stored, ImportedRun in) {
+        RunMerge m = new RunMerge(stored, in);
+        String id = stored.id();
+        m.rename = in.name() != null && !in.name().equals(stored.name());
+        m.status = in.status() != stored.status() || (in.endMs() != null && !in.endMs().equals(stored.endMs()));
+        m.lifecycle = in.lifecycle() != stored.lifecycle();
+        m.note = in.note() != null && !in.note().equals(stored.note());
+        var details = store.runs().details(List.of(id)).get(id);
+        diff(in.params(), details.params(), m.params);
+        diff(in.tags(), details.tags(), m.tags);
+        Set<DatasetInput> have = new HashSet<>(store.runs().inputs(id));
+        for (DatasetInput d : in.inputs()) {
+            DatasetInput normal = new DatasetInput(d.name(), d.digest() == null ? "" : d.digest(), d.source(),
+                    d.schema(), d.context());
+            if (!have.contains(normal)) {
+                m.inputs.add(d);
+            }
+        }
+        boolean hasArtifactInfo = in.artifactUri() != null || !in.artifacts().isEmpty();
+        m.artifacts = hasArtifactInfo && (!Objects.equals(in.artifactUri(), stored.artifactUri())
+                || !new HashSet<>(in.artifacts()).equals(new HashSet<>(store.runs().artifacts(id))));
+        for (ImportedSeries s : in.metrics()) {
+            ImportedSeries fresh = PointDeduper.newPoints(s, store.metrics().read(id, s.key()));
+            if (fresh.size() > 0) {
+                m.points.add(fresh);
+            }
+        }
+        return m;
+    }
+
+    private static void diff(Map<String, String> incoming, Map<String, String> stored, Map<String, String> out) {
+        for (Map.Entry<String, String> e : incoming.entrySet()) {
+            if (!Objects.equals(e.getValue(), stored.get(e.getKey()))) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    boolean isEmpty() {
+        return !rename && !status && !lifecycle && !note && !artifacts && params.isEmpty() && tags.isEmpty()
+                && inputs.isEmpty() && points.isEmpty();
+    }
+
+    /** Writes the changes inside the caller's transaction. */
+    void apply(TrackingStore store, Tx tx, long seq) throws SQLException {
+        String id = stored.id();
+        if (rename) {
+            store.runs().rename(id, incoming.name());
+        }
+        if (status) {
+            store.runs().setStatus(id, incoming.status(), incoming.endMs() != null ? incoming.endMs()
+                    : stored.endMs());
+        }
+        if (note) {
+            store.runs().setNote(id, incoming.note());
+        }
+        if (!params.isEmpty()) {
+            store.runs().logParams(tx, seq, params);
+        }
+        if (!tags.isEmpty()) {
+            store.runs().setTags(tx, seq, tags);
+        }
+        if (!inputs.isEmpty()) {
+            store.runs().addInputs(tx, seq, inputs);
+        }
+        if (artifacts) {
+            List<Artifact> files = incoming.artifacts();
+            store.runs().setArtifacts(tx, seq, incoming.artifactUri(), files);
+        }
+        for (ImportedSeries s : points) {
+            store.metrics().append(tx, seq, s.key(), s.steps(), s.timestamps(), s.values(), 0, s.size());
+        }
+        if (lifecycle) {
+            if (incoming.lifecycle() == Lifecycle.DELETED) {
+                store.runs().delete(id);
+            } else {
+                store.runs().restore(id);
+            }
+        }
+    }
+}

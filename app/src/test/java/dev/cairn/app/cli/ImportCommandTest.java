@@ -1,0 +1,82 @@
+package dev.cairn.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.app.Main;
+import dev.cairn.app.importing.Fixtures;
+import dev.cairn.store.TrackingStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ImportCommandTest {
+    @TempDir
+    Path tmp;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    private int cairn(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new CliErrors());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void importsDetectsTheFormatAndPrintsJson() throws Exception {
+        Path db = tmp.resolve("cairn.db");
+        String sqlite = Fixtures.get("mlflow_db/2024ab05158-lab__heart-disease-mlops/mlflow.db").toString();
+
+        int rc = cairn("import", "--store", db.toString(), "--json", sqlite);
+
+        assertThat(rc).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("sources").get(0).get("format").asText()).isEqualTo("mlflow-sqlite");
+        assertThat(json.get("added")).hasSize(7);
+        assertThat(json.get("warnings").toString()).contains("logged models");
+        try (TrackingStore store = TrackingStore.open(db)) {
+            assertThat(store.runsChangedSince(0)).hasSize(7);
+        }
+    }
+
+    @Test
+    void dryRunWritesNothingAndAnUnknownFormatIsOneLine() {
+        Path db = tmp.resolve("cairn.db");
+        TrackingStore.open(db).close();
+        String mlruns = Fixtures.get("mlruns/GregoireJan__breastcancer").toString();
+
+        int rc = cairn("import", "--store", db.toString(), "--dry-run", "--experiment", "x", mlruns);
+
+        assertThat(rc).isZero();
+        assertThat(out.toString()).contains("MLflow file store").contains("dry run: 21 added, 0 updated");
+        try (TrackingStore store = TrackingStore.open(db)) {
+            assertThat(store.runsChangedSince(0)).isEmpty();
+        }
+        int bad = cairn("import", "--store", db.toString(), "--format", "nope", mlruns);
+        assertThat(bad).isEqualTo(1);
+        assertThat(err.toString()).contains("unknown format 'nope'").contains("mlflow-file").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aFolderWithNothingToImportExitsOneWithTheReason() {
+        int rc = cairn("import", "--store", tmp.resolve("cairn.db").toString(), tmp.toString());
+        assertThat(rc).isEqualTo(1);
+        assertThat(out.toString()).contains("failed: " + tmp + ": no importer recognises this");
+    }
+
+    @Test
+    void pluginsListsTheBuiltIns() throws Exception {
+        int rc = cairn("plugins", "--json", "--plugin-dir", tmp.resolve("none").toString());
+        assertThat(rc).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.findValuesAsText("id")).contains("mlflow-file", "mlflow-sqlite", "cairn-bundle");
+        assertThat(json.findValuesAsText("status")).containsOnly("loaded");
+    }
+}

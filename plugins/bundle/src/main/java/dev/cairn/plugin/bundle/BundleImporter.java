@@ -1,0 +1,147 @@
+package dev.cairn.plugin.bundle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.plugin.importer.ImportContext;
+import dev.cairn.plugin.importer.ImportException;
+import dev.cairn.plugin.importer.ImportSink;
+import dev.cairn.plugin.importer.ImportedExperiment;
+import dev.cairn.plugin.importer.ImportedRun;
+import dev.cairn.plugin.importer.RunImporter;
+import dev.cairn.store.model.Lifecycle;
+import dev.cairn.store.model.RunStatus;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Imports a {@code .cairn.zip} written by {@link BundleExporter}: the same runs, ids, times, params, tags, inputs,
+ * artifact lists, provenance and series bit for bit. Importing it twice changes nothing.
+ */
+public final class BundleImporter implements RunImporter {
+    /** The importer id ({@code cairn import --format cairn-bundle}). */
+    public static final String ID = "cairn-bundle";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Cairn bundle";
+    }
+
+    @Override
+    public String version() {
+        return "1.0";
+    }
+
+    @Override
+    public double probe(Path path) {
+        if (!Files.isRegularFile(path)) {
+            return 0;
+        }
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            return zip.getEntry(BundleFormat.MANIFEST) != null ? 1.0 : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void importFrom(Path path, ImportSink sink, ImportContext context) throws ImportException {
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            BundleManifest manifest = read(zip, path, BundleFormat.MANIFEST, BundleManifest.class);
+            if (!BundleFormat.FORMAT.equals(manifest.format())) {
+                throw new ImportException(path + ": " + BundleFormat.MANIFEST + " is not a Cairn bundle manifest");
+            }
+            if (manifest.version() > BundleFormat.VERSION) {
+                throw new ImportException(path + ": bundle version " + manifest.version() + " is newer than this "
+                        + "Cairn reads (" + BundleFormat.VERSION + ")");
+            }
+            if (manifest.runs() == null || manifest.runs().isEmpty()) {
+                throw new ImportException(path + ": the bundle has no runs");
+            }
+            for (BundleManifest.Experiment e : manifest.experiments() == null ? List.<BundleManifest.Experiment>of()
+                    : manifest.experiments()) {
+                sink.experiment(new ImportedExperiment(e.name(), e.description(), lifecycle(e.lifecycle()),
+                        e.createdMs(), e.tags() == null ? Map.of() : e.tags()));
+            }
+            int done = 0;
+            for (String id : manifest.runs()) {
+                if (context.isCancelled()) {
+                    return;
+                }
+                context.progress((double) done++ / manifest.runs().size(), "bundled run " + id);
+                try {
+                    sink.write(run(zip, path, id));
+                } catch (ImportException e) {
+                    context.fail(path + "!" + BundleFormat.runEntry(id), e.getMessage());
+                }
+            }
+        } catch (ZipException e) {
+            throw new ImportException(path + ": not a readable zip (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new ImportException(path + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static ImportedRun run(ZipFile zip, Path path, String id) throws ImportException, IOException {
+        BundleRun r = read(zip, path, BundleFormat.runEntry(id), BundleRun.class);
+        ImportedRun.Builder b = ImportedRun.builder(r.experiment(), r.id()).name(r.name())
+                .status(RunStatus.parse(r.status())).times(r.startMs(), r.endMs()).user(r.user())
+                .parentId(r.parentId()).lifecycle(lifecycle(r.lifecycle()), r.deletedMs())
+                .source(r.sourceProgram(), r.sourceCommit()).note(r.note())
+                .params(r.params() == null ? Map.of() : r.params()).tags(r.tags() == null ? Map.of() : r.tags())
+                .artifacts(r.artifactUri(), r.artifacts() == null ? List.of() : r.artifacts())
+                .provenance(r.provenance()).sourceRef(path.toAbsolutePath() + "!" + BundleFormat.runEntry(id));
+        if (r.inputs() != null) {
+            r.inputs().forEach(b::input);
+        }
+        String entryName = BundleFormat.seriesEntry(id);
+        ZipEntry entry = zip.getEntry(entryName);
+        if (entry != null) {
+            try (InputStream raw = zip.getInputStream(entry);
+                 DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+                SeriesCodec.read(in, path + "!" + entryName).forEach(b::metric);
+            } catch (java.io.EOFException e) {
+                throw new ImportException(path + "!" + entryName + ": truncated series data");
+            }
+        }
+        return b.build();
+    }
+
+    private static <T> T read(ZipFile zip, Path path, String name, Class<T> type) throws ImportException,
+            IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new ImportException(path + ": entry " + name + " is missing");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return JSON.readValue(in, type);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new ImportException(path + "!" + name + (at == null ? "" : ": line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private static Lifecycle lifecycle(String label) {
+        return label != null && label.toLowerCase(Locale.ROOT).equals("deleted") ? Lifecycle.DELETED
+                : Lifecycle.ACTIVE;
+    }
+}

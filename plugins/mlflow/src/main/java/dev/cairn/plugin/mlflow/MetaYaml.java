@@ -1,0 +1,94 @@
+package dev.cairn.plugin.mlflow;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cairn.plugin.importer.ImportException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A {@code meta.yaml} of an MLflow file store, read as a map, with typed getters that tolerate missing keys. */
+final class MetaYaml {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Path file;
+    private final Map<String, Object> values;
+
+    private MetaYaml(Path file, Map<String, Object> values) {
+        this.file = file;
+        this.values = values;
+    }
+
+    /** Reads {@code file}; garbage is an error naming the file, line and column. */
+    @SuppressWarnings("unchecked")
+    static MetaYaml read(Path file) throws ImportException {
+        Object root;
+        try {
+            root = YAML.readValue(file.toFile(), Object.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : ": line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ImportException(file + where + ": not valid YAML (" + firstLine(e.getOriginalMessage()) + ")");
+        } catch (IOException e) {
+            throw new ImportException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new ImportException(file + ": line 1: not an MLflow meta.yaml (expected 'key: value' lines)");
+        }
+        return new MetaYaml(file, new LinkedHashMap<>((Map<String, Object>) map));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    Path file() {
+        return file;
+    }
+
+    boolean has(String key) {
+        return values.get(key) != null;
+    }
+
+    /** The value as text; null when missing, null or blank. */
+    String text(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            return null;
+        }
+        String s = String.valueOf(v);
+        return s.isBlank() ? null : s;
+    }
+
+    /** The value as a whole number; null when missing or not a number. */
+    Long number(String key) {
+        Object v = values.get(key);
+        if (v instanceof Number n) {
+            return n.longValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return Long.parseLong(s.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A nested map value (e.g. {@code tags}); empty when missing or not a map. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map(String key) {
+        Object v = values.get(key);
+        return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+}

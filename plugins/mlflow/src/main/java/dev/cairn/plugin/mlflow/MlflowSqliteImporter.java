@@ -1,0 +1,105 @@
+package dev.cairn.plugin.mlflow;
+
+import dev.cairn.plugin.importer.ImportContext;
+import dev.cairn.plugin.importer.ImportException;
+import dev.cairn.plugin.importer.ImportSink;
+import dev.cairn.plugin.importer.ImportedExperiment;
+import dev.cairn.plugin.importer.ImportedRun;
+import dev.cairn.plugin.importer.RunImporter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Imports an MLflow SQLite tracking database ({@code mlflow.db} or any file name), every schema from MLflow 1.x to
+ * 3.x, opened read-only. NaN metrics ({@code is_nan}) stay NaN. Registry tables and MLflow 3 logged models are
+ * counted and reported, not imported (Cairn's registry import is not there yet).
+ */
+public final class MlflowSqliteImporter implements RunImporter {
+    /** The importer id ({@code cairn import --format mlflow-sqlite}). */
+    public static final String ID = "mlflow-sqlite";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "MLflow SQLite database";
+    }
+
+    @Override
+    public String version() {
+        return "1.0";
+    }
+
+    @Override
+    public double probe(Path path) {
+        if (!MlflowDatabase.isSqliteFile(path)) {
+            return 0;
+        }
+        try (MlflowDatabase db = MlflowDatabase.open(path)) {
+            if (!db.isMlflow()) {
+                return 0;
+            }
+            return db.hasTable("alembic_version") ? 0.95 : 0.7;
+        } catch (SQLException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public void importFrom(Path path, ImportSink sink, ImportContext context) throws ImportException {
+        if (!Files.isRegularFile(path)) {
+            throw new ImportException(path + ": not a file; an MLflow database is a SQLite file such as mlflow.db");
+        }
+        if (!Files.isReadable(path)) {
+            throw new ImportException(path + ": cannot read the file (permission denied)");
+        }
+        if (!MlflowDatabase.isSqliteFile(path)) {
+            throw new ImportException(path + ": offset 0: not a SQLite database (no 'SQLite format 3' header)");
+        }
+        try (MlflowDatabase db = MlflowDatabase.open(path)) {
+            if (!db.isMlflow()) {
+                throw new ImportException(path + ": a SQLite database, but not MLflow's (no runs.run_uuid, "
+                        + "experiments, metrics and params tables)");
+            }
+            importFrom(path, db, sink, context);
+        } catch (SQLException e) {
+            throw new ImportException(path + ": cannot read the MLflow database (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private void importFrom(Path path, MlflowDatabase db, ImportSink sink, ImportContext context)
+            throws SQLException, ImportException {
+        MlflowSqliteReader reader = new MlflowSqliteReader(db, path, context);
+        for (ImportedExperiment e : reader.experiments()) {
+            sink.experiment(e);
+        }
+        List<ImportedRun> runs = reader.runs();
+        if (runs.isEmpty()) {
+            throw new ImportException(path + ": the MLflow database (schema " + db.version() + ") has no runs");
+        }
+        List<ImportedRun> ordered = ParentFirst.order(runs, ImportedRun::id, ImportedRun::parentId);
+        int done = 0;
+        for (ImportedRun run : ordered) {
+            if (context.isCancelled()) {
+                return;
+            }
+            context.progress((double) done++ / ordered.size(), "MLflow run " + run.id());
+            sink.write(run);
+        }
+        long loggedModels = db.count("logged_models");
+        if (loggedModels > 0) {
+            context.warn(path + ": " + loggedModels + " MLflow 3 logged models skipped: they are not runs");
+        }
+        long registered = db.count("registered_models");
+        if (registered > 0) {
+            context.warn(path + ": registry import needs the registry (" + registered + " models skipped)");
+        }
+        context.progress(1, "MLflow database read");
+    }
+}
