@@ -13,9 +13,10 @@ rm -f "$jsa"
 # the class path exactly as the launcher builds it (the archive is valid only for that class path)
 cp=$(sed -n 's/^app\.classpath=//p' "$cfg" | sed "s|\\\$APPDIR|$dir/lib/app|g" | paste -sd: -)
 tmp=$(mktemp -d) || exit 0
-# a short CLI session: parses options, opens (creates) a store, writes JSON
+# a short CLI session that creates a store and logs a run: the classes every command loads
+# (the archive is written at exit whatever the exit code)
 HOME="$tmp" "$java" -XX:ArchiveClassesAtExit="$jsa" -Xshare:auto -Xlog:disable -cp "$cp" \
-  dev.cairn.app.Main runs --store "$tmp/cds.db" --json >/dev/null 2>&1 || rm -f "$jsa"
+  dev.cairn.app.Main log --store "$tmp/cds.db" --experiment cds --param lr=0.1 --metric loss=0.5@1 >/dev/null 2>&1
 rm -rf "$tmp"
 [ -f "$jsa" ] && chmod 644 "$jsa"
 exit 0
