@@ -7,6 +7,8 @@ import dev.cairn.app.cli.ExperimentsCommand;
 import dev.cairn.app.cli.ImportCommand;
 import dev.cairn.app.cli.LogCommand;
 import dev.cairn.app.cli.MetricCommand;
+import dev.cairn.app.cli.ModelCommand;
+import dev.cairn.app.cli.ModelsCommand;
 import dev.cairn.app.cli.PluginsCommand;
 import dev.cairn.app.cli.RunsCommand;
 import dev.cairn.app.cli.StoreOption;
@@ -26,7 +28,7 @@ import java.util.concurrent.Callable;
             "Without a command, opens the desktop window on the store."},
         subcommands = {ExperimentsCommand.class, RunsCommand.class, MetricCommand.class, LogCommand.class,
             BenchCommand.class, DemoCommand.class, ImportCommand.class, PluginsCommand.class,
-            CommandLine.HelpCommand.class})
+            ModelsCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin

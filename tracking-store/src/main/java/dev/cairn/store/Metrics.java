@@ -10,6 +10,7 @@ import dev.cairn.store.series.SeriesRange;
 import dev.cairn.store.sql.Database;
 import dev.cairn.store.sql.KeyCatalog;
 import dev.cairn.store.sql.Tx;
+import dev.cairn.store.sql.UncheckedSqlException;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,7 +48,12 @@ public final class Metrics {
 
     /** Appends points inside an open write transaction. */
     public void append(Tx tx, long runSeq, String key, long[] steps, long[] timestamps, double[] values, int off,
-                       int len) throws SQLException {
+                       int len) {
+        UncheckedSqlException.uncheckedRun(() -> append0(tx, runSeq, key, steps, timestamps, values, off, len));
+    }
+
+    private void append0(Tx tx, long runSeq, String key, long[] steps, long[] timestamps, double[] values, int off,
+                         int len) throws SQLException {
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("A metric needs a non-empty key.");
         }

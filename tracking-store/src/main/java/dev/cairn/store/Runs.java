@@ -15,6 +15,7 @@ import dev.cairn.store.sql.Database;
 import dev.cairn.store.sql.KeyCatalog;
 import dev.cairn.store.sql.RunRowMapper;
 import dev.cairn.store.sql.Tx;
+import dev.cairn.store.sql.UncheckedSqlException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,7 +69,11 @@ public final class Runs {
     }
 
     /** Creates a run inside an open write transaction; returns its internal sequence number. */
-    public long create(Tx tx, NewRun spec) throws SQLException {
+    public long create(Tx tx, NewRun spec) {
+        return UncheckedSqlException.unchecked(() -> create0(tx, spec));
+    }
+
+    private long create0(Tx tx, NewRun spec) throws SQLException {
         String id = spec.id() == null ? newId() : spec.id().toLowerCase(java.util.Locale.ROOT);
         if (!isValidId(id)) {
             throw new IllegalArgumentException("A run id must be 32 hex characters, was '" + spec.id() + "'.");
@@ -170,12 +175,61 @@ public final class Runs {
 
     /** Soft-deletes a run (kept, hidden by default, restorable). */
     public void delete(String id) {
-        update(id, "UPDATE runs SET lifecycle = 'deleted', deleted_ms = ? WHERE seq = ?",
-                ps -> ps.setLong(1, System.currentTimeMillis()));
+        setLifecycle(id, Lifecycle.DELETED, null);
     }
 
     public void restore(String id) {
-        update(id, "UPDATE runs SET lifecycle = 'active', deleted_ms = NULL WHERE seq = ?", ps -> { });
+        setLifecycle(id, Lifecycle.ACTIVE, null);
+    }
+
+    /**
+     * Sets the lifecycle; a deleted run records {@code deletedMs} (now when null), e.g. the source's deletion time
+     * on import.
+     */
+    public void setLifecycle(String id, Lifecycle lifecycle, Long deletedMs) {
+        Long when = lifecycle == Lifecycle.DELETED ? (deletedMs != null ? deletedMs : System.currentTimeMillis()) : null;
+        update(id, "UPDATE runs SET lifecycle = ?, deleted_ms = ? WHERE seq = ?", ps -> {
+            ps.setString(1, lifecycle.label());
+            setNullableLong(ps, 2, when);
+        });
+    }
+
+    /** Sets start and end time (epoch ms; null = unknown). */
+    public void setTimes(String id, Long startMs, Long endMs) {
+        update(id, "UPDATE runs SET start_ms = ?, end_ms = ? WHERE seq = ?", ps -> {
+            setNullableLong(ps, 1, startMs);
+            setNullableLong(ps, 2, endMs);
+        });
+    }
+
+    /** Makes {@code parentId} (null: none) the run's parent; refuses a link that would make a cycle. */
+    public void setParent(String id, String parentId) {
+        db.writeVoid(tx -> {
+            Connection c = tx.connection();
+            long seq = requireSeq(c, id);
+            Long parentSeq = parentId == null ? null : requireSeq(c, parentId);
+            for (Long walk = parentSeq; walk != null; walk = parentOf(c, walk)) {
+                if (walk == seq) {
+                    throw new IllegalArgumentException("Run " + parentId + " is " + id
+                            + " or one of its descendants, so it cannot be its parent.");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET parent_seq = ? WHERE seq = ?")) {
+                setNullableLong(ps, 1, parentSeq);
+                ps.setLong(2, seq);
+                ps.executeUpdate();
+            }
+            tx.touchRun(seq);
+        });
+    }
+
+    private static Long parentOf(Connection c, long seq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT parent_seq FROM runs WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? RunRowMapper.nullableLong(rs, 1) : null;
+            }
+        }
     }
 
     public void setTag(String id, String key, String value) {
@@ -187,7 +241,11 @@ public final class Runs {
     }
 
     /** Sets tags inside an open write transaction. */
-    public void setTags(Tx tx, long seq, Map<String, String> tags) throws SQLException {
+    public void setTags(Tx tx, long seq, Map<String, String> tags) {
+        UncheckedSqlException.uncheckedRun(() -> setTags0(tx, seq, tags));
+    }
+
+    private void setTags0(Tx tx, long seq, Map<String, String> tags) throws SQLException {
         try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO run_tags VALUES (?,?,?) "
                 + "ON CONFLICT(run_seq, key) DO UPDATE SET value = excluded.value")) {
             for (Map.Entry<String, String> e : tags.entrySet()) {
@@ -214,7 +272,11 @@ public final class Runs {
     }
 
     /** Logs params inside an open write transaction; a param logged again takes the new value. */
-    public void logParams(Tx tx, long seq, Map<String, String> params) throws SQLException {
+    public void logParams(Tx tx, long seq, Map<String, String> params) {
+        UncheckedSqlException.uncheckedRun(() -> logParams0(tx, seq, params));
+    }
+
+    private void logParams0(Tx tx, long seq, Map<String, String> params) throws SQLException {
         try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO params VALUES (?,?,?,?) "
                 + "ON CONFLICT(run_seq, key_id) DO UPDATE SET value = excluded.value, num = excluded.num")) {
             for (Map.Entry<String, String> e : params.entrySet()) {
@@ -246,7 +308,11 @@ public final class Runs {
         db.writeVoid(tx -> addInputs(tx, requireSeq(tx.connection(), id), inputs));
     }
 
-    public void addInputs(Tx tx, long seq, List<DatasetInput> inputs) throws SQLException {
+    public void addInputs(Tx tx, long seq, List<DatasetInput> inputs) {
+        UncheckedSqlException.uncheckedRun(() -> addInputs0(tx, seq, inputs));
+    }
+
+    private void addInputs0(Tx tx, long seq, List<DatasetInput> inputs) throws SQLException {
         try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO dataset_inputs VALUES (?,?,?,?,?,?) "
                 + "ON CONFLICT(run_seq, name, digest) DO UPDATE SET source = excluded.source, "
                 + "schema = excluded.schema, context = excluded.context")) {
@@ -287,7 +353,11 @@ public final class Runs {
         db.writeVoid(tx -> setArtifacts(tx, requireSeq(tx.connection(), id), rootUri, files));
     }
 
-    public void setArtifacts(Tx tx, long seq, String rootUri, List<Artifact> files) throws SQLException {
+    public void setArtifacts(Tx tx, long seq, String rootUri, List<Artifact> files) {
+        UncheckedSqlException.uncheckedRun(() -> setArtifacts0(tx, seq, rootUri, files));
+    }
+
+    private void setArtifacts0(Tx tx, long seq, String rootUri, List<Artifact> files) throws SQLException {
         Connection c = tx.connection();
         try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET artifact_uri = ? WHERE seq = ?")) {
             ps.setString(1, rootUri);
@@ -424,6 +494,16 @@ public final class Runs {
                 rs.getString(14), rs.getString(15), rs.getString(16), rs.getLong(17));
     }
 
+    /** The internal sequence number of run {@code id} inside a write transaction, or a {@link NotFoundException}. */
+    public long requireSeq(Tx tx, String id) {
+        return UncheckedSqlException.unchecked(() -> requireSeq(tx.connection(), id));
+    }
+
+    /** The internal sequence number of run {@code id} inside a write transaction, or null. */
+    public Long seqOrNull(Tx tx, String id) {
+        return UncheckedSqlException.unchecked(() -> seqOrNull(tx.connection(), id));
+    }
+
     /** The internal sequence number of run {@code id}, or a {@link NotFoundException}. */
     public long requireSeq(Connection c, String id) throws SQLException {
         Long seq = seqOrNull(c, id);
@@ -455,7 +535,11 @@ public final class Runs {
     }
 
     /** The run id of internal sequence number {@code seq}, inside an open write transaction. */
-    public String idOf(Tx tx, long seq) throws SQLException {
+    public String idOf(Tx tx, long seq) {
+        return UncheckedSqlException.unchecked(() -> idOf0(tx, seq));
+    }
+
+    private String idOf0(Tx tx, long seq) throws SQLException {
         return idOfSeq(tx.connection(), seq);
     }
 

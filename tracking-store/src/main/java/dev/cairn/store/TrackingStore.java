@@ -1,12 +1,12 @@
 package dev.cairn.store;
 
 import dev.cairn.store.query.RunSearch;
+import dev.cairn.store.registry.ModelRegistry;
 import dev.cairn.store.sql.Database;
 import dev.cairn.store.sql.KeyCatalog;
 import dev.cairn.store.sql.SchemaMigrator;
 import dev.cairn.store.sql.SqlDialect;
 import dev.cairn.store.sql.SqliteDialect;
-import dev.cairn.store.sql.TxVoidWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +44,7 @@ public final class TrackingStore implements AutoCloseable {
     private final Metrics metrics;
     private final RunSearch search;
     private final KeyCatalog keys = new KeyCatalog();
+    private final ModelRegistry registry = new ModelRegistry(this);
 
     private TrackingStore(Database db, int migratedFrom) {
         this.db = db;
@@ -125,6 +126,11 @@ public final class TrackingStore implements AutoCloseable {
         return search;
     }
 
+    /** The model registry: registered models, versions, stages, aliases, history and rollback. */
+    public ModelRegistry registry() {
+        return registry;
+    }
+
     /** The store file. */
     public Path path() {
         return db.path();
@@ -168,8 +174,8 @@ public final class TrackingStore implements AutoCloseable {
      * Runs {@code work} in one write transaction: either everything it writes is stored, or nothing is (for
      * example one imported run). Store methods called inside join the transaction.
      */
-    public void transaction(TxVoidWork work) {
-        db.writeVoid(work);
+    public void transaction(TransactionWork work) {
+        db.writeVoid(work::run);
     }
 
     /** The underlying database, for store-internal collaborators (query, registry, drift). */

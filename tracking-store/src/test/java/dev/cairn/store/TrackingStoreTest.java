@@ -101,4 +101,24 @@ class TrackingStoreTest {
                     .isInstanceOf(NotFoundException.class).hasMessageContaining("0".repeat(32));
         }
     }
+
+    @Test
+    void lifecycleTimesAndParentCanBeSetAndCyclesAreRefused() {
+        try (TrackingStore store = TrackingStore.open(dir.resolve("s.db"))) {
+            Run a = store.runs().create(NewRun.in("e"));
+            Run b = store.runs().create(NewRun.in("e").withParent(a.id()));
+            store.runs().setLifecycle(b.id(), dev.cairn.store.model.Lifecycle.DELETED, 1234L);
+            assertThat(store.runs().require(b.id()).deletedMs()).isEqualTo(1234L);
+            store.runs().restore(b.id());
+            assertThat(store.runs().require(b.id()).deletedMs()).isNull();
+            store.runs().setTimes(a.id(), 10L, 20L);
+            assertThat(store.runs().require(a.id()).durationMs(0)).isEqualTo(10L);
+            assertThatThrownBy(() -> store.runs().setParent(a.id(), b.id()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("descendants");
+            store.runs().setParent(b.id(), null);
+            assertThat(store.runs().require(b.id()).parentId()).isNull();
+            store.runs().setParent(a.id(), b.id());
+            assertThat(store.runs().require(a.id()).parentId()).isEqualTo(b.id());
+        }
+    }
 }

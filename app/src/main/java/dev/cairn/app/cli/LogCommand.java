@@ -59,7 +59,8 @@ public final class LogCommand extends StoreCommand {
         }
         try (TrackingStore store = openStore(true)) {
             long now = System.currentTimeMillis();
-            String id = store.database().write(tx -> {
+            String[] created = new String[1];
+            store.transaction(tx -> {
                 NewRun spec = NewRun.in(experiment).withName(runName).withStatus(runStatus)
                         .withTimes(now, runStatus.isTerminal() ? now : null)
                         .withProvenance(Provenance.here("cairn-cli", Version.get(), null));
@@ -69,8 +70,9 @@ public final class LogCommand extends StoreCommand {
                     store.metrics().append(tx, seq, p.key(), new long[] {p.step()}, new long[] {now},
                             new double[] {p.value()}, 0, 1);
                 }
-                return store.runs().idOf(tx, seq);
+                created[0] = store.runs().idOf(tx, seq);
             });
+            String id = created[0];
             out().println(id);
             return 0;
         }

@@ -4,7 +4,6 @@ import dev.cairn.store.TrackingStore;
 import dev.cairn.store.series.MetricSeries;
 import dev.cairn.store.sql.Tx;
 
-import java.sql.SQLException;
 
 /** Writes demo runs into a store, inside the caller's write transaction. */
 final class RunRecorder {
@@ -14,7 +13,7 @@ final class RunRecorder {
         this.store = store;
     }
 
-    void write(Tx tx, RunContent run) throws SQLException {
+    void write(Tx tx, RunContent run) {
         long seq = store.runs().create(tx, run.spec());
         store.runs().logParams(tx, seq, run.params());
         store.runs().setTags(tx, seq, run.tags());

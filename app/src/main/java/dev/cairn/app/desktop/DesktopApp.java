@@ -1,17 +1,33 @@
 package dev.cairn.app.desktop;
 
 import dev.cairn.store.StoreMode;
+import javafx.application.Application;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 
-/** Starts the desktop window on a store. */
+/**
+ * Starts the desktop window on a store. Not itself a JavaFX {@link Application}: JavaFX is on the class path, and
+ * launching a subclass of Application from {@code main} directly would require the module path.
+ */
 public final class DesktopApp {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+
     private DesktopApp() {
     }
 
     /** Opens the window on {@code store} and blocks until it is closed; returns the exit code. */
     public static int launch(Path store, StoreMode mode) {
-        System.err.println("cairn: the desktop window is not available in this build");
-        return 1;
+        CairnFxApplication.configure(store, mode == null ? StoreMode.LOCAL : mode);
+        try {
+            Application.launch(CairnFxApplication.class);
+            return 0;
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            LOG.debug("cannot start the window", e);
+            System.err.println("cairn: cannot open the window: " + e.getMessage()
+                    + " (is a display available? Use the subcommands, e.g. `cairn runs`, without one.)");
+            return 1;
+        }
     }
 }

@@ -9,7 +9,6 @@ import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.sql.Tx;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +32,8 @@ final class RunMerge {
     private boolean rename;
     private boolean status;
     private boolean lifecycle;
+    private boolean times;
+    private boolean parent;
     private boolean note;
     private boolean artifacts;
 
@@ -46,7 +47,12 @@ final class RunMerge {
         String id = stored.id();
         m.rename = in.name() != null && !in.name().equals(stored.name());
         m.status = in.status() != stored.status() || (in.endMs() != null && !in.endMs().equals(stored.endMs()));
-        m.lifecycle = in.lifecycle() != stored.lifecycle();
+        m.lifecycle = in.lifecycle() != stored.lifecycle()
+                || (in.lifecycle() == Lifecycle.DELETED && in.deletedMs() != null
+                    && !in.deletedMs().equals(stored.deletedMs()));
+        m.times = in.startMs() != null && !in.startMs().equals(stored.startMs());
+        m.parent = in.parentId() != null && !in.parentId().equals(stored.parentId())
+                && store.runs().get(in.parentId()).isPresent();
         m.note = in.note() != null && !in.note().equals(stored.note());
         var details = store.runs().details(List.of(id)).get(id);
         diff(in.params(), details.params(), m.params);
@@ -80,12 +86,12 @@ final class RunMerge {
     }
 
     boolean isEmpty() {
-        return !rename && !status && !lifecycle && !note && !artifacts && params.isEmpty() && tags.isEmpty()
+        return !rename && !status && !lifecycle && !times && !parent && !note && !artifacts && params.isEmpty() && tags.isEmpty()
                 && inputs.isEmpty() && points.isEmpty();
     }
 
     /** Writes the changes inside the caller's transaction. */
-    void apply(TrackingStore store, Tx tx, long seq) throws SQLException {
+    void apply(TrackingStore store, Tx tx, long seq) {
         String id = stored.id();
         if (rename) {
             store.runs().rename(id, incoming.name());
@@ -113,12 +119,14 @@ final class RunMerge {
         for (ImportedSeries s : points) {
             store.metrics().append(tx, seq, s.key(), s.steps(), s.timestamps(), s.values(), 0, s.size());
         }
+        if (times) {
+            store.runs().setTimes(id, incoming.startMs(), incoming.endMs() != null ? incoming.endMs() : stored.endMs());
+        }
+        if (parent) {
+            store.runs().setParent(id, incoming.parentId());
+        }
         if (lifecycle) {
-            if (incoming.lifecycle() == Lifecycle.DELETED) {
-                store.runs().delete(id);
-            } else {
-                store.runs().restore(id);
-            }
+            store.runs().setLifecycle(id, incoming.lifecycle(), incoming.deletedMs());
         }
     }
 }

@@ -15,7 +15,6 @@ import dev.cairn.store.sql.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -94,7 +93,7 @@ public final class StoreImportSink implements ImportSink {
             }
             store.transaction(tx -> {
                 writeExperiment(tx, stored.get().experimentName());
-                merge.apply(store, tx, store.runs().seqOrNull(tx.connection(), run.id()));
+                merge.apply(store, tx, store.runs().seqOrNull(tx, run.id()));
             });
             return Outcome.UPDATED;
         }
@@ -103,7 +102,7 @@ public final class StoreImportSink implements ImportSink {
         return Outcome.ADDED;
     }
 
-    private void create(Tx tx, ImportedRun run, String parent) throws SQLException {
+    private void create(Tx tx, ImportedRun run, String parent) {
         writeExperiment(tx, run.experiment());
         Provenance provenance = run.provenance() != null ? run.provenance() : provenanceFor(run);
         NewRun spec = new NewRun(run.experiment(), run.id(), run.name(), run.status(), run.startMs(), run.endMs(),
@@ -130,7 +129,7 @@ public final class StoreImportSink implements ImportSink {
             store.runs().setNote(run.id(), run.note());
         }
         if (run.lifecycle() == Lifecycle.DELETED) {
-            store.runs().delete(run.id());
+            store.runs().setLifecycle(run.id(), Lifecycle.DELETED, run.deletedMs());
         }
     }
 

@@ -196,7 +196,7 @@ public final class StoreBenchmark {
                     NewRun spec = NewRun.in("query-bench").withName("run-" + i).withTimes(startMs, startMs + 30_000)
                             .withStatus(dev.cairn.store.model.RunStatus.FINISHED);
                     long seq = store.runs().create(tx, spec);
-                    String id = idOf(tx.connection(), seq);
+                    String id = store.runs().idOf(tx, seq);
                     Map<String, String> params = new HashMap<>();
                     params.put("optimizer", OPTIMIZERS[random.nextInt(OPTIMIZERS.length)]);
                     params.put("lr", String.valueOf(Math.pow(10, -5 + 4 * random.nextDouble())));
@@ -237,16 +237,6 @@ public final class StoreBenchmark {
         }), 2));
         naive.put("runsInStore", runs);
         naive.put("queryMs", Timer.round(Timer.medianMillis(1, 3, () -> nv.query(0.5, "adam", 200)), 2));
-    }
-
-    private static String idOf(java.sql.Connection c, long seq) throws java.sql.SQLException {
-        try (var ps = c.prepareStatement("SELECT id FROM runs WHERE seq = ?")) {
-            ps.setLong(1, seq);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
     }
 
     private static void fill(long[] steps, long[] ts, double[] values, int from, SplittableRandom random) {

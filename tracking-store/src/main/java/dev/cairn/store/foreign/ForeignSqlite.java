@@ -39,16 +39,26 @@ public final class ForeignSqlite implements AutoCloseable {
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
         try {
-            Connection c = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
-            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
-                rs.next();
-            } catch (SQLException e) {
-                c.close();
-                throw e;
-            }
-            return new ForeignSqlite(path, c);
+            return new ForeignSqlite(path, probed(config, "jdbc:sqlite:" + path.toAbsolutePath()));
         } catch (SQLException e) {
-            throw new StoreException(path + " is not a readable SQLite database: " + e.getMessage(), e);
+            try {
+                // a WAL database in a folder we cannot write has no -shm: read it as immutable
+                return new ForeignSqlite(path, probed(config,
+                        "jdbc:sqlite:file:" + path.toAbsolutePath().toUri().getRawPath() + "?immutable=1"));
+            } catch (SQLException again) {
+                throw new StoreException(path + " is not a readable SQLite database: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static Connection probed(SQLiteConfig config, String url) throws SQLException {
+        Connection c = config.createConnection(url);
+        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            rs.next();
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
         }
     }
 

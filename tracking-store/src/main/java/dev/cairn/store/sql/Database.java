@@ -121,7 +121,8 @@ public final class Database implements AutoCloseable {
                     execute(connection, "COMMIT");
                     tx.afterCommitActions().forEach(Runnable::run);
                     return result;
-                } catch (SQLException e) {
+                } catch (SQLException | UncheckedSqlException thrown) {
+                    SQLException e = thrown instanceof UncheckedSqlException u ? u.getCause() : (SQLException) thrown;
                     if (began) {
                         rollbackQuietly(connection);
                     }

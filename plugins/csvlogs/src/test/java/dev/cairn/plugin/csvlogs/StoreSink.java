@@ -61,7 +61,7 @@ final class StoreSink implements ImportSink {
     private Outcome merge(ImportedRun run) {
         boolean[] changed = {false};
         store.transaction(tx -> {
-            long seq = store.runs().requireSeq(tx.connection(), run.id());
+            long seq = store.runs().requireSeq(tx, run.id());
             for (ImportedSeries s : run.metrics()) {
                 MetricSeries old = store.metrics().read(run.id(), s.key());
                 Set<String> have = new HashSet<>();

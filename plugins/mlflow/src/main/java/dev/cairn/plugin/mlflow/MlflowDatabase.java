@@ -1,84 +1,44 @@
 package dev.cairn.plugin.mlflow;
 
-import org.sqlite.SQLiteConfig;
+import dev.cairn.store.foreign.ForeignSqlite;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * An MLflow SQLite database opened read-only, with the tables and columns it has (schemas differ from MLflow 1.x
- * to 3.x; unknown extra tables and columns are ignored, missing optional ones are tolerated).
+ * An MLflow SQLite database opened read-only through the store's {@link ForeignSqlite}, with the tables and
+ * columns it has (schemas differ from MLflow 1.x to 3.x; unknown extra tables and columns are ignored, missing
+ * optional ones are tolerated).
  */
 final class MlflowDatabase implements AutoCloseable {
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-
-    private final Connection connection;
+    private final ForeignSqlite db;
     private final Map<String, Set<String>> columns = new HashMap<>();
 
-    private MlflowDatabase(Connection connection) throws SQLException {
-        this.connection = connection;
-        DatabaseMetaData md = connection.getMetaData();
-        try (ResultSet rs = md.getTables(null, null, "%", new String[] {"TABLE"})) {
-            while (rs.next()) {
-                columns.put(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT), new HashSet<>());
+    private MlflowDatabase(ForeignSqlite db) {
+        this.db = db;
+        for (String table : db.tables()) {
+            Set<String> names = new HashSet<>();
+            for (String column : db.columns(table)) {
+                names.add(column.toLowerCase(Locale.ROOT));
             }
-        }
-        for (Map.Entry<String, Set<String>> e : columns.entrySet()) {
-            try (PreparedStatement ps = connection.prepareStatement("PRAGMA table_info(\"" + e.getKey() + "\")");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    e.getValue().add(rs.getString("name").toLowerCase(Locale.ROOT));
-                }
-            }
+            columns.put(table.toLowerCase(Locale.ROOT), names);
         }
     }
 
     /** True when the file starts with the SQLite header. */
     static boolean isSqliteFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return false;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            return Arrays.equals(in.readNBytes(SQLITE_HEADER.length), SQLITE_HEADER);
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return Files.isRegularFile(file) && ForeignSqlite.looksLikeSqlite(file);
     }
 
-    /** Opens read-only; falls back to an immutable open for a WAL database in a read-only folder. */
-    static MlflowDatabase open(Path file) throws SQLException {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        String path = file.toAbsolutePath().toString();
-        try {
-            Connection c = config.createConnection("jdbc:sqlite:" + path);
-            try {
-                MlflowDatabase db = new MlflowDatabase(c);
-                db.version();
-                return db;
-            } catch (SQLException e) {
-                c.close();
-                throw e;
-            }
-        } catch (SQLException e) {
-            Connection c = config.createConnection("jdbc:sqlite:file:" + file.toAbsolutePath().toUri().getRawPath()
-                    + "?immutable=1");
-            return new MlflowDatabase(c);
-        }
+    /** Opens read-only (immutable for a WAL database in a read-only folder). */
+    static MlflowDatabase open(Path file) {
+        return new MlflowDatabase(ForeignSqlite.open(file));
     }
 
     /** True when this database has MLflow's tracking tables. */
@@ -88,14 +48,13 @@ final class MlflowDatabase implements AutoCloseable {
     }
 
     /** The alembic revision of the schema, or "unknown". */
-    String version() throws SQLException {
+    String version() {
         if (!hasTable("alembic_version")) {
             return "unknown";
         }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT version_num FROM alembic_version");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getString(1) : "unknown";
-        }
+        String[] version = {"unknown"};
+        db.query("SELECT version_num FROM alembic_version", List.of(), row -> version[0] = row.getString("version_num"));
+        return version[0];
     }
 
     boolean hasTable(String table) {
@@ -111,22 +70,22 @@ final class MlflowDatabase implements AutoCloseable {
         return hasColumn(table, column) ? column : fallback;
     }
 
-    long count(String table) throws SQLException {
+    long count(String table) {
         if (!hasTable(table)) {
             return 0;
         }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM \"" + table + "\"");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
+        long[] n = {0};
+        db.query("SELECT count(*) AS n FROM \"" + table + "\"", List.of(), row -> n[0] = row.getLong("n"));
+        return n[0];
     }
 
-    Connection connection() {
-        return connection;
+    /** Runs a query, handing each row to {@code handler}. */
+    void query(String sql, ForeignSqlite.RowHandler handler) {
+        db.query(sql, List.of(), handler);
     }
 
     @Override
-    public void close() throws SQLException {
-        connection.close();
+    public void close() {
+        db.close();
     }
 }

@@ -9,7 +9,7 @@ import dev.cairn.plugin.importer.RunImporter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import dev.cairn.store.StoreException;
 import java.util.List;
 
 /**
@@ -46,7 +46,7 @@ public final class MlflowSqliteImporter implements RunImporter {
                 return 0;
             }
             return db.hasTable("alembic_version") ? 0.95 : 0.7;
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return 0;
         }
     }
@@ -68,13 +68,13 @@ public final class MlflowSqliteImporter implements RunImporter {
                         + "experiments, metrics and params tables)");
             }
             importFrom(path, db, sink, context);
-        } catch (SQLException e) {
+        } catch (StoreException e) {
             throw new ImportException(path + ": cannot read the MLflow database (" + e.getMessage() + ")", e);
         }
     }
 
     private void importFrom(Path path, MlflowDatabase db, ImportSink sink, ImportContext context)
-            throws SQLException, ImportException {
+            throws ImportException {
         MlflowSqliteReader reader = new MlflowSqliteReader(db, path, context);
         for (ImportedExperiment e : reader.experiments()) {
             sink.experiment(e);

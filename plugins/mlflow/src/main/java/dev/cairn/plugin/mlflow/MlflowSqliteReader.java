@@ -6,12 +6,10 @@ import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.RunStatus;
+import dev.cairn.store.foreign.ForeignSqlite.Row;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,52 +30,54 @@ final class MlflowSqliteReader {
         this.context = context;
     }
 
-    List<ImportedExperiment> experiments() throws SQLException {
+    List<ImportedExperiment> experiments() {
         Map<String, Map<String, String>> tags = new HashMap<>();
         if (db.hasTable("experiment_tags")) {
-            query("SELECT experiment_id, key, value FROM experiment_tags", rs -> tags
-                    .computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                    .put(rs.getString(2), nullToEmpty(rs.getString(3))));
+            db.query("SELECT experiment_id AS c1, key AS c2, value AS c3 FROM experiment_tags", rs -> tags
+                    .computeIfAbsent(rs.getString("c1"), k -> new LinkedHashMap<>())
+                    .put(rs.getString("c2"), nullToEmpty(rs.getString("c3"))));
         }
         List<ImportedExperiment> out = new ArrayList<>();
-        query("SELECT experiment_id, name, lifecycle_stage, " + db.columnOr("experiments", "creation_time", "NULL")
-                + " FROM experiments ORDER BY experiment_id", rs -> {
-                    String id = rs.getString(1);
-                    String name = rs.getString(2);
+        db.query("SELECT experiment_id AS c1, name AS c2, lifecycle_stage AS c3, "
+                + db.columnOr("experiments", "creation_time", "NULL") + " AS c4 FROM experiments ORDER BY experiment_id",
+                rs -> {
+                    String id = rs.getString("c1");
+                    String name = rs.getString("c2");
                     experimentNames.put(id, name);
                     Map<String, String> t = tags.getOrDefault(id, Map.of());
                     out.add(new ImportedExperiment(name, t.get("mlflow.note.content"),
-                            "deleted".equalsIgnoreCase(rs.getString(3)) ? Lifecycle.DELETED : Lifecycle.ACTIVE,
-                            nullableLong(rs, 4), t));
+                            "deleted".equalsIgnoreCase(rs.getString("c3")) ? Lifecycle.DELETED : Lifecycle.ACTIVE,
+                            rs.getLong("c4"), t));
                 });
         return out;
     }
 
-    List<ImportedRun> runs() throws SQLException {
+    List<ImportedRun> runs() {
         Map<String, Map<String, String>> params = keyValues("params");
         Map<String, Map<String, String>> tags = keyValues("tags");
         Map<String, Map<String, SeriesBuffer>> metrics = metrics();
         Map<String, List<DatasetInput>> inputs = inputs();
         List<ImportedRun> out = new ArrayList<>();
-        String sql = "SELECT run_uuid, " + db.columnOr("runs", "name", "NULL") + ", user_id, status, start_time, "
-                + "end_time, lifecycle_stage, artifact_uri, experiment_id, source_name, source_version, "
-                + db.columnOr("runs", "deleted_time", "NULL") + " FROM runs ORDER BY start_time, run_uuid";
-        query(sql, rs -> {
-            String id = rs.getString(1).toLowerCase(Locale.ROOT);
+        String sql = "SELECT run_uuid AS c1, " + db.columnOr("runs", "name", "NULL") + " AS c2, user_id AS c3, "
+                + "status AS c4, start_time AS c5, end_time AS c6, lifecycle_stage AS c7, artifact_uri AS c8, "
+                + "experiment_id AS c9, source_name AS c10, source_version AS c11, "
+                + db.columnOr("runs", "deleted_time", "NULL") + " AS c12 FROM runs ORDER BY start_time, run_uuid";
+        db.query(sql, rs -> {
+            String id = rs.getString("c1").toLowerCase(Locale.ROOT);
             Map<String, String> t = tags.getOrDefault(id, Map.of());
-            String experiment = experimentNames.getOrDefault(rs.getString(9), "mlflow-" + rs.getString(9));
+            String experiment = experimentNames.getOrDefault(rs.getString("c9"), "mlflow-" + rs.getString("c9"));
             ImportedRun.Builder b = ImportedRun.builder(experiment, id);
-            RunStatus status = MlflowStatus.parse(rs.getString(4));
+            RunStatus status = MlflowStatus.parse(rs.getString("c4"));
             if (status == null) {
-                context.warn(file + ": run " + id + ": unknown status '" + rs.getString(4) + "', imported as FAILED");
+                context.warn(file + ": run " + id + ": unknown status '" + rs.getString("c4") + "', imported as FAILED");
                 status = RunStatus.FAILED;
             }
-            b.status(status).times(nullableLong(rs, 5), nullableLong(rs, 6));
-            boolean deleted = "deleted".equalsIgnoreCase(rs.getString(7));
-            b.lifecycle(deleted ? Lifecycle.DELETED : Lifecycle.ACTIVE, deleted ? nullableLong(rs, 12) : null);
-            MlflowTags.applyTo(b, t, rs.getString(2), rs.getString(3));
+            b.status(status).times(rs.getLong("c5"), rs.getLong("c6"));
+            boolean deleted = "deleted".equalsIgnoreCase(rs.getString("c7"));
+            b.lifecycle(deleted ? Lifecycle.DELETED : Lifecycle.ACTIVE, deleted ? rs.getLong("c12") : null);
+            MlflowTags.applyTo(b, t, rs.getString("c2"), rs.getString("c3"));
             if (t.get(MlflowTags.SOURCE_NAME) == null) {
-                b.source(MlflowTags.blankToNull(rs.getString(10)), MlflowTags.blankToNull(rs.getString(11)));
+                b.source(MlflowTags.blankToNull(rs.getString("c10")), MlflowTags.blankToNull(rs.getString("c11")));
             }
             String parent = MlflowTags.blankToNull(t.get(MlflowTags.PARENT));
             b.parentId(parent == null ? null : parent.strip().toLowerCase(Locale.ROOT));
@@ -86,7 +86,7 @@ final class MlflowSqliteReader {
                 b.metric(s.build());
             }
             inputs.getOrDefault(id, List.of()).forEach(b::input);
-            String uri = rs.getString(8);
+            String uri = rs.getString("c8");
             b.artifacts(uri, artifacts(uri));
             b.sourceRef(file.toAbsolutePath() + "#" + id);
             out.add(b.build());
@@ -107,60 +107,50 @@ final class MlflowSqliteReader {
         }
     }
 
-    private Map<String, Map<String, String>> keyValues(String table) throws SQLException {
+    private Map<String, Map<String, String>> keyValues(String table) {
         Map<String, Map<String, String>> out = new HashMap<>();
-        query("SELECT run_uuid, key, value FROM " + table, rs -> out
-                .computeIfAbsent(rs.getString(1).toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
-                .put(rs.getString(2), nullToEmpty(rs.getString(3))));
+        db.query("SELECT run_uuid AS c1, key AS c2, value AS c3 FROM " + table, rs -> out
+                .computeIfAbsent(rs.getString("c1").toLowerCase(Locale.ROOT), k -> new LinkedHashMap<>())
+                .put(rs.getString("c2"), nullToEmpty(rs.getString("c3"))));
         return out;
     }
 
-    private Map<String, Map<String, SeriesBuffer>> metrics() throws SQLException {
+    private Map<String, Map<String, SeriesBuffer>> metrics() {
         Map<String, Map<String, SeriesBuffer>> out = new HashMap<>();
-        String sql = "SELECT run_uuid, key, timestamp, " + db.columnOr("metrics", "step", "0") + ", value, "
-                + db.columnOr("metrics", "is_nan", "0") + " FROM metrics ORDER BY run_uuid, key, "
-                + db.columnOr("metrics", "step", "0") + ", timestamp";
-        query(sql, rs -> {
-            String run = rs.getString(1).toLowerCase(Locale.ROOT);
-            String key = rs.getString(2);
-            double value = rs.getBoolean(6) ? Double.NaN : rs.getDouble(5);
+        String sql = "SELECT run_uuid AS c1, key AS c2, timestamp AS c3, " + db.columnOr("metrics", "step", "0")
+                + " AS c4, value AS c5, " + db.columnOr("metrics", "is_nan", "0") + " AS c6 FROM metrics "
+                + "ORDER BY run_uuid, key, " + db.columnOr("metrics", "step", "0") + ", timestamp";
+        db.query(sql, rs -> {
+            String run = rs.getString("c1").toLowerCase(Locale.ROOT);
+            String key = rs.getString("c2");
+            Long nan = rs.getLong("c6");
+            Double raw = rs.getDouble("c5");
+            double value = (nan != null && nan != 0) || raw == null ? Double.NaN : raw;
             out.computeIfAbsent(run, k -> new LinkedHashMap<>()).computeIfAbsent(key, SeriesBuffer::new)
-                    .add(rs.getLong(4), rs.getLong(3), value);
+                    .add(orZero(rs.getLong("c4")), orZero(rs.getLong("c3")), value);
         });
         return out;
     }
 
-    private Map<String, List<DatasetInput>> inputs() throws SQLException {
+    private Map<String, List<DatasetInput>> inputs() {
         Map<String, List<DatasetInput>> out = new HashMap<>();
         if (!db.hasTable("inputs") || !db.hasTable("datasets")) {
             return out;
         }
         String context = db.hasTable("input_tags") ? "(SELECT t.value FROM input_tags t WHERE t.input_uuid = "
                 + "i.input_uuid AND t.name = 'mlflow.data.context')" : "NULL";
-        query("SELECT i.destination_id, d.name, d.digest, d.dataset_source, d.dataset_schema, " + context
+        db.query("SELECT i.destination_id AS c1, d.name AS c2, d.digest AS c3, d.dataset_source AS c4, "
+                + "d.dataset_schema AS c5, " + context + " AS c6"
                 + " FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id WHERE i.source_type = 'DATASET' "
                 + "AND i.destination_type = 'RUN_INPUT' ORDER BY d.name", rs -> out
-                .computeIfAbsent(rs.getString(1).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                .add(new DatasetInput(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6))));
+                .computeIfAbsent(rs.getString("c1").toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                .add(new DatasetInput(rs.getString("c2"), rs.getString("c3"), rs.getString("c4"), rs.getString("c5"),
+                        rs.getString("c6"))));
         return out;
     }
 
-    private interface RowHandler {
-        void row(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, RowHandler handler) throws SQLException {
-        try (PreparedStatement ps = db.connection().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                handler.row(rs);
-            }
-        }
-    }
-
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
+    private static long orZero(Long v) {
+        return v == null ? 0L : v;
     }
 
     private static String nullToEmpty(String s) {

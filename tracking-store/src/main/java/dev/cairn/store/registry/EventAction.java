@@ -1,0 +1,28 @@
+package dev.cairn.store.registry;
+
+import java.util.Locale;
+
+/** What a registry history event did. */
+public enum EventAction {
+    /** A version was registered (stage None). */
+    REGISTER,
+    /** A version moved to Staging or Production. */
+    PROMOTE,
+    /** A version moved to Archived (by hand, or because another version was promoted over it). */
+    ARCHIVE,
+    /** An alias was pointed at a version. */
+    SET_ALIAS,
+    /** An alias was removed. */
+    REMOVE_ALIAS,
+    /** A stage or alias went back to the version that held it before; names both versions. */
+    ROLLBACK;
+
+    /** Lower-case label as stored and printed: "promote", "set_alias", ... */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static EventAction fromLabel(String label) {
+        return valueOf(label.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.cairn.viewer.common;
+
+/** A handle on submitted background work: cancelling it means its result is never delivered. */
+@FunctionalInterface
+public interface Cancellable {
+    /** Stops delivery of the result (and interrupts the work when it is still running). */
+    void cancel();
+
+    /** A handle that does nothing. */
+    Cancellable NONE = () -> { };
+}

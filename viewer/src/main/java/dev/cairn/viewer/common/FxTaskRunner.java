@@ -1,0 +1,99 @@
+package dev.cairn.viewer.common;
+
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs jobs on a small pool of daemon threads and delivers results on the JavaFX application thread. Call
+ * {@link #submit} from the FX thread.
+ */
+public final class FxTaskRunner implements TaskRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
+    private static final long SHOW_AFTER_MS = 200;
+
+    private final ExecutorService pool;
+    private final ScheduledExecutorService timer;
+    private final BackgroundWork work = new BackgroundWork();
+
+    public FxTaskRunner(int threads) {
+        this.pool = Executors.newFixedThreadPool(threads, daemon("cairn-store-"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("cairn-timer-"));
+    }
+
+    @Override
+    public <T> Cancellable submit(String label, BackgroundJob<T> job, Consumer<? super T> onSuccess,
+                                  Consumer<? super Throwable> onFailure) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        boolean shown = label != null;
+        if (shown) {
+            work.started(label);
+            timer.schedule(() -> Platform.runLater(work::showIfRunning), SHOW_AFTER_MS, TimeUnit.MILLISECONDS);
+        }
+        Future<?> future = pool.submit(() -> {
+            try {
+                T result = job.run(fraction -> {
+                    if (shown) {
+                        Platform.runLater(() -> work.progressed(fraction));
+                    }
+                });
+                Platform.runLater(() -> {
+                    end(shown);
+                    if (!cancelled.get()) {
+                        onSuccess.accept(result);
+                    }
+                });
+            } catch (Exception | Error e) {
+                if (!cancelled.get()) {
+                    LOG.debug("background job '{}' failed", label, e);
+                }
+                Platform.runLater(() -> {
+                    end(shown);
+                    if (!cancelled.get()) {
+                        onFailure.accept(e);
+                    }
+                });
+            }
+        });
+        return () -> {
+            cancelled.set(true);
+            future.cancel(false);
+        };
+    }
+
+    private void end(boolean shown) {
+        if (shown) {
+            work.finished();
+        }
+    }
+
+    @Override
+    public BackgroundWork work() {
+        return work;
+    }
+
+    @Override
+    public void shutdown() {
+        pool.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

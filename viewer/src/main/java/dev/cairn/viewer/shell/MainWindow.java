@@ -1,0 +1,441 @@
+package dev.cairn.viewer.shell;
+
+import dev.cairn.store.StoreMode;
+import dev.cairn.store.model.RunDetails;
+import dev.cairn.viewer.common.Theme;
+import dev.cairn.viewer.common.UserMessages;
+import dev.cairn.viewer.common.ViewerSettings;
+import dev.cairn.viewer.runs.ColumnChooserDialog;
+import dev.cairn.viewer.runs.ExperimentsView;
+import dev.cairn.viewer.runs.FilterBar;
+import dev.cairn.viewer.runs.RunDetailView;
+import dev.cairn.viewer.runs.RunDialogs;
+import dev.cairn.viewer.runs.RunExporter;
+import dev.cairn.viewer.runs.RunRow;
+import dev.cairn.viewer.runs.RunsTableView;
+import dev.cairn.viewer.runs.RunsViewModel;
+import atlantafx.base.theme.Styles;
+import javafx.application.Application;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The main window: menus, the centre (welcome, error or the run browser: experiments | runs table | run detail)
+ * and the status bar. Builds nodes, binds them to the {@link ShellViewModel} and forwards events; no store work.
+ */
+public final class MainWindow implements ShellCommands {
+    private static final String CSS = MainWindow.class.getResource("/dev/cairn/viewer/cairn.css").toExternalForm();
+
+    private final Stage stage;
+    private final ShellViewModel vm;
+    private final RunExporter exporter;
+    private final Consumer<Path> folderOpener;
+    private final BorderPane root = new BorderPane();
+    private final StackPane centre = new StackPane();
+    private final SplitPane browser = new SplitPane();
+    private final SplitPane tableAndDetail = new SplitPane();
+    private final ExperimentsView experimentsView;
+    private final RunsTableView tableView;
+    private final FilterBar filterBar;
+    private final RunDetailView detailView;
+    private final RunDialogs dialogs;
+
+    public MainWindow(Stage stage, ShellViewModel vm, RunExporter exporter, Consumer<Path> folderOpener) {
+        this.stage = stage;
+        this.vm = vm;
+        this.exporter = exporter;
+        this.folderOpener = folderOpener;
+        RunsViewModel runs = vm.runs();
+        this.dialogs = new RunDialogs(runs, () -> stage);
+        this.experimentsView = new ExperimentsView(vm.experiments());
+        this.tableView = new RunsTableView(runs);
+        this.filterBar = new FilterBar(runs, columnsButton(), exportButton());
+        this.detailView = new RunDetailView(vm.detail(), runs, dialogs);
+        detailView.setOnOpenRun(this::selectRun);
+        detailView.setOnOpenFolder(folderOpener);
+
+        VBox tableBox = new VBox(filterBar.node(), tableView.table());
+        VBox.setVgrow(tableView.table(), Priority.ALWAYS);
+        tableAndDetail.getItems().addAll(tableBox, detailView.node());
+        SplitPane.setResizableWithParent(detailView.node(), false);
+        browser.getItems().addAll(experimentsView.node(), tableAndDetail);
+        SplitPane.setResizableWithParent(experimentsView.node(), false);
+        browser.setOrientation(Orientation.HORIZONTAL);
+        ViewerSettings s = vm.settings();
+        browser.setDividerPositions(s.getLeftDivider());
+        tableAndDetail.setDividerPositions(s.getDetailDivider());
+
+        tableView.table().getSelectionModel().selectedItemProperty().addListener((o, a, b) ->
+                vm.detail().show(b == null ? null : b.id()));
+        vm.runs().loadingProperty().addListener((o, was, now) -> {
+            TableView<RunRow> t = tableView.table();
+            if (was && !now && t.getSelectionModel().isEmpty() && !t.getItems().isEmpty()) {
+                t.getSelectionModel().select(0);
+            }
+        });
+        tableView.table().setContextMenu(new javafx.scene.control.ContextMenu(runMenuItems()));
+        tableView.table().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openDetail();
+                e.consume();
+            }
+        });
+
+        root.setTop(menuBar());
+        root.setCenter(centre);
+        root.setBottom(new StatusBar(vm).node());
+        vm.screenProperty().addListener((o, a, b) -> showScreen(b));
+        showScreen(vm.screenProperty().get());
+
+        Scene scene = new Scene(root, s.getWindowWidth(), s.getWindowHeight());
+        scene.getStylesheets().add(CSS);
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, this::globalKeys);
+        installDrop(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(vm.titleProperty());
+        stage.setMinWidth(720);
+        stage.setMinHeight(420);
+        applyTheme(vm.themeProperty().get());
+        vm.themeProperty().addListener((o, a, b) -> applyTheme(b));
+        stage.setOnHidden(e -> {
+            rememberGeometry();
+            vm.shutdown();
+        });
+    }
+
+    private void showScreen(Screen screen) {
+        Node node = switch (screen) {
+            case OPENING -> opening();
+            case WELCOME -> new WelcomeView(vm, this, true).node();
+            case NO_STORE -> new WelcomeView(vm, this, false).node();
+            case ERROR -> new StoreErrorView(vm, this).node();
+            case BROWSER -> browser;
+        };
+        centre.getChildren().setAll(node);
+    }
+
+    private Node opening() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(48, 48);
+        Label label = new Label("Opening store…");
+        VBox box = new VBox(12, spinner, label);
+        box.getStyleClass().add("welcome");
+        return box;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem newStore = item("New store…", "shortcut+N", e -> newStore());
+        MenuItem open = item("Open store…", "shortcut+O", e -> openStore());
+        MenuItem openShared = item("Open shared store (network drive)…", null, e -> chooseAndOpen(StoreMode.SHARED));
+        MenuItem openReadOnly = item("Open read-only…", null, e -> chooseAndOpen(StoreMode.READ_ONLY));
+        Menu recent = new Menu("Open recent");
+        recent.setId("recentMenu");
+        Runnable fillRecent = () -> {
+            recent.getItems().clear();
+            for (String p : vm.recentStores()) {
+                recent.getItems().add(item(p, null, e -> vm.openStore(Path.of(p), StoreMode.LOCAL)));
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        vm.recentStores().addListener((ListChangeListener<String>) c -> fillRecent.run());
+        fillRecent.run();
+        MenuItem importRuns = item("Import runs…", null, e -> importRuns());
+        importRuns.setDisable(!vm.welcomeActions().canImportRuns());
+        MenuItem demo = item("Load demo data", null, e -> vm.loadDemoData());
+        demo.setDisable(!vm.welcomeActions().canLoadDemoData());
+        MenuItem close = item("Close store", "shortcut+W", e -> vm.closeStore());
+        MenuItem exit = item("Exit", "shortcut+Q", e -> stage.close());
+        Menu file = new Menu("File", null, newStore, open, openShared, openReadOnly, recent, new SeparatorMenuItem(),
+                importRuns, demo, new SeparatorMenuItem(), close, exit);
+
+        MenuItem filter = item("Filter runs", "shortcut+F", e -> focusFilter());
+        MenuItem selectAll = item("Select all runs", null, e -> tableView.table().getSelectionModel().selectAll());
+        Menu edit = new Menu("Edit", null, filter, selectAll);
+
+        Menu run = new Menu("Run", null, runMenuItems());
+
+        MenuItem columns = item("Columns…", null, e -> ColumnChooserDialog.show(stage, vm.runs()));
+        MenuItem refresh = item("Refresh", "F5", e -> {
+            vm.experiments().reload();
+            vm.runs().reload();
+        });
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setId("darkTheme");
+        dark.setSelected(vm.themeProperty().get() == Theme.DARK);
+        dark.setOnAction(e -> vm.themeProperty().set(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
+        vm.themeProperty().addListener((o, a, b) -> dark.setSelected(b == Theme.DARK));
+        Menu view = new Menu("View", null, columns, refresh, new SeparatorMenuItem(), dark);
+        return new MenuBar(file, edit, run, view);
+    }
+
+    private MenuItem[] runMenuItems() {
+        RunsViewModel runs = vm.runs();
+        MenuItem rename = item("Rename…", "F2", e -> {
+            RunRow row = tableView.table().getSelectionModel().getSelectedItem();
+            if (row != null) {
+                dialogs.rename(row.run());
+            }
+        });
+        MenuItem tag = item("Add tag…", null, e -> dialogs.addTag(selectedIds()));
+        MenuItem delete = item("Delete…", null, e -> dialogs.confirmDelete(selectedIds()));
+        MenuItem restore = item("Restore", null, e -> runs.restore(selectedIds()));
+        MenuItem exportSelected = item("Export selected runs…", null, e -> export(true));
+        MenuItem exportAll = item("Export table…", null, e -> export(false));
+        for (MenuItem m : List.of(rename, tag, delete, restore)) {
+            m.disableProperty().bind(runs.readOnlyProperty().or(javafx.beans.binding.Bindings.isEmpty(
+                    runs.selection())));
+        }
+        exportSelected.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(runs.selection()));
+        return new MenuItem[] {rename, tag, delete, restore, new SeparatorMenuItem(), exportSelected, exportAll};
+    }
+
+    private Button columnsButton() {
+        Button b = new Button(null, new FontIcon(Material2MZ.VIEW_COLUMN));
+        b.setId("columnsButton");
+        b.getStyleClass().add(Styles.BUTTON_ICON);
+        b.setTooltip(new Tooltip("Choose param, metric and tag columns"));
+        b.setOnAction(e -> ColumnChooserDialog.show(stage, vm.runs()));
+        return b;
+    }
+
+    private MenuButton exportButton() {
+        MenuItem selected = new MenuItem("Export selected runs…");
+        selected.setOnAction(e -> export(true));
+        MenuItem all = new MenuItem("Export table…");
+        all.setOnAction(e -> export(false));
+        MenuButton b = new MenuButton(null, new FontIcon(Material2MZ.SAVE_ALT), selected, all);
+        b.setId("exportButton");
+        b.setTooltip(new Tooltip("Export runs to CSV or JSON"));
+        return b;
+    }
+
+    private static MenuItem item(String text, String accelerator, javafx.event.EventHandler<javafx.event.ActionEvent> a) {
+        MenuItem m = new MenuItem(text);
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(a);
+        return m;
+    }
+
+    /** Ctrl+A and Delete act on the table unless a text field has the focus. */
+    private void globalKeys(KeyEvent e) {
+        if (vm.screenProperty().get() != Screen.BROWSER
+                || stage.getScene().getFocusOwner() instanceof TextInputControl) {
+            return;
+        }
+        if (e.getCode() == KeyCode.A && e.isShortcutDown()) {
+            tableView.table().getSelectionModel().selectAll();
+            e.consume();
+        } else if (e.getCode() == KeyCode.DELETE && !vm.runs().readOnlyProperty().get()) {
+            dialogs.confirmDelete(selectedIds());
+            e.consume();
+        }
+    }
+
+    private List<String> selectedIds() {
+        return vm.runs().selection().stream().map(RunRow::id).toList();
+    }
+
+    private void focusFilter() {
+        if (vm.screenProperty().get() == Screen.BROWSER) {
+            filterBar.field().requestFocus();
+            filterBar.field().selectAll();
+        }
+    }
+
+    private void openDetail() {
+        double[] pos = tableAndDetail.getDividerPositions();
+        if (pos.length > 0 && pos[0] > 0.92) {
+            tableAndDetail.setDividerPositions(vm.settings().getDetailDivider() > 0.92 ? 0.65
+                    : vm.settings().getDetailDivider());
+        }
+        detailView.node().requestFocus();
+    }
+
+    /** Selects run {@code id} in the table when it is shown (parent/child links). */
+    public void selectRun(String id) {
+        TableView<RunRow> table = tableView.table();
+        RunRow row = vm.runs().row(id);
+        if (row != null) {
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(row);
+            table.scrollTo(row);
+        } else {
+            vm.detail().show(id);
+        }
+    }
+
+    @Override
+    public void openStore() {
+        chooseAndOpen(StoreMode.LOCAL);
+    }
+
+    private void chooseAndOpen(StoreMode mode) {
+        FileChooser chooser = storeChooser("Open store");
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            vm.openStore(f.toPath(), mode);
+        }
+    }
+
+    @Override
+    public void newStore() {
+        FileChooser chooser = storeChooser("New store");
+        chooser.setInitialFileName("cairn.db");
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) {
+            Path p = f.toPath();
+            if (!p.getFileName().toString().contains(".")) {
+                p = p.resolveSibling(p.getFileName() + ".db");
+            }
+            vm.openStore(p, StoreMode.LOCAL);
+        }
+    }
+
+    @Override
+    public void importRuns() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Import runs from a folder (MLflow mlruns, TensorBoard logs, …)");
+        File f = chooser.showDialog(stage);
+        if (f != null) {
+            vm.importRuns(f.toPath());
+        }
+    }
+
+    private FileChooser storeChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Cairn stores (*.db)", "*.db"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        String current = vm.storePathProperty().get();
+        if (current != null && !current.isEmpty()) {
+            File dir = Path.of(current).toAbsolutePath().getParent().toFile();
+            if (dir.isDirectory()) {
+                chooser.setInitialDirectory(dir);
+            }
+        }
+        return chooser;
+    }
+
+    private void export(boolean selectedOnly) {
+        List<RunDetails> runs = (selectedOnly ? vm.runs().selection() : tableView.table().getItems()).stream()
+                .map(RunRow::details).toList();
+        if (runs.isEmpty()) {
+            vm.noticeProperty().set("Nothing to export.");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(selectedOnly ? "Export selected runs" : "Export table");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"));
+        if (exporter.canWriteJson()) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON (*.json)", "*.json"));
+        }
+        chooser.setInitialFileName("runs.csv");
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        Path target = f.toPath();
+        RunExporter.Format format = chooser.getSelectedExtensionFilter() != null
+                && chooser.getSelectedExtensionFilter().getDescription().startsWith("JSON")
+                && !target.toString().toLowerCase(Locale.ROOT).endsWith(".csv")
+                ? RunExporter.Format.JSON : RunExporter.Format.forFile(target);
+        vm.runner().submit("Exporting " + runs.size() + " runs", () -> {
+            exporter.export(runs, target, format);
+            return target;
+        }, p -> vm.noticeProperty().set("Exported " + runs.size() + " runs to " + p.getFileName()),
+                e -> vm.noticeProperty().set("Export failed: " + UserMessages.of(e)));
+    }
+
+    private void installDrop(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && droppedStore(e.getDragboard().getFiles()) != null) {
+                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            File store = e.getDragboard().hasFiles() ? droppedStore(e.getDragboard().getFiles()) : null;
+            if (store != null) {
+                vm.openStore(store.toPath(), StoreMode.LOCAL);
+            }
+            e.setDropCompleted(store != null);
+            e.consume();
+        });
+    }
+
+    /** The first dropped {@code .db} file, or null (other files are for importers). */
+    static File droppedStore(List<File> files) {
+        for (File f : files) {
+            if (f.isFile() && f.getName().toLowerCase(Locale.ROOT).endsWith(".db")) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private void applyTheme(Theme theme) {
+        Application.setUserAgentStylesheet(theme.stylesheet());
+    }
+
+    private void rememberGeometry() {
+        ViewerSettings s = vm.settings();
+        if (!stage.isMaximized() && stage.getWidth() > 0) {
+            s.setWindowWidth(stage.getWidth());
+            s.setWindowHeight(stage.getHeight());
+        }
+        if (browser.getDividerPositions().length > 0) {
+            s.setLeftDivider(browser.getDividerPositions()[0]);
+        }
+        if (tableAndDetail.getDividerPositions().length > 0) {
+            s.setDetailDivider(tableAndDetail.getDividerPositions()[0]);
+        }
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public TableView<RunRow> runsTable() {
+        return tableView.table();
+    }
+
+    public FilterBar filterBar() {
+        return filterBar;
+    }
+}

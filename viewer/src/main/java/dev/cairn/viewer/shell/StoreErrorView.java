@@ -1,0 +1,40 @@
+package dev.cairn.viewer.shell;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** Shown when a store cannot be opened: what happened, in words, and what to do next. No stack trace. */
+public final class StoreErrorView {
+    private final VBox root = new VBox();
+
+    public StoreErrorView(ShellViewModel vm, ShellCommands commands) {
+        root.getStyleClass().add("welcome");
+        root.setId("storeErrorView");
+        FontIcon icon = new FontIcon(Material2MZ.WARNING);
+        icon.setIconSize(48);
+        icon.getStyleClass().add("status-failed");
+        Label title = new Label("The store cannot be opened");
+        title.getStyleClass().add("error-title");
+        Label message = new Label();
+        message.setId("storeErrorMessage");
+        message.getStyleClass().add("welcome-text");
+        message.setMaxWidth(620);
+        message.textProperty().bind(vm.errorProperty());
+        Button open = new Button("Open another store…", new FontIcon(Material2AL.FOLDER_OPEN));
+        open.setOnAction(e -> commands.openStore());
+        Button create = new Button("New store…", new FontIcon(Material2AL.CREATE_NEW_FOLDER));
+        create.setOnAction(e -> commands.newStore());
+        HBox buttons = new HBox(10, open, create);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER);
+        root.getChildren().addAll(icon, title, message, buttons);
+    }
+
+    public VBox node() {
+        return root;
+    }
+}

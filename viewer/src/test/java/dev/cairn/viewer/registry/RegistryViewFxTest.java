@@ -1,0 +1,159 @@
+package dev.cairn.viewer.registry;
+
+import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.NewRun;
+import dev.cairn.store.model.Run;
+import dev.cairn.store.registry.ChangeOptions;
+import dev.cairn.store.registry.EventAction;
+import dev.cairn.store.registry.Expectation;
+import dev.cairn.store.registry.ModelEvent;
+import dev.cairn.store.registry.NewModelVersion;
+import dev.cairn.store.registry.Stage;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.layout.VBox;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(ApplicationExtension.class)
+class RegistryViewFxTest {
+    @TempDir
+    static Path dir;
+
+    TrackingStore store;
+    ExecutorService background;
+    RegistryViewModel vm;
+
+    @Start
+    void start(javafx.stage.Stage stage) throws Exception {
+        Path file = Files.createTempDirectory(dir, "fx").resolve("s.db");
+        store = TrackingStore.open(file);
+        for (String name : List.of("baseline", "tuned", "bigger")) {
+            Run run = store.runs().create(NewRun.in("churn").withName(name));
+            store.metrics().append(run.id(), "auc", 1, 1L, 0.8);
+            store.registry().register(NewModelVersion.of("churn").fromRun(run.id()), ChangeOptions.by("alice"));
+        }
+        store.registry().promote("churn", 1, dev.cairn.store.registry.Stage.PRODUCTION,
+                Expectation.versionIn(1, dev.cairn.store.registry.Stage.NONE), ChangeOptions.by("alice"));
+        background = Executors.newSingleThreadExecutor();
+        vm = new RegistryViewModel(store, RegistryTasks.on(background, Platform::runLater), "tester");
+        stage.setScene(new Scene(new RegistryView(vm), 1100, 720));
+        stage.show();
+        vm.reload();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        background.shutdown();
+        background.awaitTermination(5, TimeUnit.SECONDS);
+        store.close();
+    }
+
+    @Test
+    void promoteAndRollbackThroughTheBrowser(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.versions().size() == 3);
+        robot.clickOn(row(robot, 2));
+        waitUntil(() -> vm.selectedVersion().get() != null && vm.selectedVersion().get().number() == 2);
+
+        robot.clickOn("#promote-production");
+        waitUntil(() -> robot.lookup("#registry-confirm").query().isVisible());
+        assertThat(texts(robot.lookup("#confirm-changes").queryAs(VBox.class))).containsExactly(
+                "\u2022 Version 2: None \u2192 Production", "\u2022 Version 1: Production \u2192 Archived");
+        robot.clickOn("#confirm-comment").write("better recall");
+        robot.clickOn("#confirm-ok");
+        waitUntil(() -> store.registry().state("churn").holders(Stage.PRODUCTION).equals(java.util.Set.of(2)));
+        waitUntil(() -> !robot.lookup("#registry-confirm").query().isVisible());
+        ModelEvent promoted = store.registry().history("churn", 2).get(1);
+        assertThat(promoted.action()).isEqualTo(EventAction.PROMOTE);
+        assertThat(promoted.user()).isEqualTo("tester");
+        assertThat(promoted.comment()).isEqualTo("better recall");
+        waitUntil(() -> vm.models().get(0).production().equals("v2"));
+
+        robot.clickOn("#rollback-production");
+        waitUntil(() -> robot.lookup("#registry-confirm").query().isVisible());
+        assertThat(texts(robot.lookup("#confirm-changes").queryAs(VBox.class))).containsExactly(
+                "\u2022 Production: version 2 \u2192 version 1", "\u2022 Version 2: Production \u2192 Archived",
+                "\u2022 Version 1: Archived \u2192 Production");
+        robot.clickOn("#confirm-ok");
+        waitUntil(() -> store.registry().state("churn").holders(Stage.PRODUCTION).equals(java.util.Set.of(1)));
+        assertThat(store.registry().version("churn", 2).stage()).isEqualTo(Stage.ARCHIVED);
+        assertThat(store.registry().history("churn")).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(EventAction.ROLLBACK);
+            assertThat(e.replacedVersion()).isEqualTo(2);
+            assertThat(e.version()).isEqualTo(1);
+        });
+        waitUntil(() -> vm.detail().get() != null && vm.detail().get().history().get(0).action() == EventAction.ROLLBACK);
+        waitUntil(() -> texts(robot.lookup("#version-history").queryAs(VBox.class)).stream()
+                .anyMatch(t -> t.contains("tester rolled back Production from version 2 to version 1")));
+        saveSnapshot(robot, Path.of("target", "registry-browser.png"));
+    }
+
+    /** Keeps a picture of the browser next to the test results (for docs and reviews). */
+    private static void saveSnapshot(FxRobot robot, Path file) throws Exception {
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#registry-versions")
+                .query().getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        assertThat(file).exists();
+    }
+
+    @Test
+    void cancelWritesNothing(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.versions().size() == 3);
+        robot.clickOn(row(robot, 3));
+        robot.clickOn("#archive");
+        waitUntil(() -> robot.lookup("#registry-confirm").query().isVisible());
+        int events = store.registry().history("churn").size();
+        robot.clickOn("#confirm-cancel");
+        waitUntil(() -> !robot.lookup("#registry-confirm").query().isVisible());
+        assertThat(store.registry().history("churn")).hasSize(events);
+        assertThat(store.registry().version("churn", 3).stage()).isEqualTo(Stage.NONE);
+    }
+
+    private static Node row(FxRobot robot, int version) {
+        return robot.lookup(".table-row-cell").match((TableRow<VersionRow> r) -> r.getItem() != null
+                && r.getItem().number() == version).query();
+    }
+
+    private static List<String> texts(javafx.scene.Parent parent) {
+        List<String> out = new java.util.ArrayList<>();
+        collect(parent, out);
+        return out;
+    }
+
+    private static void collect(Node node, List<String> out) {
+        if (node instanceof Label l) {
+            out.add(l.getText());
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collect(c, out));
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+}

@@ -1,0 +1,164 @@
+package dev.cairn.viewer.registry;
+
+import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.DatasetInput;
+import dev.cairn.store.model.NewRun;
+import dev.cairn.store.model.Run;
+import dev.cairn.store.registry.ChangeOptions;
+import dev.cairn.store.registry.EventAction;
+import dev.cairn.store.registry.Expectation;
+import dev.cairn.store.registry.NewModelVersion;
+import dev.cairn.store.registry.PromotionRule;
+import dev.cairn.store.registry.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RegistryViewModelTest {
+    @TempDir
+    Path dir;
+    TrackingStore store;
+    RegistryViewModel vm;
+    final List<String> runIds = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        store = TrackingStore.open(dir.resolve("s.db"));
+        Run parent = store.runs().create(NewRun.in("churn").withName("sweep"));
+        for (double auc : new double[] {0.80, 0.85, 0.83}) {
+            Run run = store.runs().create(NewRun.in("churn").withName("auc-" + auc).withParent(parent.id()));
+            store.metrics().append(run.id(), "auc", 1, 1L, auc);
+            store.runs().addInputs(run.id(), List.of(new DatasetInput("customers", "d1", "s3://data", null, "train")));
+            runIds.add(run.id());
+            store.registry().register(NewModelVersion.of("churn").fromRun(run.id()), ChangeOptions.by("alice"));
+        }
+        store.registry().register(NewModelVersion.of("fraud"), ChangeOptions.by("alice"));
+        store.registry().promote("churn", 1, Stage.PRODUCTION, Expectation.versionIn(1, Stage.NONE),
+                ChangeOptions.by("alice"));
+        store.registry().setPromotionRule("churn", new PromotionRule("auc", PromotionRule.Goal.MAX));
+        vm = new RegistryViewModel(store, RegistryTasks.direct(), "tester");
+        vm.reload();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void listsModelsWithProductionAndSearches() {
+        assertThat(vm.models()).extracting(ModelItem::name).containsExactly("churn", "fraud");
+        assertThat(vm.models().get(0).production()).isEqualTo("v1");
+        assertThat(vm.selectedModel().get().name()).isEqualTo("churn");
+        vm.search().set("fra");
+        assertThat(vm.models()).extracting(ModelItem::name).containsExactly("fraud");
+        assertThat(vm.selectedModel().get().name()).isEqualTo("fraud");
+    }
+
+    @Test
+    void versionsCarryKeyMetricsAndTheDetailHasHistoryAndLineage() {
+        assertThat(vm.metricColumns()).containsExactly("auc");
+        assertThat(vm.versions()).extracting(VersionRow::number).containsExactly(1, 2, 3);
+        assertThat(vm.versions().get(1).metrics()).containsEntry("auc", 0.85);
+        assertThat(vm.versions().get(0).runName()).isEqualTo("auc-0.8");
+        vm.selectedVersion().set(vm.versions().get(0));
+        VersionDetail d = vm.detail().get();
+        assertThat(d.history()).extracting(e -> e.action()).containsExactly(EventAction.PROMOTE, EventAction.REGISTER);
+        assertThat(d.inputs()).extracting(DatasetInput::name).containsExactly("customers");
+        assertThat(d.parentRun().name()).isEqualTo("sweep");
+    }
+
+    @Test
+    void promoteShowsExactlyWhatChangesThenRecordsTheComment() {
+        vm.selectedVersion().set(vm.versions().get(1));
+        vm.startPromote(Stage.PRODUCTION);
+        PendingAction a = vm.pending().get();
+        assertThat(a.changes()).containsExactly("Version 2: None \u2192 Production",
+                "Version 1: Production \u2192 Archived", "Checked against the promotion rule: auc (max)");
+        a.archiveExisting().set(false);
+        assertThat(a.changes()).contains("Version 1 stays in Production");
+        a.archiveExisting().set(true);
+        a.comment().set("better auc");
+        vm.confirm();
+
+        assertThat(vm.pending().get()).isNull();
+        assertThat(vm.message().get()).isEqualTo("tester promoted version 2 (None \u2192 Production) (+1 more)");
+        assertThat(store.registry().state("churn").holders(Stage.PRODUCTION)).containsExactly(2);
+        assertThat(store.registry().history("churn", 2)).last().satisfies(e ->
+                assertThat(e.comment()).isEqualTo("better auc"));
+        assertThat(vm.models().get(0).production()).isEqualTo("v2");
+    }
+
+    @Test
+    void aWorsePromotionIsRefusedUntilForced() {
+        store.registry().promote("churn", 2, Stage.PRODUCTION, Expectation.versionIn(2, Stage.NONE),
+                ChangeOptions.by("alice").archivingExisting());
+        vm.reload();
+        vm.selectedVersion().set(vm.versions().get(2));
+        vm.startPromote(Stage.PRODUCTION);
+        vm.confirm();
+        assertThat(vm.message().get()).startsWith("Promotion refused");
+        assertThat(vm.pending().get()).isNotNull();
+        vm.pending().get().force().set(true);
+        vm.confirm();
+        assertThat(store.registry().history("churn", 3)).last().satisfies(e -> assertThat(e.forced()).isTrue());
+    }
+
+    @Test
+    void aChangeByAnotherUserMeanwhileIsAConflictAndNothingIsWritten() {
+        vm.selectedVersion().set(vm.versions().get(1));
+        vm.startPromote(Stage.PRODUCTION);
+        store.registry().promote("churn", 3, Stage.PRODUCTION, Expectation.versionIn(3, Stage.NONE),
+                ChangeOptions.by("bob").archivingExisting());
+        int events = store.registry().history("churn").size();
+        vm.confirm();
+        assertThat(vm.message().get()).contains("bob").contains("Nothing was changed");
+        assertThat(store.registry().history("churn")).hasSize(events);
+    }
+
+    @Test
+    void rollbackAndAliasesThroughTheViewModel() {
+        vm.selectedVersion().set(vm.versions().get(1));
+        vm.startPromote(Stage.PRODUCTION);
+        vm.confirm();
+        vm.startRollback(Stage.PRODUCTION);
+        assertThat(vm.pending().get().changes()).containsExactly("Production: version 2 \u2192 version 1",
+                "Version 2: Production \u2192 Archived", "Version 1: Archived \u2192 Production");
+        vm.confirm();
+        assertThat(store.registry().state("churn").holders(Stage.PRODUCTION)).containsExactly(1);
+
+        vm.selectedVersion().set(vm.versions().get(2));
+        vm.startSetAlias();
+        vm.pending().get().alias().set("latest");
+        assertThat(vm.pending().get().problem().get()).contains("reserved");
+        vm.pending().get().alias().set("champion");
+        assertThat(vm.pending().get().problem().get()).isEmpty();
+        assertThat(vm.pending().get().changes()).containsExactly("Alias 'champion': (new) \u2192 version 3");
+        vm.confirm();
+        assertThat(store.registry().state("churn").aliasTarget("champion")).isEqualTo(3);
+        assertThat(vm.models().get(0).aliases()).containsExactly("champion \u2192 v3");
+    }
+
+    @Test
+    void registerFromARunAndCompareOpenTheirTargets() {
+        vm.startRegister(runIds.get(2), "churn-v2");
+        assertThat(vm.pending().get().changes()).containsExactly("New model 'churn-v2'",
+                "Version 1 of churn-v2 from run " + runIds.get(2) + " (source runs:/" + runIds.get(2) + "/model)");
+        vm.confirm();
+        assertThat(store.registry().versions("churn-v2")).hasSize(1);
+
+        List<List<String>> compared = new ArrayList<>();
+        vm.setOnCompareRuns(compared::add);
+        vm.search().set("");
+        vm.selectedModel().set(vm.models().get(0));
+        vm.compare(List.of(vm.versions().get(0), vm.versions().get(1)));
+        assertThat(compared).containsExactly(List.of(runIds.get(0), runIds.get(1)));
+    }
+}

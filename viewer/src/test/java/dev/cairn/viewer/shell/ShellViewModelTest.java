@@ -1,0 +1,142 @@
+package dev.cairn.viewer.shell;
+
+import dev.cairn.store.StoreMode;
+import dev.cairn.store.TrackingStore;
+import dev.cairn.viewer.common.DirectTaskRunner;
+import dev.cairn.viewer.common.ManualTicker;
+import dev.cairn.viewer.common.SettingsStore;
+import dev.cairn.viewer.common.Theme;
+import dev.cairn.viewer.runs.ColumnSpec;
+import dev.cairn.viewer.testing.TestStores;
+import dev.cairn.store.model.MetricAggregate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleConsumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShellViewModelTest {
+    @TempDir
+    Path dir;
+
+    private final SettingsStore.InMemory settings = new SettingsStore.InMemory();
+    private ShellViewModel vm;
+
+    private ShellViewModel shell(WelcomeActions actions) {
+        vm = new ShellViewModel(new DirectTaskRunner(), new ManualTicker(), settings, actions);
+        return vm;
+    }
+
+    @AfterEach
+    void close() {
+        if (vm != null) {
+            vm.shutdown();
+        }
+    }
+
+    @Test
+    void openingAStoreWithRunsShowsTheBrowserAndTitle() {
+        Path file = dir.resolve("team.db");
+        try (TrackingStore store = TrackingStore.open(file)) {
+            TestStores.populate(store);
+        }
+        shell(null).openStore(file, StoreMode.LOCAL);
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.BROWSER);
+        assertThat(vm.titleProperty().get()).isEqualTo("Cairn — team.db");
+        assertThat(vm.modeProperty().get()).isEqualTo(StoreMode.LOCAL);
+        assertThat(vm.runs().rows()).hasSize(4);
+        assertThat(vm.recentStores()).containsExactly(file.toAbsolutePath().normalize().toString());
+    }
+
+    @Test
+    void anEmptyStoreShowsTheWelcomeAndDemoDataFillsIt() {
+        AtomicInteger calls = new AtomicInteger();
+        WelcomeActions demo = new WelcomeActions() {
+            @Override
+            public boolean canLoadDemoData() {
+                return true;
+            }
+
+            @Override
+            public void loadDemoData(TrackingStore store, DoubleConsumer progress) {
+                calls.incrementAndGet();
+                TestStores.populate(store);
+                progress.accept(1.0);
+            }
+
+            @Override
+            public boolean canImportRuns() {
+                return false;
+            }
+
+            @Override
+            public String importRuns(TrackingStore store, Path source, DoubleConsumer progress) {
+                return "";
+            }
+        };
+        shell(demo).openStore(dir.resolve("new.db"), StoreMode.LOCAL);
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.WELCOME);
+        vm.loadDemoData();
+        assertThat(calls).hasValue(1);
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.BROWSER);
+        assertThat(vm.runs().rows()).hasSize(4);
+        assertThat(vm.noticeProperty().get()).isEqualTo("Demo data loaded.");
+    }
+
+    @Test
+    void aFileThatIsNoStoreGivesAFriendlyError() throws Exception {
+        Path bogus = dir.resolve("notes.db");
+        Files.writeString(bogus, "this is not a database, just some text that is long enough to matter\n".repeat(20));
+        shell(null).openStore(bogus, StoreMode.LOCAL);
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.ERROR);
+        assertThat(vm.errorProperty().get()).contains("notes.db").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(vm.store()).isNull();
+    }
+
+    @Test
+    void aMissingStoreOpenedReadOnlyIsAnError() {
+        shell(null).openStore(dir.resolve("missing.db"), StoreMode.READ_ONLY);
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.ERROR);
+        assertThat(vm.errorProperty().get()).contains("missing.db");
+    }
+
+    @Test
+    void columnsAreRememberedPerExperiment() {
+        Path file = dir.resolve("cols.db");
+        try (TrackingStore store = TrackingStore.open(file)) {
+            TestStores.populate(store);
+        }
+        shell(null).openStore(file, StoreMode.LOCAL);
+        vm.experiments().selectedProperty().set(vm.experiments().items().get(1));
+        vm.runs().columns().setAll(List.of(ColumnSpec.param("lr"), ColumnSpec.metric("loss", MetricAggregate.MIN)));
+        vm.experiments().selectedProperty().set(vm.experiments().items().get(0));
+        assertThat(vm.runs().columns()).isEmpty();
+        vm.experiments().selectedProperty().set(vm.experiments().items().get(1));
+        assertThat(vm.runs().columns()).containsExactly(ColumnSpec.param("lr"),
+                ColumnSpec.metric("loss", MetricAggregate.MIN));
+        assertThat(settings.load().getColumns().get("churn")).containsExactly("param:lr", "metric:min:loss");
+    }
+
+    @Test
+    void themeToggleIsSaved() {
+        shell(null).toggleTheme();
+        assertThat(vm.themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(settings.load().getTheme()).isEqualTo("dark");
+    }
+
+    @Test
+    void closingForgetsTheStore() {
+        Path file = dir.resolve("c.db");
+        shell(null).openStore(file, StoreMode.LOCAL);
+        vm.closeStore();
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.NO_STORE);
+        assertThat(vm.titleProperty().get()).isEqualTo("Cairn");
+        assertThat(vm.store()).isNull();
+    }
+}
