@@ -116,19 +116,22 @@ check_demo_store() {
 check_window_under_xvfb() {
   local tool="$project/../shared/tools/screenshot"
   [ -x "$tool" ] || fail "no screenshot tool at $tool"
-  local found="$work/window.txt" shot="$project/installers/target/installed-window.png"
+  local found="$work/window.txt" applog="$work/window-app.log" shot="$project/installers/target/installed-window.png"
   : >"$found"
   # a poller beside the app notes when the window appears; the app itself is exec'd so the tool stops it
   "$tool" "$shot" --wait 15 -- bash -c '
-    found=$1; store=$2; start=$(date +%s%N)
+    found=$1; store=$2; applog=$3; start=$(date +%s%N)
     ( for _ in $(seq 1 120); do
-        id=$(xdotool search --name "^Cairn" 2>/dev/null | head -1)
-        if [ -n "$id" ]; then
-          echo "$(( ($(date +%s%N) - start) / 1000000 )) $(xdotool getwindowname "$id")" >"$found"; exit 0
-        fi
+        # xdotool matches names without case, and JavaFX has a hidden window named "cairn"
+        for id in $(xdotool search --name "^Cairn" 2>/dev/null); do
+          name=$(xdotool getwindowname "$id" 2>/dev/null) || continue
+          case "$name" in
+            "Cairn — "*) echo "$(( ($(date +%s%N) - start) / 1000000 )) $name" >"$found"; exit 0;;
+          esac
+        done
         sleep 0.1
       done ) &
-    exec cairn --store "$store"' _ "$found" "$store" >/dev/null 2>"$work/screenshot.err" || true
+    exec cairn --store "$store" >"$applog" 2>&1' _ "$found" "$store" "$applog" >/dev/null 2>"$work/screenshot.err" || true
   if [ -s "$found" ]; then
     local ms title
     read -r ms title <"$found"
@@ -136,11 +139,11 @@ check_window_under_xvfb() {
     [ "$title" = "Cairn — $(basename "$store")" ] || fail "window title is \"$title\", expected \"Cairn — $(basename "$store")\""
     return 0
   fi
-  if [ "${CAIRN_REQUIRE_WINDOW:-0}" != 1 ] && grep -q 'window is not available' /tmp/screenshot-app.log 2>/dev/null; then
+  if [ "${CAIRN_REQUIRE_WINDOW:-0}" != 1 ] && grep -q 'window is not available' "$applog" 2>/dev/null; then
     say "SKIPPED window check: this build has no desktop window yet (set CAIRN_REQUIRE_WINDOW=1 to require it)"
     return 0
   fi
-  cat "$work/screenshot.err" /tmp/screenshot-app.log >&2 2>/dev/null || true
+  cat "$work/screenshot.err" "$applog" >&2 2>/dev/null || true
   fail "no window titled Cairn appeared within 15 s"
 }
 
