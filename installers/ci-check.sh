@@ -46,7 +46,7 @@ install_tools() {
 
 build_deb() {
   say "mvn -Pinstallers package"
-  mvn -B -ntp -q -Pinstallers -DskipTests package
+  mvn -B -ntp -q -Pinstallers -DskipTests -Dinstallers.rpm=false package
 }
 
 install_deb() {
