@@ -33,6 +33,7 @@ install_tools() {
   command -v objcopy >/dev/null 2>&1 || need+=(binutils)
   command -v Xvfb >/dev/null 2>&1 || need+=(xvfb xauth)
   command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
+  command -v update-mime-database >/dev/null 2>&1 || need+=(shared-mime-info)
   dpkg -s libgtk-3-0 >/dev/null 2>&1 || dpkg -s libgtk-3-0t64 >/dev/null 2>&1 || need+=(libgtk-3-0)
   dpkg -s libgl1 >/dev/null 2>&1 || need+=(libgl1)
   dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
@@ -53,8 +54,8 @@ install_deb() {
   [ -f "$deb" ] || fail "no package at $deb"
   say "package $(basename "$deb"): $(du -h "$deb" | cut -f1)"
   dpkg -I "$deb" | sed -n 's/^ Depends: /installers-check: depends on /p'
-  # a desktop Debian has this folder; without it xdg-desktop-menu installs no menu entry
-  mkdir -p /usr/share/desktop-directories
+  # a desktop Debian has these folders; without them xdg-desktop-menu installs no menu entry
+  mkdir -p /usr/share/applications /usr/share/desktop-directories
   installed_by_us=yes
   if ! dpkg -i "$deb" >"$work/dpkg.log" 2>&1; then
     say "installing missing dependencies"
