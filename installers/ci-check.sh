@@ -12,6 +12,8 @@ project=$PWD
 say() { echo "installers-check: $*"; }
 fail() { echo "installers-check: FAILED: $*" >&2; exit 1; }
 
+[ "$(id -u)" = 0 ] || fail "run as root (it installs and removes the cairn package)"
+command -v dpkg >/dev/null 2>&1 || fail "needs a Debian-based machine (dpkg)"
 version=$(sed -n 's|^  <version>\(.*\)</version>$|\1|p' pom.xml | head -1)
 [ -n "$version" ] || fail "no <version> in pom.xml"
 arch=$(dpkg --print-architecture)
