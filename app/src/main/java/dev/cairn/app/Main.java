@@ -42,7 +42,7 @@ public final class Main implements Callable<Integer> {
 
     /** JavaFX warns on every start that it runs from the class path, which is how Cairn ships it; kept strong. */
     private static final java.util.logging.Logger JAVAFX_PLATFORM_LOG =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+            java.util.logging.Logger.getLogger("javafx");
 
     public static void main(String[] args) {
         JAVAFX_PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
