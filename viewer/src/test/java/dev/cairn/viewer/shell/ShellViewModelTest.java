@@ -69,16 +69,6 @@ class ShellViewModelTest {
                 TestStores.populate(store);
                 progress.accept(1.0);
             }
-
-            @Override
-            public boolean canImportRuns() {
-                return false;
-            }
-
-            @Override
-            public String importRuns(TrackingStore store, Path source, DoubleConsumer progress) {
-                return "";
-            }
         };
         shell(demo).openStore(dir.resolve("new.db"), StoreMode.LOCAL);
         assertThat(vm.screenProperty().get()).isEqualTo(Screen.WELCOME);
