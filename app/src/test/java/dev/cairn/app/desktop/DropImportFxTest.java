@@ -93,6 +93,7 @@ class DropImportFxTest {
         try (TrackingStore store = TrackingStore.open(file, dev.cairn.store.StoreOptions.readOnly())) {
             assertThat(store.experiments().list(true)).hasSize(1);
         }
+        saveSnapshot(robot, Path.of("target", "import-sheet.png"));
 
         robot.clickOn("#importGo");
         waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.DONE);
@@ -105,6 +106,7 @@ class DropImportFxTest {
         assertThat(table.getSelectionModel().getSelectedItems().stream().map(RunRow::id).toList())
                 .containsExactlyInAnyOrderElementsOf(imported);
         assertThat(table.getItems()).hasSize(22);
+        saveSnapshot(robot, Path.of("target", "import-summary.png"));
         robot.clickOn("#importClose");
         waitUntil(() -> !robot.lookup("#importSheet").query().isVisible());
 
@@ -149,6 +151,15 @@ class DropImportFxTest {
         assertThat(robot.lookup("#pluginsSummary").queryAs(Label.class).getText()).startsWith(plugins.size()
                 + " plugins");
         robot.interact(() -> table.getScene().getWindow().hide());
+    }
+
+    /** Keeps a picture of the window next to the test results (for docs and reviews). */
+    private static void saveSnapshot(FxRobot robot, Path file) throws Exception {
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#importSheet")
+                .query().getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        java.nio.file.Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        assertThat(file).isNotEmptyFile();
     }
 
     private static List<String> texts(javafx.scene.Parent parent) {
