@@ -37,7 +37,7 @@ public final class CairnFxApplication extends Application {
                 services());
         String forced = System.getProperty("cairn.theme");
         if (forced != null) {
-            vm.themeProperty().set(Theme.parse(forced));
+            vm.forceTheme(Theme.parse(forced));
         }
         new MainWindow(stage, vm, new RunExporter(new CliRunJsonWriter()), new FolderOpener());
         stage.show();

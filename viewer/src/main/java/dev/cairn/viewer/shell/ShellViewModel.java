@@ -77,6 +77,7 @@ public final class ShellViewModel {
 
     private TrackingStore store;
     private boolean applyingColumns;
+    private boolean sessionTheme;
     private Cancellable registryPolling = Cancellable.NONE;
 
     public ShellViewModel(TaskRunner runner, Ticker ticker, SettingsStore settingsStore, WelcomeActions actions) {
@@ -100,6 +101,9 @@ public final class ShellViewModel {
         theme.set(Theme.parse(settings.getTheme()));
         recentStores.setAll(settings.getRecentStores());
         theme.addListener((o, a, b) -> {
+            if (sessionTheme) {
+                return;
+            }
             settings.setTheme(b.name().toLowerCase(java.util.Locale.ROOT));
             saveSettings();
         });
@@ -309,6 +313,16 @@ public final class ShellViewModel {
     public void shutdown() {
         closeStore();
         saveSettings();
+    }
+
+    /** Uses {@code forced} for this session only (e.g. {@code -Dcairn.theme}); the saved choice stays as it was. */
+    public void forceTheme(Theme forced) {
+        sessionTheme = true;
+        try {
+            theme.set(forced);
+        } finally {
+            sessionTheme = false;
+        }
     }
 
     public void toggleTheme() {

@@ -129,4 +129,15 @@ class ShellViewModelTest {
         assertThat(vm.titleProperty().get()).isEqualTo("Cairn");
         assertThat(vm.store()).isNull();
     }
+
+    @Test
+    void aForcedThemeIsNotSavedButAChosenOneIs() {
+        shell(null);
+        vm.forceTheme(Theme.DARK);
+        assertThat(vm.themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(settings.load().getTheme()).isNotEqualTo("dark");
+        vm.themeProperty().set(Theme.LIGHT);
+        vm.themeProperty().set(Theme.DARK);
+        assertThat(settings.load().getTheme()).isEqualTo("dark");
+    }
 }
