@@ -450,12 +450,19 @@ public final class MainWindow implements ShellCommands {
 
     /** Run → Register model…: the selected run becomes a new version of an existing or new model. */
     public void registerModel() {
-        List<RunRow> selected = List.copyOf(vm.runs().selection());
-        if (selected.size() != 1) {
+        registerModel(vm.runs().selection().stream().map(RunRow::id).toList());
+    }
+
+    /**
+     * Asks for the model and registers run {@code ids} (exactly one) as its next version; the runs view's "Register
+     * model…" callback can be pointed here.
+     */
+    public void registerModel(List<String> ids) {
+        RunRow row = ids.size() == 1 ? vm.runs().row(ids.get(0)) : null;
+        if (row == null) {
             vm.noticeProperty().set("Select one run to register as a model version.");
             return;
         }
-        RunRow row = selected.get(0);
         vm.loadModelNames(names -> RegisterModelDialog.ask(stage, row.id(), row.run().name(), names)
                 .ifPresent(a -> vm.registerModel(row.id(), a.model(), a.source())));
     }

@@ -140,4 +140,26 @@ class ShellViewModelTest {
         vm.themeProperty().set(Theme.DARK);
         assertThat(settings.load().getTheme()).isEqualTo("dark");
     }
+
+    @Test
+    void registeringARunAddsTheNextVersionAndSaysSo() {
+        Path file = dir.resolve("models.db");
+        String runId;
+        try (TrackingStore store = TrackingStore.open(file)) {
+            runId = TestStores.populate(store).get(0).id();
+        }
+        shell(null).openStore(file, StoreMode.LOCAL);
+        vm.registerModel(runId, "churn", "runs:/" + runId + "/clf");
+        vm.registerModel(runId, "churn", null);
+        assertThat(vm.noticeProperty().get()).isEqualTo("Registered churn version 2 from run " + runId + ".");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        vm.loadModelNames(names::addAll);
+        assertThat(names).containsExactly("churn");
+        assertThat(vm.store().registry().version("churn", 1).source()).isEqualTo("runs:/" + runId + "/clf");
+        assertThat(vm.store().registry().version("churn", 2).runId()).isEqualTo(runId);
+
+        vm.registerModel(runId, " spaced ", null);
+        assertThat(vm.noticeProperty().get()).startsWith("Cannot register the model: ").contains("spaces");
+        assertThat(vm.store().registry().models()).hasSize(1);
+    }
 }
