@@ -33,7 +33,7 @@ public final class CairnFxApplication extends Application {
     @Override
     public void start(Stage stage) {
         runner = new FxTaskRunner(2);
-        ShellViewModel vm = new ShellViewModel(runner, new FxTicker(), JsonSettingsStore.forCurrentUser(),
+        ShellViewModel vm = ShellViewModel.withServices(runner, new FxTicker(), JsonSettingsStore.forCurrentUser(),
                 services());
         String forced = System.getProperty("cairn.theme");
         if (forced != null) {

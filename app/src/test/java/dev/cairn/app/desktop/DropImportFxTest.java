@@ -59,7 +59,7 @@ class DropImportFxTest {
         SettingsStore.InMemory settings = new SettingsStore.InMemory();
         settings.load().setWindowWidth(1100);
         settings.load().setWindowHeight(700);
-        vm = new ShellViewModel(runner, new ManualTicker(), settings, CairnFxApplication.services());
+        vm = ShellViewModel.withServices(runner, new ManualTicker(), settings, CairnFxApplication.services());
         window = new MainWindow(stage, vm, new RunExporter(null), p -> { });
         stage.show();
         vm.openStore(file, StoreMode.LOCAL);

@@ -84,7 +84,13 @@ public final class ShellViewModel {
         this(runner, ticker, settingsStore, ShellServices.of(actions));
     }
 
-    public ShellViewModel(TaskRunner runner, Ticker ticker, SettingsStore settingsStore, ShellServices services) {
+    /** A shell with the app's services (importers, plugin list, version) besides the welcome actions. */
+    public static ShellViewModel withServices(TaskRunner runner, Ticker ticker, SettingsStore settingsStore,
+                                              ShellServices services) {
+        return new ShellViewModel(runner, ticker, settingsStore, services);
+    }
+
+    private ShellViewModel(TaskRunner runner, Ticker ticker, SettingsStore settingsStore, ShellServices services) {
         this.runner = runner;
         this.ticker = ticker;
         this.services = services == null ? ShellServices.of(null) : services;

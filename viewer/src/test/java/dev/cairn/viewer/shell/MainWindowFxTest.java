@@ -56,7 +56,7 @@ class MainWindowFxTest {
         SettingsStore.InMemory settings = new SettingsStore.InMemory();
         settings.load().setWindowWidth(1000);
         settings.load().setWindowHeight(640);
-        vm = new ShellViewModel(runner, new ManualTicker(), settings, (WelcomeActions) null);
+        vm = new ShellViewModel(runner, new ManualTicker(), settings, null);
         window = new MainWindow(stage, vm, new RunExporter(null), p -> { });
         stage.show();
         vm.openStore(file, StoreMode.LOCAL);
