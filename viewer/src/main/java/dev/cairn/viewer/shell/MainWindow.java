@@ -3,6 +3,7 @@ package dev.cairn.viewer.shell;
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.model.RunDetails;
 import dev.cairn.viewer.common.Theme;
+import dev.cairn.viewer.compare.CompareWindow;
 import dev.cairn.viewer.common.UserMessages;
 import dev.cairn.viewer.common.ViewerSettings;
 import dev.cairn.viewer.runs.ColumnChooserDialog;
@@ -202,9 +203,9 @@ public final class MainWindow implements ShellCommands {
         }
         r.setOnOpenRun(id -> vm.showRuns(List.of(id)));
         r.setOnCompareRuns(ids -> {
-            vm.showRuns(ids);
-            vm.noticeProperty().set("Selected the " + ids.size() + " source runs (the compare view is not in this "
-                    + "build yet).");
+            if (vm.store() != null) {
+                CompareWindow.open(stage, vm.store(), vm.runner(), ids, vm.themeProperty().get());
+            }
         });
     }
 
@@ -310,6 +311,9 @@ public final class MainWindow implements ShellCommands {
         MenuItem tag = item("Add tag…", null, e -> dialogs.addTag(selectedIds()));
         MenuItem delete = item("Delete…", null, e -> dialogs.confirmDelete(selectedIds()));
         MenuItem restore = item("Restore", null, e -> runs.restore(selectedIds()));
+        MenuItem compare = item("Compare…", "shortcut+shift+C", e -> CompareWindow.open(stage, vm.store(),
+                vm.runner(), selectedIds(), vm.themeProperty().get()));
+        compare.disableProperty().bind(javafx.beans.binding.Bindings.size(runs.selection()).lessThan(2));
         MenuItem exportSelected = item("Export selected runs…", null, e -> export(true));
         MenuItem exportAll = item("Export table…", null, e -> export(false));
         MenuItem register = item("Register model…", null, e -> registerModel());
@@ -320,8 +324,8 @@ public final class MainWindow implements ShellCommands {
         exportSelected.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(runs.selection()));
         register.disableProperty().bind(runs.readOnlyProperty().or(javafx.beans.binding.Bindings.size(
                 runs.selection()).isNotEqualTo(1)));
-        return new MenuItem[] {rename, tag, delete, restore, new SeparatorMenuItem(), register,
-            new SeparatorMenuItem(), exportSelected, exportAll};
+        return new MenuItem[] {compare, new SeparatorMenuItem(), rename, tag, delete, restore,
+            new SeparatorMenuItem(), register, new SeparatorMenuItem(), exportSelected, exportAll};
     }
 
     private Button columnsButton() {
