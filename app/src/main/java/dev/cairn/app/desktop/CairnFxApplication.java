@@ -50,7 +50,8 @@ public final class CairnFxApplication extends Application {
     static ShellServices services() {
         Supplier<PluginRegistry> plugins = new LoadOnce<>(PluginLoader::loadDefault);
         return new ShellServices(new AppWelcomeActions(), new AppImportActions(() -> plugins.get().importers()),
-                () -> PluginInfos.of(plugins.get().statuses()), Version.get());
+                () -> PluginInfos.of(plugins.get().statuses()), Version.get(),
+                dev.cairn.app.importing.BundleExport::write);
     }
 
     @Override

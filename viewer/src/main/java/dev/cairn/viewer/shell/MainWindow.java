@@ -1,5 +1,7 @@
 package dev.cairn.viewer.shell;
 
+import dev.cairn.store.TrackingStore;
+
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.model.RunDetails;
 import dev.cairn.viewer.common.Theme;
@@ -499,12 +501,32 @@ public final class MainWindow implements ShellCommands {
         if (exporter.canWriteJson()) {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON (*.json)", "*.json"));
         }
+        BundleWriter bundles = vm.services().bundles();
+        if (bundles != null) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                    "Cairn bundle, series included (*.cairn.zip)", "*.cairn.zip"));
+        }
         chooser.setInitialFileName("runs.csv");
         File f = chooser.showSaveDialog(stage);
         if (f == null) {
             return;
         }
         Path target = f.toPath();
+        boolean bundle = bundles != null && (target.toString().toLowerCase(Locale.ROOT).endsWith(".cairn.zip")
+                || (chooser.getSelectedExtensionFilter() != null
+                    && chooser.getSelectedExtensionFilter().getDescription().startsWith("Cairn bundle")));
+        if (bundle) {
+            Path zip = target.toString().toLowerCase(Locale.ROOT).endsWith(".cairn.zip") ? target
+                    : target.resolveSibling(target.getFileName() + ".cairn.zip");
+            List<String> ids = runs.stream().map(d -> d.run().id()).toList();
+            TrackingStore store = vm.store();
+            vm.runner().submit("Exporting " + ids.size() + " runs to a bundle", () -> {
+                bundles.write(store, ids, zip, p -> { });
+                return zip;
+            }, p -> vm.noticeProperty().set("Exported " + ids.size() + " runs to " + p.getFileName()),
+                    e -> vm.noticeProperty().set("Export failed: " + UserMessages.of(e)));
+            return;
+        }
         RunExporter.Format format = chooser.getSelectedExtensionFilter() != null
                 && chooser.getSelectedExtensionFilter().getDescription().startsWith("JSON")
                 && !target.toString().toLowerCase(Locale.ROOT).endsWith(".csv")

@@ -11,9 +11,16 @@ import java.util.function.Supplier;
  * @param imports the importers behind drag-and-drop and File → Import…
  * @param plugins every plugin with its status (called on a background thread)
  * @param version the application's version
+ * @param bundles writes runs to a .cairn.zip bundle for File → Export (null: CSV and JSON only)
  */
 public record ShellServices(WelcomeActions welcome, ImportActions imports, Supplier<List<PluginInfo>> plugins,
-                            String version) {
+                            String version, BundleWriter bundles) {
+
+    /** Services without bundle export. */
+    public ShellServices(WelcomeActions welcome, ImportActions imports, Supplier<List<PluginInfo>> plugins,
+                         String version) {
+        this(welcome, imports, plugins, version, null);
+    }
 
     public ShellServices {
         welcome = welcome == null ? WelcomeActions.NONE : welcome;
