@@ -1,8 +1,7 @@
 package dev.cairn.viewer.shell;
 
-import dev.cairn.store.TrackingStore;
-
 import dev.cairn.store.StoreMode;
+import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.RunDetails;
 import dev.cairn.viewer.common.Theme;
 import dev.cairn.viewer.compare.CompareWindow;
