@@ -22,6 +22,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -38,6 +39,8 @@ import java.util.function.Consumer;
  * last/min/max and a sparkline, tags (add/remove), an editable note, dataset inputs and artifacts.
  */
 public final class RunDetailView {
+    private static final double SPARK_WIDTH = 72;
+
     private final VBox content = new VBox();
     private final ScrollPane root = new ScrollPane(content);
     private final RunDetailViewModel vm;
@@ -91,9 +94,21 @@ public final class RunDetailView {
         title.setId("detailTitle");
         title.getStyleClass().add("detail-title");
         title.setWrapText(true);
+        title.setMinWidth(0);
+        title.setMaxWidth(Double.MAX_VALUE);
+        title.setTooltip(new javafx.scene.control.Tooltip(RunsTableView.displayName(run)));
+        HBox.setHgrow(title, Priority.ALWAYS);
         Button rename = iconButton(Material2AL.EDIT, "Rename", e -> dialogs.rename(run));
-        HBox header = new HBox(6, title, rename);
-        header.setAlignment(Pos.CENTER_LEFT);
+        Button register = iconButton(Material2MZ.MODEL_TRAINING, "Register model…",
+                e -> runs.registerModel(List.of(run.id())));
+        register.setId("detailRegisterModel");
+        register.visibleProperty().bind(runs.registerModelAvailableProperty());
+        register.managedProperty().bind(register.visibleProperty());
+        register.disableProperty().bind(runs.readOnlyProperty());
+        HBox header = new HBox(6, title, rename, register);
+        header.setAlignment(Pos.TOP_LEFT);
+        rename.setMinWidth(Region.USE_PREF_SIZE);
+        register.setMinWidth(Region.USE_PREF_SIZE);
         content.getChildren().add(header);
 
         content.getChildren().add(section("Overview"));
@@ -168,8 +183,11 @@ public final class RunDetailView {
 
     private Node metrics(RunDetails d, Map<String, double[]> sparks) {
         GridPane g = grid("metricsGrid");
-        g.getColumnConstraints().setAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(),
-                new ColumnConstraints(), new ColumnConstraints());
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(48);
+        names.setHgrow(Priority.ALWAYS);
+        ColumnConstraints spark = new ColumnConstraints(SPARK_WIDTH);
+        g.getColumnConstraints().setAll(names, number(), number(), number(), spark);
         String[] head = {"", "last", "min", "max", ""};
         for (int c = 0; c < head.length; c++) {
             Label h = new Label(head[c]);
@@ -180,7 +198,8 @@ public final class RunDetailView {
         for (MetricSummary s : d.metrics().values()) {
             Label key = new Label(s.key());
             key.getStyleClass().add("detail-key");
-            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            key.setMinWidth(0);
+            key.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
             key.setTooltip(new javafx.scene.control.Tooltip(s.key()));
             g.add(key, 0, r);
             g.add(fixed(Formats.number(s.last())), 1, r);
@@ -188,13 +207,20 @@ public final class RunDetailView {
             g.add(fixed(Formats.number(s.max())), 3, r);
             double[] values = sparks.get(s.key());
             if (values != null) {
-                Sparkline line = new Sparkline(values, 72, 18);
+                Sparkline line = new Sparkline(values, SPARK_WIDTH, 18);
                 line.setId("spark-" + s.key());
                 g.add(line, 4, r);
             }
             r++;
         }
         return g;
+    }
+
+    private static ColumnConstraints number() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        c.setHalignment(javafx.geometry.HPos.RIGHT);
+        return c;
     }
 
     private static Label fixed(String text) {
@@ -292,7 +318,10 @@ public final class RunDetailView {
 
     private Hyperlink link(Run run) {
         Hyperlink link = new Hyperlink(RunsTableView.displayName(run));
-        link.setOnAction(e -> onOpenRun.accept(run.id()));
+        link.setOnAction(e -> {
+            runs.reveal(run.id());
+            onOpenRun.accept(run.id());
+        });
         return link;
     }
 
