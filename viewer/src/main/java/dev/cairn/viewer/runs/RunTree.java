@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns the loaded runs into the rows the table shows: child runs under their parent (any depth, when the parent
- * is expanded), runs whose parent is not loaded at top level, top-level runs grouped by a param or tag (groups
+ * Turns the loaded runs into the rows the table shows: child runs under their parent (any depth, unless the parent
+ * is collapsed), runs whose parent is not loaded at top level, top-level runs grouped by a param or tag (groups
  * collapsible, with counts), siblings sorted by the table's sort order. Works in memory, in time linear in the
  * runs plus the sorting; group header rows keep their identity across rebuilds so the selection survives.
  */
@@ -30,10 +30,10 @@ final class RunTree {
      * @param runs            every loaded run, in the store's order (used when nothing is sorted)
      * @param sort            the sort order (empty = store order)
      * @param groupBy         what to group top-level runs by, or null
-     * @param expandedRuns    ids of runs whose children are shown
+     * @param collapsedRuns   ids of runs whose children are hidden (children show by default)
      * @param collapsedGroups group keys (see {@link RunRow#groupKey()}) whose runs are hidden
      */
-    List<RunRow> build(List<RunRow> runs, List<SortKey> sort, GroupBy groupBy, Set<String> expandedRuns,
+    List<RunRow> build(List<RunRow> runs, List<SortKey> sort, GroupBy groupBy, Set<String> collapsedRuns,
                        Set<String> collapsedGroups) {
         Map<String, RunRow> byId = new HashMap<>(runs.size() * 2);
         for (RunRow r : runs) {
@@ -53,7 +53,7 @@ final class RunTree {
 
         List<RunRow> out = new ArrayList<>(runs.size() + 16);
         if (groupBy == null) {
-            emit(sorted(roots, sort), 0, children, sort, expandedRuns, out);
+            emit(sorted(roots, sort), 0, children, sort, collapsedRuns, out);
             return out;
         }
         Map<String, List<RunRow>> groups = new LinkedHashMap<>();
@@ -77,7 +77,7 @@ final class RunTree {
             header.placeInTree(0, true, open);
             out.add(header);
             if (open) {
-                emit(sorted(members, sort), 1, children, sort, expandedRuns, out);
+                emit(sorted(members, sort), 1, children, sort, collapsedRuns, out);
             }
         }
         groupRows.keySet().retainAll(kept.keySet());
@@ -127,9 +127,9 @@ final class RunTree {
         return seen.size();
     }
 
-    /** Appends {@code level} and, under each expanded run, its sorted children (depth first, no recursion). */
+    /** Appends {@code level} and, under each run not collapsed, its sorted children (depth first, no recursion). */
     private static void emit(List<RunRow> level, int depth, Map<String, List<RunRow>> children, List<SortKey> sort,
-                             Set<String> expandedRuns, List<RunRow> out) {
+                             Set<String> collapsedRuns, List<RunRow> out) {
         Set<String> emitted = new HashSet<>();
         Deque<Object[]> stack = new ArrayDeque<>();
         for (int i = level.size() - 1; i >= 0; i--) {
@@ -143,7 +143,7 @@ final class RunTree {
                 continue;
             }
             List<RunRow> kids = children.getOrDefault(r.id(), List.of());
-            boolean open = !kids.isEmpty() && expandedRuns.contains(r.id());
+            boolean open = !kids.isEmpty() && !collapsedRuns.contains(r.id());
             r.placeInTree(d, !kids.isEmpty(), open);
             out.add(r);
             if (open) {

@@ -42,7 +42,7 @@ import java.util.function.Consumer;
  * The runs table of one experiment scope: rows loaded page-wise in the background, the filter and its error,
  * user-chosen columns, known keys for completion, live updates from the store's change token, and the run
  * actions (rename, tags, note, delete, restore). {@link #rows()} holds every loaded run in the store's order;
- * {@link #visibleRows()} is what the table shows: child runs under expanded parents, optional groups by a param or
+ * {@link #visibleRows()} is what the table shows: child runs under their parent (unless collapsed), optional groups by a param or
  * tag, siblings in the chosen sort order (see {@link RunTree}). Plain Java; touched only on the UI thread.
  */
 public final class RunsViewModel {
@@ -58,7 +58,7 @@ public final class RunsViewModel {
     private final ObservableList<RunRow> visibleRows = FXCollections.observableArrayList();
     private final ObservableList<RunRow> selection = FXCollections.observableArrayList();
     private final RunTree tree = new RunTree();
-    private final Set<String> expandedRuns = new HashSet<>();
+    private final Set<String> collapsedRuns = new HashSet<>();
     private final Set<String> collapsedGroups = new HashSet<>();
     private final Map<String, GroupBy> groupByScope = new HashMap<>();
     private final ObjectProperty<GroupBy> groupBy = new SimpleObjectProperty<>(this, "groupBy");
@@ -118,7 +118,7 @@ public final class RunsViewModel {
         polling = false;
         byId.clear();
         rows.clear();
-        expandedRuns.clear();
+        collapsedRuns.clear();
         collapsedGroups.clear();
         rebuild();
         selection.clear();
@@ -338,9 +338,9 @@ public final class RunsViewModel {
                 collapsedGroups.add(row.groupKey());
             }
         } else if (expanded) {
-            expandedRuns.add(row.id());
+            collapsedRuns.remove(row.id());
         } else {
-            expandedRuns.remove(row.id());
+            collapsedRuns.add(row.id());
         }
         rebuild();
     }
@@ -359,7 +359,7 @@ public final class RunsViewModel {
         RunRow top = row;
         String parent = row.run().parentId();
         while (parent != null && byId.containsKey(parent) && seen.add(parent)) {
-            changed |= expandedRuns.add(parent);
+            changed |= collapsedRuns.remove(parent);
             top = byId.get(parent);
             parent = top.run().parentId();
         }
@@ -374,7 +374,7 @@ public final class RunsViewModel {
     }
 
     private void rebuild() {
-        List<RunRow> next = tree.build(rows, sort, groupBy.get(), expandedRuns, collapsedGroups);
+        List<RunRow> next = tree.build(rows, sort, groupBy.get(), collapsedRuns, collapsedGroups);
         aroundRowChanges.accept(() -> publish(next));
     }
 
@@ -532,7 +532,7 @@ public final class RunsViewModel {
 
     /** The runs the table holds in display order, nested and collapsed ones included (for "Export table"). */
     public List<RunDetails> tableRuns() {
-        List<RunRow> all = new RunTree().build(rows, sort, groupBy.get(), byId.keySet(), Set.of());
+        List<RunRow> all = new RunTree().build(rows, sort, groupBy.get(), Set.of(), Set.of());
         List<RunDetails> out = new ArrayList<>(all.size());
         for (RunRow r : all) {
             if (!r.isGroup()) {

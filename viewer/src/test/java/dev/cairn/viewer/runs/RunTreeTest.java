@@ -64,17 +64,21 @@ class RunTreeTest {
         run("solo", 4, null, Map.of("model", "logreg"));
         vm.attach(store);
 
-        assertThat(shown()).containsExactly("solo@0", "sweep@0");
+        assertThat(shown()).containsExactly("solo@0", "sweep@0", "trial-2@1", "trial-1@1", "fold-a@2");
         assertThat(row("sweep").hasChildren()).isTrue();
+        assertThat(row("sweep").isExpanded()).isTrue();
         assertThat(row("solo").hasChildren()).isFalse();
         assertThat(vm.rows()).hasSize(5);
 
-        vm.toggle(row("sweep"));
-        assertThat(shown()).containsExactly("solo@0", "sweep@0", "trial-2@1", "trial-1@1");
         vm.toggle(row("trial-1"));
-        assertThat(shown()).containsExactly("solo@0", "sweep@0", "trial-2@1", "trial-1@1", "fold-a@2");
+        assertThat(shown()).containsExactly("solo@0", "sweep@0", "trial-2@1", "trial-1@1");
         vm.toggle(row("sweep"));
         assertThat(shown()).containsExactly("solo@0", "sweep@0");
+        assertThat(row("sweep").isExpanded()).isFalse();
+        vm.toggle(row("sweep"));
+        assertThat(shown()).containsExactly("solo@0", "sweep@0", "trial-2@1", "trial-1@1");
+        vm.toggle(row("solo"));
+        assertThat(shown()).hasSize(4);
     }
 
     @Test
@@ -94,6 +98,8 @@ class RunTreeTest {
         Run trial = run("trial", 1, sweep.id(), Map.of());
         Run fold = run("fold", 2, trial.id(), Map.of());
         vm.attach(store);
+        vm.toggle(row("trial"));
+        vm.toggle(row("sweep"));
         assertThat(shown()).containsExactly("sweep@0");
         assertThat(vm.reveal(fold.id())).isNotNull();
         assertThat(shown()).containsExactly("sweep@0", "trial@1", "fold@2");
@@ -111,14 +117,11 @@ class RunTreeTest {
         vm.setGroupBy(GroupBy.param("lr"));
 
         assertThat(shown()).containsExactly("[lr = 0.01 (1 run)]", "a@1", "[lr = 0.1 (3 runs)]", "b@1",
-                "sweep@1", "[lr = (none) (1 run)]", "c@1");
+                "sweep@1", "trial@2", "[lr = (none) (1 run)]", "c@1");
         RunRow group = vm.visibleRows().get(2);
         assertThat(group.isGroup()).isTrue();
         assertThat(group.groupCount()).isEqualTo(3);
         assertThat(group.id()).isNull();
-
-        vm.toggle(row("sweep"));
-        assertThat(shown()).contains("trial@2");
 
         vm.toggle(group);
         assertThat(shown()).containsExactly("[lr = 0.01 (1 run)]", "a@1", "[lr = 0.1 (3 runs)]",
@@ -158,7 +161,6 @@ class RunTreeTest {
         run("x", 4, null, Map.of("model", "tree", "lr", "5"));
         run("y", 5, null, Map.of("model", "logreg", "lr", "0.5"));
         vm.attach(store);
-        vm.toggle(row("sweep"));
         ColumnSpec lr = ColumnSpec.param("lr");
 
         vm.setSort(List.of(SortKey.of(lr::value, false)));
@@ -176,6 +178,7 @@ class RunTreeTest {
         run("trial", 1, sweep.id(), Map.of("lr", "2"));
         vm.attach(store);
         vm.setGroupBy(GroupBy.param("lr"));
+        vm.toggle(row("sweep"));
         assertThat(vm.tableRuns()).extracting(d -> d.run().name()).containsExactly("sweep", "trial");
         assertThat(shown()).containsExactly("[lr = 1 (2 runs)]", "sweep@1");
     }
