@@ -113,7 +113,7 @@ public final class RunsTableView {
         });
         vm.setAroundRowChanges(this::keepSelectionAround);
         table.setRowFactory(t -> new RunTableRow(vm));
-        table.addEventHandler(KeyEvent.KEY_PRESSED, this::keys);
+        table.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         installRunActions();
 
         Label placeholder = new Label();
