@@ -40,6 +40,7 @@ import java.util.function.Consumer;
  */
 public final class RunDetailView {
     private static final double SPARK_WIDTH = 72;
+    private static final int MAX_CHILD_LINKS = 12;
 
     private final VBox content = new VBox();
     private final ScrollPane root = new ScrollPane(content);
@@ -137,8 +138,13 @@ public final class RunDetailView {
         }
         if (!data.children().isEmpty()) {
             FlowPane kids = new FlowPane(4, 2);
-            data.children().forEach(c -> kids.getChildren().add(link(c)));
-            r = row(overview, r, "Children", kids);
+            kids.setPrefWrapLength(200);
+            kids.setMinWidth(0);
+            data.children().stream().limit(MAX_CHILD_LINKS).forEach(c -> kids.getChildren().add(link(c)));
+            if (data.children().size() > MAX_CHILD_LINKS) {
+                kids.getChildren().add(muted("… and " + (data.children().size() - MAX_CHILD_LINKS) + " more"));
+            }
+            r = row(overview, r, "Children (" + data.children().size() + ")", kids);
         }
         content.getChildren().add(overview);
 
@@ -342,6 +348,7 @@ public final class RunDetailView {
         Label k = new Label(key);
         k.getStyleClass().add("detail-key");
         k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        GridPane.setValignment(k, javafx.geometry.VPos.TOP);
         g.add(k, 0, r);
         g.add(value, 1, r);
         return r + 1;
