@@ -1,13 +1,9 @@
 package dev.cairn.viewer.runs;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,41 +31,27 @@ final class RunTree {
      */
     List<RunRow> build(List<RunRow> runs, List<SortKey> sort, GroupBy groupBy, Set<String> collapsedRuns,
                        Set<String> collapsedGroups) {
-        Map<String, RunRow> byId = new HashMap<>(runs.size() * 2);
-        for (RunRow r : runs) {
-            byId.put(r.id(), r);
-        }
-        Map<String, List<RunRow>> children = new HashMap<>();
-        List<RunRow> roots = new ArrayList<>();
-        for (RunRow r : runs) {
-            String parent = r.run().parentId();
-            if (parent != null && !parent.equals(r.id()) && byId.containsKey(parent)) {
-                children.computeIfAbsent(parent, k -> new ArrayList<>()).add(r);
-            } else {
-                roots.add(r);
-            }
-        }
-        roots.addAll(unreachable(runs, roots, children));
-
+        Shape shape = new Shape(runs, sort);
         List<RunRow> out = new ArrayList<>(runs.size() + 16);
         if (groupBy == null) {
-            emit(sorted(roots, sort), 0, children, sort, collapsedRuns, out);
+            shape.emit(shape.roots, 0, collapsedRuns, out);
             return out;
         }
-        Map<String, List<RunRow>> groups = new LinkedHashMap<>();
-        for (RunRow r : roots) {
-            groups.computeIfAbsent(valueKey(groupBy.value(r.details())), k -> new ArrayList<>()).add(r);
+        Map<String, IntList> groups = new LinkedHashMap<>();
+        for (int k = 0; k < shape.roots.size; k++) {
+            int i = shape.roots.values[k];
+            groups.computeIfAbsent(valueKey(groupBy.value(runs.get(i).details())), v -> new IntList()).add(i);
         }
         List<String> values = new ArrayList<>(groups.keySet());
         values.sort(Comparator.comparing((String v) -> GroupBy.orderValue(v.equals(NO_VALUE) ? null : v),
                 CellValues.ORDER));
         Map<String, RunRow> kept = new HashMap<>();
         for (String value : values) {
-            List<RunRow> members = groups.get(value);
+            IntList members = groups.get(value);
             String key = groupBy.id() + "=" + value;
             RunRow header = groupRows.computeIfAbsent(key, RunRow::group);
             kept.put(key, header);
-            int count = countWithDescendants(members, children);
+            int count = shape.countWithDescendants(members);
             String shown = value.equals(NO_VALUE) ? "(none)" : value;
             header.describeGroup(groupBy.label() + " = " + shown + " (" + count + (count == 1 ? " run)" : " runs)"),
                     count);
@@ -77,7 +59,7 @@ final class RunTree {
             header.placeInTree(0, true, open);
             out.add(header);
             if (open) {
-                emit(sorted(members, sort), 1, children, sort, collapsedRuns, out);
+                shape.emit(members, 1, collapsedRuns, out);
             }
         }
         groupRows.keySet().retainAll(kept.keySet());
@@ -93,96 +75,182 @@ final class RunTree {
         return raw == null ? NO_VALUE : raw;
     }
 
-    /** Runs not reachable from a top-level run (a parent cycle): each cycle's first run becomes top level. */
-    private static List<RunRow> unreachable(List<RunRow> runs, List<RunRow> roots, Map<String, List<RunRow>> children) {
-        Set<String> seen = new HashSet<>(runs.size() * 2);
-        Deque<RunRow> stack = new ArrayDeque<>(roots);
-        walk(stack, children, seen);
-        if (seen.size() == runs.size()) {
-            return List.of();
-        }
-        List<RunRow> extra = new ArrayList<>();
-        for (RunRow r : runs) {
-            if (!seen.contains(r.id())) {
-                extra.add(r);
-                stack.push(r);
-                walk(stack, children, seen);
-            }
-        }
-        return extra;
-    }
+    /** A growable list of ints (row positions), to keep 100,000 rows free of boxing. */
+    private static final class IntList {
+        int[] values = new int[8];
+        int size;
 
-    private static void walk(Deque<RunRow> stack, Map<String, List<RunRow>> children, Set<String> seen) {
-        while (!stack.isEmpty()) {
-            RunRow r = stack.pop();
-            if (seen.add(r.id())) {
-                stack.addAll(children.getOrDefault(r.id(), List.of()));
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
             }
+            values[size++] = v;
         }
     }
 
-    private static int countWithDescendants(List<RunRow> members, Map<String, List<RunRow>> children) {
-        Set<String> seen = new HashSet<>();
-        walk(new ArrayDeque<>(members), children, seen);
-        return seen.size();
-    }
+    /**
+     * The parent/child structure of the loaded runs, by position in the list: children of each run in the store's
+     * order (compressed into one array), the top-level runs (including the first run of any parent cycle), and the
+     * sort values read once per run.
+     */
+    private static final class Shape {
+        final List<RunRow> runs;
+        final int[] childStart;
+        final int[] children;
+        final IntList roots = new IntList();
+        final Object[][] keys;
+        final List<SortKey> sort;
 
-    /** Appends {@code level} and, under each run not collapsed, its sorted children (depth first, no recursion). */
-    private static void emit(List<RunRow> level, int depth, Map<String, List<RunRow>> children, List<SortKey> sort,
-                             Set<String> collapsedRuns, List<RunRow> out) {
-        Set<String> emitted = new HashSet<>();
-        Deque<Object[]> stack = new ArrayDeque<>();
-        for (int i = level.size() - 1; i >= 0; i--) {
-            stack.push(new Object[] {level.get(i), depth});
-        }
-        while (!stack.isEmpty()) {
-            Object[] frame = stack.pop();
-            RunRow r = (RunRow) frame[0];
-            int d = (Integer) frame[1];
-            if (!emitted.add(r.id())) {
-                continue;
+        Shape(List<RunRow> runs, List<SortKey> sort) {
+            this.runs = runs;
+            this.sort = sort;
+            int n = runs.size();
+            Map<String, Integer> index = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                index.put(runs.get(i).id(), i);
             }
-            List<RunRow> kids = children.getOrDefault(r.id(), List.of());
-            boolean open = !kids.isEmpty() && !collapsedRuns.contains(r.id());
-            r.placeInTree(d, !kids.isEmpty(), open);
-            out.add(r);
-            if (open) {
-                List<RunRow> ordered = sorted(kids, sort);
-                for (int i = ordered.size() - 1; i >= 0; i--) {
-                    stack.push(new Object[] {ordered.get(i), d + 1});
+            int[] parent = new int[n];
+            childStart = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                String p = runs.get(i).run().parentId();
+                Integer pi = p == null ? null : index.get(p);
+                parent[i] = pi == null || pi == i ? -1 : pi;
+                if (parent[i] >= 0) {
+                    childStart[parent[i] + 1]++;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                childStart[i + 1] += childStart[i];
+            }
+            children = new int[childStart[n]];
+            int[] fill = Arrays.copyOf(childStart, n);
+            for (int i = 0; i < n; i++) {
+                if (parent[i] >= 0) {
+                    children[fill[parent[i]]++] = i;
+                } else {
+                    roots.add(i);
+                }
+            }
+            boolean[] seen = new boolean[n];
+            int reached = walk(roots, seen);
+            for (int i = 0; reached < n && i < n; i++) {
+                if (!seen[i]) {
+                    IntList cycle = new IntList();
+                    cycle.add(i);
+                    roots.add(i);
+                    reached += walk(cycle, seen);
+                }
+            }
+            keys = sort.isEmpty() ? null : new Object[n][];
+        }
+
+        /** Marks everything under {@code from} as seen; returns how many runs were newly seen. */
+        private int walk(IntList from, boolean[] seen) {
+            int[] stack = new int[Math.max(16, from.size)];
+            int top = 0;
+            int count = 0;
+            for (int k = 0; k < from.size; k++) {
+                stack = push(stack, top++, from.values[k]);
+            }
+            while (top > 0) {
+                int i = stack[--top];
+                if (seen[i]) {
+                    continue;
+                }
+                seen[i] = true;
+                count++;
+                for (int c = childStart[i]; c < childStart[i + 1]; c++) {
+                    stack = push(stack, top++, children[c]);
+                }
+            }
+            return count;
+        }
+
+        int countWithDescendants(IntList members) {
+            return walk(members, new boolean[runs.size()]);
+        }
+
+        /** Appends {@code level} sorted and, under each run not collapsed, its sorted children (no recursion). */
+        void emit(IntList level, int depth, Set<String> collapsedRuns, List<RunRow> out) {
+            boolean[] emitted = new boolean[runs.size()];
+            int[] stack = new int[64];
+            int[] depths = new int[64];
+            int top = 0;
+            int[] ordered = sorted(level.values, 0, level.size);
+            for (int k = ordered.length - 1; k >= 0; k--) {
+                depths = push(depths, top, depth);
+                stack = push(stack, top++, ordered[k]);
+            }
+            while (top > 0) {
+                int i = stack[--top];
+                int d = depths[top];
+                if (emitted[i]) {
+                    continue;
+                }
+                emitted[i] = true;
+                RunRow r = runs.get(i);
+                boolean hasKids = childStart[i + 1] > childStart[i];
+                boolean open = hasKids && !collapsedRuns.contains(r.id());
+                r.placeInTree(d, hasKids, open);
+                out.add(r);
+                if (open) {
+                    int[] kids = sorted(children, childStart[i], childStart[i + 1]);
+                    for (int k = kids.length - 1; k >= 0; k--) {
+                        depths = push(depths, top, d + 1);
+                        stack = push(stack, top++, kids[k]);
+                    }
                 }
             }
         }
-    }
 
-    /** {@code rows} in the sort order (stable: equal rows keep the store's order); the values are read once. */
-    static List<RunRow> sorted(List<RunRow> rows, List<SortKey> sort) {
-        if (sort.isEmpty() || rows.size() < 2) {
-            return rows;
+        private static int[] push(int[] stack, int at, int value) {
+            int[] s = at == stack.length ? Arrays.copyOf(stack, stack.length * 2) : stack;
+            s[at] = value;
+            return s;
         }
-        int n = rows.size();
-        int k = sort.size();
-        Object[][] keys = new Object[n][];
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            Object[] values = new Object[k];
-            for (int j = 0; j < k; j++) {
-                values[j] = sort.get(j).value().apply(rows.get(i).details());
+
+        /** Positions {@code from..to} of {@code source} in the sort order (stable). */
+        private int[] sorted(int[] source, int from, int to) {
+            int[] plain = Arrays.copyOfRange(source, from, to);
+            if (keys == null || plain.length < 2) {
+                return plain;
             }
-            keys[i] = values;
-            order[i] = i;
+            Integer[] order = new Integer[plain.length];
+            for (int k = 0; k < plain.length; k++) {
+                order[k] = plain[k];
+                keysOf(plain[k]);
+            }
+            Arrays.sort(order, this::compare);
+            for (int k = 0; k < plain.length; k++) {
+                plain[k] = order[k];
+            }
+            return plain;
         }
-        Arrays.sort(order, (a, b) -> {
-            for (int j = 0; j < k; j++) {
-                SortKey s = sort.get(j);
-                Object x = keys[a][j];
-                Object y = keys[b][j];
+
+        private Object[] keysOf(int i) {
+            Object[] values = keys[i];
+            if (values == null) {
+                values = new Object[sort.size()];
+                for (int j = 0; j < values.length; j++) {
+                    values[j] = sort.get(j).value().apply(runs.get(i).details());
+                }
+                keys[i] = values;
+            }
+            return values;
+        }
+
+        private int compare(int a, int b) {
+            Object[] ka = keys[a];
+            Object[] kb = keys[b];
+            for (int j = 0; j < ka.length; j++) {
+                Object x = ka[j];
+                Object y = kb[j];
                 int c;
                 if (x == null || y == null) {
                     c = x == null ? (y == null ? 0 : 1) : -1;
                 } else {
-                    c = s.order().compare(x, y);
-                    if (s.descending()) {
+                    c = sort.get(j).order().compare(x, y);
+                    if (sort.get(j).descending()) {
                         c = -c;
                     }
                 }
@@ -191,11 +259,6 @@ final class RunTree {
                 }
             }
             return 0;
-        });
-        List<RunRow> out = new ArrayList<>(n);
-        for (Integer i : order) {
-            out.add(rows.get(i));
         }
-        return Collections.unmodifiableList(out);
     }
 }

@@ -143,11 +143,19 @@ public final class RunsViewModel {
     /** Applies a filter in the store's filter language (blank = none). */
     public void applyFilter(String text) {
         filter.set(text == null ? "" : text.strip());
-        reload();
+        loadRows();
     }
 
-    /** Reads the table again from the store (latest request wins). */
+    /** Reads the table and the known keys again from the store (latest request wins). */
     public void reload() {
+        loadRows();
+        if (store != null) {
+            loadKeys();
+        }
+    }
+
+    /** Reads the rows (not the keys, which a filter does not change). */
+    private void loadRows() {
         if (store == null) {
             return;
         }
@@ -165,7 +173,6 @@ public final class RunsViewModel {
             lastToken = result.token();
             accept(result.page(), true);
         }, this::loadFailed);
-        loadKeys();
     }
 
     private record FirstPage(long token, LoadedPage page) {

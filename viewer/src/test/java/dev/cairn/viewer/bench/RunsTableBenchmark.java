@@ -137,6 +137,25 @@ public final class RunsTableBenchmark {
             return null;
         });
         store.close();
+
+        long c = cpu();
+        long t = System.nanoTime();
+        TrackingStore again = TrackingStore.open(file);
+        onFx(() -> {
+            vm.attach(again);
+            return null;
+        });
+        waitFor(() -> onFxQuiet(() -> !view.table().getItems().isEmpty()));
+        onFx(() -> {
+            view.table().layout();
+            return null;
+        });
+        report("first rows shown, store opened again (warm JVM)", t, c);
+        onFx(() -> {
+            vm.detach();
+            return null;
+        });
+        again.close();
         runner.shutdown();
         Platform.exit();
     }
