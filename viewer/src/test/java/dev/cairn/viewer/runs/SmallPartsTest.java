@@ -77,8 +77,8 @@ class SmallPartsTest {
         assertThat(e.column()).isEqualTo(13);
         assertThat(e.message()).contains("Unexpected");
         assertThat(FilterError.from(new dev.cairn.store.StoreException("bad")).column()).isEqualTo(-1);
-        FilterError syntax = FilterError.from(new dev.cairn.store.query.FilterSyntaxException(5, "expected a value"));
-        assertThat(syntax.column()).isEqualTo(4);
+        FilterError syntax = FilterError.from(new dev.cairn.store.query.FilterSyntaxException(7, "expected a value"));
+        assertThat(syntax.column()).isEqualTo(6);
         assertThat(syntax.message()).contains("expected a value");
     }
 
