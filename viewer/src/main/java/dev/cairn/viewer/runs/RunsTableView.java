@@ -190,7 +190,7 @@ public final class RunsTableView {
 
     private void keys(KeyEvent e) {
         RunRow row = table.getSelectionModel().getSelectedItem();
-        if (COMPARE_KEYS.match(e)) {
+        if (COMPARE_KEYS.match(e) && vm.compareAvailableProperty().get()) {
             vm.compare(selectedIds());
             e.consume();
         } else if (e.getCode() == KeyCode.RIGHT && row != null && row.hasChildren() && !row.isExpanded()) {
@@ -204,20 +204,21 @@ public final class RunsTableView {
 
     /**
      * Adds "Compare" and "Register model…" to whatever context menu the table gets (the shell sets its own run
-     * menu), enabled when the shell has wired them and enough runs are selected.
+     * menu); each shows once the shell has wired it ({@link RunsViewModel#setOnCompare},
+     * {@link RunsViewModel#setOnRegisterModel}) and is enabled when enough runs are selected. Ctrl+Shift+C is left
+     * to the window's own menu until then.
      */
     private void installRunActions() {
         compareItem.setId("compareRuns");
         compareItem.setGraphic(new FontIcon(Material2AL.COMPARE_ARROWS));
-        compareItem.setAccelerator(COMPARE_KEYS);
         compareItem.setOnAction(e -> vm.compare(selectedIds()));
-        compareItem.disableProperty().bind(vm.compareAvailableProperty().not()
-                .or(Bindings.size(vm.selection()).lessThan(2)));
+        compareItem.visibleProperty().bind(vm.compareAvailableProperty());
+        compareItem.disableProperty().bind(Bindings.size(vm.selection()).lessThan(2));
         registerItem.setId("registerModel");
         registerItem.setGraphic(new FontIcon(Material2MZ.MODEL_TRAINING));
         registerItem.setOnAction(e -> vm.registerModel(selectedIds()));
-        registerItem.disableProperty().bind(vm.registerModelAvailableProperty().not()
-                .or(Bindings.isEmpty(vm.selection())).or(vm.readOnlyProperty()));
+        registerItem.visibleProperty().bind(vm.registerModelAvailableProperty());
+        registerItem.disableProperty().bind(Bindings.isEmpty(vm.selection()).or(vm.readOnlyProperty()));
         table.contextMenuProperty().addListener((o, a, b) -> addRunActions(b));
         table.setContextMenu(new ContextMenu());
     }

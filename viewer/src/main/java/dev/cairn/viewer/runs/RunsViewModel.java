@@ -48,6 +48,8 @@ import java.util.function.Consumer;
 public final class RunsViewModel {
     /** How often live updates poll the store. */
     public static final Duration POLL_PERIOD = Duration.ofSeconds(1);
+    /** Above this many changed rows the table gets one replacement instead of a removal plus an insertion. */
+    private static final int LARGE_CHANGE = 1000;
 
     private final TaskRunner runner;
     private final Ticker ticker;
@@ -402,7 +404,8 @@ public final class RunsViewModel {
         if (prefix == oldEnd && prefix == newEnd) {
             return;
         }
-        if (oldEnd - prefix == visibleRows.size() && newEnd - prefix == next.size()) {
+        if (oldEnd - prefix > LARGE_CHANGE || newEnd - prefix > LARGE_CHANGE
+                || oldEnd - prefix == visibleRows.size() && newEnd - prefix == next.size()) {
             visibleRows.setAll(next);
             return;
         }

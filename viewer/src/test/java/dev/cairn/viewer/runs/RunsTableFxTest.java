@@ -151,9 +151,10 @@ class RunsTableFxTest {
         assertThat(items).contains("Compare", "Register model…");
         MenuItem register = table().getContextMenu().getItems().stream()
                 .filter(m -> "Register model…".equals(m.getText())).findFirst().orElseThrow();
-        assertThat(register.isDisable()).isTrue();
+        assertThat(register.isVisible()).isFalse();
         List<List<String>> registered = new ArrayList<>();
         robot.interact(() -> vm.setOnRegisterModel(registered::add));
+        assertThat(register.isVisible()).isTrue();
         assertThat(register.isDisable()).isFalse();
         robot.interact(register::fire);
         assertThat(registered).hasSize(1);
