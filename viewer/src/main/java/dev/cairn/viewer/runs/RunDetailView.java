@@ -56,6 +56,8 @@ public final class RunDetailView {
         this.dialogs = dialogs;
         root.setId("detailPane");
         root.setFitToWidth(true);
+        root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        content.setMinWidth(0);
         content.getStyleClass().add("detail");
         vm.dataProperty().addListener((o, a, b) -> render());
         vm.runIdProperty().addListener((o, a, b) -> render());
@@ -107,6 +109,7 @@ public final class RunDetailView {
         register.managedProperty().bind(register.visibleProperty());
         register.disableProperty().bind(runs.readOnlyProperty());
         HBox header = new HBox(6, title, rename, register);
+        header.setMinWidth(0);
         header.setAlignment(Pos.TOP_LEFT);
         rename.setMinWidth(Region.USE_PREF_SIZE);
         register.setMinWidth(Region.USE_PREF_SIZE);
@@ -238,6 +241,7 @@ public final class RunDetailView {
     private Node tags(Run run, Map<String, String> tags) {
         FlowPane pane = new FlowPane(6, 6);
         pane.setId("tagsPane");
+        pane.setMinWidth(0);
         for (Map.Entry<String, String> e : tags.entrySet()) {
             Label text = new Label(e.getValue().isEmpty() ? e.getKey() : e.getKey() + " = " + e.getValue());
             Button remove = iconButton(Material2AL.CLOSE, "Remove tag " + e.getKey(),
@@ -261,6 +265,8 @@ public final class RunDetailView {
         area.setPromptText("Write a note about this run");
         area.setWrapText(true);
         area.setPrefRowCount(3);
+        area.setMinWidth(0);
+        area.setPrefColumnCount(10);
         area.editableProperty().bind(runs.readOnlyProperty().not());
         Button save = new Button("Save note");
         save.setId("saveNote");
@@ -324,6 +330,7 @@ public final class RunDetailView {
 
     private Hyperlink link(Run run) {
         Hyperlink link = new Hyperlink(RunsTableView.displayName(run));
+        link.setMinWidth(0);
         link.setOnAction(e -> {
             runs.reveal(run.id());
             onOpenRun.accept(run.id());
@@ -334,6 +341,7 @@ public final class RunDetailView {
     private static GridPane grid(String id) {
         GridPane g = new GridPane();
         g.setId(id);
+        g.setMinWidth(0);
         g.setHgap(12);
         g.setVgap(3);
         ColumnConstraints keys = new ColumnConstraints();
