@@ -99,7 +99,7 @@ final class ImportancePane {
 
     /** Bars take 60% of each category's slot. */
     private void sizeBars() {
-        int n = Math.max(1, xAxis.getCategories().size());
+        int n = Math.max(1, table.getItems().size());
         bars.setBarWidth((int) Math.max(4, 0.6 * Math.max(100, chart.getWidth() - 80) / n));
     }
 
