@@ -324,6 +324,8 @@ public final class MainWindow implements ShellCommands {
         }
         dev.cairn.viewer.hparams.HparamsViewModel hvm = new dev.cairn.viewer.hparams.HparamsViewModel(store,
                 vm.runner());
+        hvm.setOnSelectRuns(vm::showRuns);
+        hvm.setOnCompare(ids -> CompareWindow.open(stage, store, vm.runner(), ids, vm.themeProperty().get()));
         dev.cairn.viewer.runs.ExperimentItem scope = vm.runs().scopeProperty().get();
         String wanted = System.getProperty("cairn.hparams.experiment");
         String experiment = wanted != null ? store.experiments().list(false).stream().map(e -> e.name())
