@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Draws the run lines of a parallel-coordinates plot into pixel buffers, off any UI: every run once into a cached
@@ -11,6 +12,9 @@ import java.util.List;
  * drawn worst first so the best runs end on top.
  */
 final class ParallelCoordinatesRenderer {
+    /** Below this many line segments one thread draws; above, axis gaps are drawn in parallel. */
+    private static final long PARALLEL_FROM_SEGMENTS = 20_000;
+
     private final List<PlotAxis> axes;
     private final PlotGeometry geometry;
     private final int[] colors;
@@ -105,17 +109,31 @@ final class ParallelCoordinatesRenderer {
      * in cache; {@code argb} null means the dimmed colour.
      */
     private void drawRuns(LineRaster raster, int[] rows, int count, int[] argb) {
-        for (int a = 0; a + 1 < ys.length; a++) {
-            float[] y0 = ys[a];
-            float[] y1 = ys[a + 1];
-            double x0 = xs[a];
-            double x1 = xs[a + 1];
-            for (int k = 0; k < count; k++) {
-                int i = rows[k];
-                raster.line(x0, y0[i], x1, y1[i], argb == null ? dimColor : argb[i]);
+        int gaps = ys.length - 1;
+        if (gaps <= 0) {
+            return;
+        }
+        if ((long) count * gaps < PARALLEL_FROM_SEGMENTS) {
+            for (int a = 0; a < gaps; a++) {
+                drawGap(raster, rows, count, argb, a);
             }
+            return;
+        }
+        // gaps touch disjoint pixel columns except the axis column they share, which the axis line covers
+        IntStream.range(0, gaps).parallel().forEach(a -> drawGap(raster, rows, count, argb, a));
+    }
+
+    private void drawGap(LineRaster raster, int[] rows, int count, int[] argb, int a) {
+        float[] y0 = ys[a];
+        float[] y1 = ys[a + 1];
+        double x0 = xs[a];
+        double x1 = xs[a + 1];
+        for (int k = 0; k < count; k++) {
+            int i = rows[k];
+            raster.line(x0, y0[i], x1, y1[i], argb == null ? dimColor : argb[i]);
         }
     }
+
 
     /** The kept run whose line passes closest to (x, y) within {@code slack} pixels, or -1. */
     int runNear(double x, double y, BitSet kept, double slack) {
