@@ -133,6 +133,19 @@ class HparamsViewFxTest {
         assertThat(compared.get(0)).hasSize(HparamsViewModel.BEST_RUNS);
     }
 
+    @Test
+    void draggingAnAxisTitleReordersTheAxes(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.tableProperty().get() != null && vm.axesProperty().get().size() == 5);
+        ParallelCoordinatesChart chart = view.parallelChart();
+        Point2D title = on(() -> screen(chart, chart.pointOf(0, 1.0))).add(0, -12);
+        Point2D beyondThird = on(() -> screen(chart, chart.pointOf(2, 1.0))).add(20, -12);
+        robot.moveTo(title).press(MouseButton.PRIMARY).moveTo(title.add(30, 0)).moveTo(beyondThird)
+                .release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(on(() -> List.copyOf(vm.chosenParams())))
+                .containsExactly("learning_rate", "optimizer", "epochs", "seed");
+    }
+
     private static Point2D screen(ParallelCoordinatesChart chart, double[] local) {
         return chart.localToScreen(local[0], local[1]);
     }
