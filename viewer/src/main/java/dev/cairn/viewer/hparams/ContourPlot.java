@@ -21,7 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two numeric params against the target: the target interpolated on a grid ({@link GridInterpolation}, inverse
+ * Two numeric params (by default the two the importance estimate ranks highest) against the target: the target
+ * interpolated on a grid ({@link GridInterpolation}, inverse
  * distance weighting) drawn as a ChartFX heat map with contour colours (viridis, yellow = best), the runs as dots
  * on top.
  */
@@ -41,6 +42,7 @@ final class ContourPlot {
     private final Label note = new Label();
     private final BorderPane node = new BorderPane();
     private boolean updating;
+    private boolean userPicked;
 
     ContourPlot(HparamsViewModel vm) {
         this.vm = vm;
@@ -61,10 +63,11 @@ final class ContourPlot {
         node.setTop(controls);
         node.setCenter(chart);
         vm.tableProperty().addListener((o, a, b) -> choices());
-        x.valueProperty().addListener((o, a, b) -> redraw());
-        y.valueProperty().addListener((o, a, b) -> redraw());
-        logX.selectedProperty().addListener((o, a, b) -> redraw());
-        logY.selectedProperty().addListener((o, a, b) -> redraw());
+        x.valueProperty().addListener((o, a, b) -> picked());
+        y.valueProperty().addListener((o, a, b) -> picked());
+        vm.importanceProperty().addListener((o, a, b) -> pickMostImportant(b));
+        logX.selectedProperty().addListener((o, a, b) -> picked());
+        logY.selectedProperty().addListener((o, a, b) -> picked());
         choices();
     }
 
@@ -90,6 +93,32 @@ final class ContourPlot {
         y.setValue(oldY != null && numeric.contains(oldY) ? oldY : varying.size() < 2 ? null : varying.get(1));
         updating = false;
         redraw();
+    }
+
+    private void picked() {
+        if (!updating) {
+            userPicked = true;
+        }
+        redraw();
+    }
+
+    /** Until the user picks, the axes are the two numeric params the importance estimate ranks highest. */
+    private void pickMostImportant(ImportanceReport report) {
+        SweepTable table = vm.tableProperty().get();
+        if (userPicked || report == null || !report.reliable() || table == null) {
+            return;
+        }
+        List<String> top = report.params().stream().map(ParamImportance::param)
+                .filter(p -> table.params().containsKey(p) && table.params().get(p).isNumeric()).limit(2).toList();
+        if (top.size() == 2) {
+            updating = true;
+            x.setValue(top.get(0));
+            y.setValue(top.get(1));
+            logX.setSelected(HparamsViewModel.defaultScale(table.params().get(top.get(0))) == AxisScale.LOG);
+            logY.setSelected(HparamsViewModel.defaultScale(table.params().get(top.get(1))) == AxisScale.LOG);
+            updating = false;
+            redraw();
+        }
     }
 
     private void redraw() {
