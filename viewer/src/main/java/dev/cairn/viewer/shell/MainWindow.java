@@ -24,6 +24,8 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -143,13 +145,6 @@ public final class MainWindow implements ShellCommands {
         root.setBottom(new StatusBar(vm).node());
         vm.screenProperty().addListener((o, a, b) -> showScreen(b));
         showScreen(vm.screenProperty().get());
-        if (System.getProperty("cairn.hparams.experiment") != null) {
-            vm.screenProperty().addListener((o, a, b) -> {
-                if (b == Screen.BROWSER && hparamsNode == null) {
-                    javafx.application.Platform.runLater(this::toggleHyperparameters);
-                }
-            });
-        }
 
         Scene scene = new Scene(root, s.getWindowWidth(), s.getWindowHeight());
         scene.getStylesheets().addAll(CSS, SHELL_CSS);
@@ -312,36 +307,42 @@ public final class MainWindow implements ShellCommands {
 
     private Node hparamsNode;
 
-    /** Temporary host of the hyperparameter view: swaps the browser for it (and back). */
+    /**
+     * Shows the hyperparameter analysis of the runs in view — the selection when two or more runs are selected,
+     * else every run the table holds (the experiment, under the filter) — or goes back to the runs.
+     */
     private void toggleHyperparameters() {
         if (hparamsNode != null && centre.getChildren().contains(hparamsNode)) {
+            hparamsNode = null;
             showScreen(vm.screenProperty().get());
             return;
         }
-        dev.cairn.store.TrackingStore store = vm.store();
+        TrackingStore store = vm.store();
         if (store == null) {
             return;
         }
+        List<String> ids = vm.runs().selection().size() >= 2
+                ? vm.runs().selection().stream().map(RunRow::id).toList()
+                : vm.runs().tableRuns().stream().map(d -> d.run().id()).toList();
         dev.cairn.viewer.hparams.HparamsViewModel hvm = new dev.cairn.viewer.hparams.HparamsViewModel(store,
                 vm.runner());
-        hvm.setOnSelectRuns(vm::showRuns);
-        hvm.setOnCompare(ids -> CompareWindow.open(stage, store, vm.runner(), ids, vm.themeProperty().get()));
-        dev.cairn.viewer.runs.ExperimentItem scope = vm.runs().scopeProperty().get();
-        String wanted = System.getProperty("cairn.hparams.experiment");
-        String experiment = wanted != null ? store.experiments().list(false).stream().map(e -> e.name())
-                .filter(n -> n.contains(wanted)).findFirst().orElse(null)
-                : scope == null || scope.isAll() ? null : scope.name();
-        dev.cairn.store.query.RunQuery query = dev.cairn.store.query.RunQuery.all();
-        if (experiment != null) {
-            query = query.inExperiments(List.of(experiment));
-        }
-        hvm.setRuns(store.search().searchAll(query).stream().map(dev.cairn.store.model.Run::id).toList());
-        dev.cairn.viewer.hparams.HparamsView hview = new dev.cairn.viewer.hparams.HparamsView(hvm);
-        String tab = System.getProperty("cairn.hparams.tab");
-        if (tab != null) {
-            hview.showTab(tab);
-        }
-        hparamsNode = hview;
+        hvm.setOnSelectRuns(selected -> {
+            toggleHyperparameters();
+            vm.showRuns(selected);
+        });
+        hvm.setOnCompare(selected -> CompareWindow.open(stage, store, vm.runner(), selected,
+                vm.themeProperty().get()));
+        hvm.setRuns(ids);
+        Button back = new Button("Runs", new FontIcon("mdal-arrow_back"));
+        back.setOnAction(e -> toggleHyperparameters());
+        Label title = new Label("Hyperparameters · " + ids.size() + " runs");
+        title.getStyleClass().add("title-4");
+        HBox header = new HBox(12, back, title);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(6, 10, 6, 10));
+        BorderPane pane = new BorderPane(new dev.cairn.viewer.hparams.HparamsView(hvm));
+        pane.setTop(header);
+        hparamsNode = pane;
         centre.getChildren().setAll(hparamsNode);
     }
 
