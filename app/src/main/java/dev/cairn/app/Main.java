@@ -3,6 +3,7 @@ package dev.cairn.app;
 import dev.cairn.app.cli.BenchCommand;
 import dev.cairn.app.cli.CliErrors;
 import dev.cairn.app.cli.DemoCommand;
+import dev.cairn.app.cli.DriftCommand;
 import dev.cairn.app.cli.ExperimentsCommand;
 import dev.cairn.app.cli.ImportCommand;
 import dev.cairn.app.cli.LogCommand;
@@ -28,7 +29,7 @@ import java.util.concurrent.Callable;
             "Without a command, opens the desktop window on the store."},
         subcommands = {ExperimentsCommand.class, RunsCommand.class, MetricCommand.class, LogCommand.class,
             BenchCommand.class, DemoCommand.class, ImportCommand.class, PluginsCommand.class,
-            ModelsCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
+            ModelsCommand.class, ModelCommand.class, DriftCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin
