@@ -28,6 +28,9 @@ final class DistributionChart extends StackPane {
         histogram.setAnimated(false);
         bars.setAnimated(false);
         numbers.setAutoRangeRounding(false);
+        shareAxis.setForceZeroInRange(true);
+        shareAxis2.setForceZeroInRange(true);
+        categories.setAutoRanging(false);
         histogramRenderer.setPolyLineStyle(LineStyle.HISTOGRAM_FILLED).setDrawMarker(false)
                 .setErrorStyle(ErrorStyle.NONE);
         histogram.getRenderers().setAll(histogramRenderer);
@@ -61,6 +64,8 @@ final class DistributionChart extends StackPane {
         } else {
             bars.setTitle(title);
             categories.setCategories(d.labels());
+            categories.setMin(-0.5);
+            categories.setMax(d.labels().size() - 0.5);
             DoubleDataSet ref = new DoubleDataSet("reference", d.labels().size());
             DoubleDataSet cur = new DoubleDataSet("batch", d.labels().size());
             for (int i = 0; i < d.labels().size(); i++) {

@@ -33,6 +33,7 @@ final class PerformanceChart extends StackPane {
         x.setAutoRangeRounding(false);
         renderer.setPolyLineStyle(LineStyle.NORMAL).setDrawMarker(true).setErrorStyle(ErrorStyle.NONE);
         chart.getRenderers().setAll(renderer);
+        chart.setLegendVisible(false);
         getChildren().add(chart);
     }
 

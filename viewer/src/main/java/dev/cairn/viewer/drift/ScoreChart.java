@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Score over time (ChartFX): one line per charted column, the score normalised to its threshold so columns with
- * different tests share one axis; the threshold is the line at 1; drifted batches are marked with points.
+ * different tests share one axis; the threshold is the line at 1; drifted batches are marked with points
+ * (the normalised score is capped at {@link DriftReport.Column#MAX_SEVERITY}).
  * The x axis is days since the first batch.
  */
 final class ScoreChart extends StackPane {
@@ -32,6 +33,8 @@ final class ScoreChart extends StackPane {
         y.setAutoRanging(true);
         lines.setPolyLineStyle(LineStyle.NORMAL).setDrawMarker(false).setErrorStyle(ErrorStyle.NONE);
         marks.setPolyLineStyle(LineStyle.NONE).setDrawMarker(true).setErrorStyle(ErrorStyle.NONE);
+        marks.setShowInLegend(false);
+        y.setForceZeroInRange(true);
         chart.getRenderers().setAll(lines, marks);
         YValueIndicator threshold = new YValueIndicator(y, 1.0, "threshold");
         threshold.setEditable(false);
