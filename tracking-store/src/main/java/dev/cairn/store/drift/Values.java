@@ -18,7 +18,14 @@ final class Values {
     }
 
     static boolean isMissing(String text) {
-        return text.isEmpty() || (text.length() <= 4 && MISSING.contains(text));
+        if (text.isEmpty()) {
+            return true;
+        }
+        char first = text.charAt(0);
+        if (first >= '0' && first <= '9' || text.length() > 4) {
+            return false;
+        }
+        return MISSING.contains(text);
     }
 
     /**
