@@ -5,6 +5,7 @@ import dev.cairn.app.cli.CliErrors;
 import dev.cairn.app.cli.DemoCommand;
 import dev.cairn.app.cli.DriftCommand;
 import dev.cairn.app.cli.ExperimentsCommand;
+import dev.cairn.app.cli.ExportCommand;
 import dev.cairn.app.cli.ImportCommand;
 import dev.cairn.app.cli.LogCommand;
 import dev.cairn.app.cli.MetricCommand;
@@ -28,7 +29,7 @@ import java.util.concurrent.Callable;
         description = {"Cairn: experiment tracker and model registry.",
             "Without a command, opens the desktop window on the store."},
         subcommands = {ExperimentsCommand.class, RunsCommand.class, MetricCommand.class, LogCommand.class,
-            BenchCommand.class, DemoCommand.class, ImportCommand.class, PluginsCommand.class,
+            BenchCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class, PluginsCommand.class,
             ModelsCommand.class, ModelCommand.class, DriftCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

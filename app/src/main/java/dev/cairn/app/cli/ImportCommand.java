@@ -6,6 +6,8 @@ import dev.cairn.app.importing.ImportService;
 import dev.cairn.app.importing.ImportSummary;
 import dev.cairn.app.plugins.PluginLoader;
 import dev.cairn.store.TrackingStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code cairn import PATH... [--format ID] [--experiment NAME] [--dry-run] [--json] [--watch]}: imports other
@@ -24,6 +28,8 @@ import java.util.Map;
         description = {"Import runs from MLflow, TensorBoard, CSV loggers, DVC or a Cairn bundle.",
             "The format is detected; importing the same files again changes nothing."})
 public final class ImportCommand extends StoreCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportCommand.class);
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders or zips to import.")
     List<Path> paths;
 
@@ -37,10 +43,16 @@ public final class ImportCommand extends StoreCommand {
     @Option(names = "--dry-run", description = "Read and count, write nothing.")
     boolean dryRun;
 
-    @Option(names = "--json", description = "Print the summary as JSON.")
+    @Option(names = "--json", description = {"Print the summary as one JSON object per import:",
+        "  {\"dryRun\": bool, \"cancelled\": bool, \"sources\": [{\"path\", \"format\"}],",
+        "   \"added\": [run id...], \"updated\": [run id...], \"skipped\": [run id...],",
+        "   \"failed\": [{\"source\", \"message\"}], \"warnings\": [text...],",
+        "   \"models\": [{\"name\", \"outcome\": added|updated|unchanged|failed}]}",
+        "With --watch, one line per import that changed something."})
     boolean json;
 
-    @Option(names = "--watch", description = "Keep importing new points every few seconds until stopped.")
+    @Option(names = "--watch", description = "Keep importing new points every few seconds until stopped "
+            + "(Ctrl+C).")
     boolean watch;
 
     @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "3",
@@ -48,7 +60,7 @@ public final class ImportCommand extends StoreCommand {
     double intervalSeconds;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         if (watch && dryRun) {
             throw new CliErrors.UsageException("--watch and --dry-run do not go together");
         }
@@ -60,14 +72,62 @@ public final class ImportCommand extends StoreCommand {
             }
             ImportSummary summary = service.importPaths(paths, options, ImportListener.NONE);
             print(summary);
-            while (watch) {
+            if (watch) {
+                watch(service, options, summary);
+            }
+            return summary.hasFailures() ? 1 : 0;
+        }
+    }
+
+    /**
+     * Imports again every interval until the thread is interrupted or the JVM is asked to stop (Ctrl+C, which runs
+     * a shutdown hook that interrupts this thread and waits for the closing line).
+     */
+    private void watch(ImportService service, ImportOptions options, ImportSummary first) {
+        Thread watcher = Thread.currentThread();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            watcher.interrupt();
+            try {
+                stopped.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cairn-watch-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int imports = 1;
+        int added = first.added().size();
+        int updated = first.updated().size();
+        if (!json) {
+            out().println("watching " + paths.size() + " path" + (paths.size() == 1 ? "" : "s") + " every "
+                    + intervalSeconds + " s; Ctrl+C stops");
+            out().flush();
+        }
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(Math.max(100L, (long) (intervalSeconds * 1000)));
                 ImportSummary next = service.importPaths(paths, options, ImportListener.NONE);
+                imports++;
+                added += next.added().size();
+                updated += next.updated().size();
                 if (!next.added().isEmpty() || !next.updated().isEmpty() || next.hasFailures()) {
                     print(next);
                 }
             }
-            return summary.hasFailures() ? 1 : 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (!json) {
+                out().println("watch stopped after " + imports + " imports: " + added + " runs added, " + updated
+                        + " updated");
+                out().flush();
+            }
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                LOG.debug("JVM is shutting down; the stop hook is running");
+            }
         }
     }
 
@@ -80,6 +140,9 @@ public final class ImportCommand extends StoreCommand {
         }
         for (ImportSummary.Source src : s.sources()) {
             out.println(src.path() + ": " + (src.importerName() == null ? "not recognised" : src.importerName()));
+        }
+        for (ImportSummary.Model m : s.models()) {
+            out.println("model " + m.name() + ": " + m.outcome());
         }
         for (String w : s.warnings()) {
             out.println("warning: " + w);
@@ -112,6 +175,12 @@ public final class ImportCommand extends StoreCommand {
             return x;
         }).toList());
         m.put("warnings", s.warnings());
+        m.put("models", s.models().stream().map(x -> {
+            Map<String, Object> y = new LinkedHashMap<>();
+            y.put("name", x.name());
+            y.put("outcome", x.outcome());
+            return y;
+        }).toList());
         return m;
     }
 }

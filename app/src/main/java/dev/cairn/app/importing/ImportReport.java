@@ -15,6 +15,7 @@ final class ImportReport {
     private final Set<String> unchanged = new LinkedHashSet<>();
     private final List<ImportSummary.Failure> failed = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<ImportSummary.Model> models = new ArrayList<>();
     private final ImportListener listener;
 
     ImportReport(ImportListener listener) {
@@ -49,6 +50,10 @@ final class ImportReport {
         }
     }
 
+    void model(String name, ImportSink.Outcome outcome) {
+        models.add(new ImportSummary.Model(name, outcome.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
     void fail(String source, String message) {
         failed.add(new ImportSummary.Failure(source, message));
         listener.warning("failed: " + message);
@@ -61,6 +66,6 @@ final class ImportReport {
 
     ImportSummary summary(boolean dryRun, boolean cancelled) {
         return new ImportSummary(sources, new ArrayList<>(added), new ArrayList<>(updated),
-                new ArrayList<>(unchanged), failed, warnings, dryRun, cancelled);
+                new ArrayList<>(unchanged), failed, warnings, dryRun, cancelled, models);
     }
 }

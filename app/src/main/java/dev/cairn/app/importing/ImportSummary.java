@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an import did: ids of added, updated and unchanged (skipped) runs, failed sources with the reason, every
+ * What an import did: registered models brought into the registry, ids of added, updated and unchanged (skipped) runs, failed sources with the reason, every
  * warning, and which importer read each path.
  */
 public record ImportSummary(List<Source> sources, List<String> added, List<String> updated, List<String> unchanged,
-                            List<Failure> failed, List<String> warnings, boolean dryRun, boolean cancelled) {
+                            List<Failure> failed, List<String> warnings, boolean dryRun, boolean cancelled,
+                            List<Model> models) {
+
+    /** A registered model the import brought into the registry, and what happened to it (added, updated, unchanged). */
+    public record Model(String name, String outcome) {
+    }
 
     /** A path and the importer that read it (null when none could). */
     public record Source(String path, String importerId, String importerName) {
@@ -25,6 +30,7 @@ public record ImportSummary(List<Source> sources, List<String> added, List<Strin
         unchanged = List.copyOf(unchanged);
         failed = List.copyOf(failed);
         warnings = List.copyOf(warnings);
+        models = models == null ? List.of() : List.copyOf(models);
     }
 
     /** Ids of every run the import touched or found unchanged (to select them in the table). */
@@ -48,6 +54,8 @@ public record ImportSummary(List<Source> sources, List<String> added, List<Strin
     public String headline() {
         return (dryRun ? "dry run: " : "") + added.size() + " added, " + updated.size() + " updated, "
                 + unchanged.size() + " skipped, " + failed.size() + " failed, " + warnings.size() + " warning"
-                + (warnings.size() == 1 ? "" : "s") + (cancelled ? " (cancelled)" : "");
+                + (warnings.size() == 1 ? "" : "s")
+                + (models.isEmpty() ? "" : ", " + models.size() + " registered model" + (models.size() == 1 ? "" : "s"))
+                + (cancelled ? " (cancelled)" : "");
     }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * What importing a run that already exists changes: attributes (name, status, end time, lifecycle, note), params
  * and tags whose value differs, dataset inputs not stored yet, the artifact list when it differs, and the metric
- * points not stored yet. Computed by reading the stored run; {@link #isEmpty()} means "unchanged".
+ * points not stored yet. Computed by reading the stored run (series only when their summaries cannot tell, see
+ * {@link StoredTail}); {@link #isEmpty()} means "unchanged".
  */
 final class RunMerge {
     private final Run stored;
@@ -69,7 +70,8 @@ final class RunMerge {
         m.artifacts = hasArtifactInfo && (!Objects.equals(in.artifactUri(), stored.artifactUri())
                 || !new HashSet<>(in.artifacts()).equals(new HashSet<>(store.runs().artifacts(id))));
         for (ImportedSeries s : in.metrics()) {
-            ImportedSeries fresh = PointDeduper.newPoints(s, store.metrics().read(id, s.key()));
+            ImportedSeries fresh = StoredTail.newPoints(s, details.metrics().get(s.key()))
+                    .orElseGet(() -> PointDeduper.newPoints(s, store.metrics().read(id, s.key())));
             if (fresh.size() > 0) {
                 m.points.add(fresh);
             }

@@ -2,6 +2,7 @@ package dev.cairn.app.importing;
 
 import dev.cairn.plugin.importer.ImportSink;
 import dev.cairn.plugin.importer.ImportedExperiment;
+import dev.cairn.plugin.importer.ImportedModel;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.ImportedSeries;
 import dev.cairn.plugin.importer.RunImporter;
@@ -67,6 +68,21 @@ public final class StoreImportSink implements ImportSink {
             report.fail(run.sourceRef() != null ? run.sourceRef() : run.id(),
                     (run.sourceRef() != null ? run.sourceRef() + ": " : "") + "run " + run.id() + " not imported: "
                             + e.getMessage());
+            return Outcome.FAILED;
+        }
+    }
+
+    @Override
+    public Outcome model(ImportedModel model) {
+        ModelImport writer = new ModelImport(store, report);
+        try {
+            Outcome outcome = options.dryRun() ? writer.plan(model) : writer.write(model);
+            report.model(model.name(), outcome);
+            return outcome;
+        } catch (StoreException | IllegalArgumentException | IllegalStateException e) {
+            LOG.debug("model {} not written", model.name(), e);
+            String where = model.sourceRef() != null ? model.sourceRef() : model.name();
+            report.fail(where, where + ": model '" + model.name() + "' not imported: " + e.getMessage());
             return Outcome.FAILED;
         }
     }

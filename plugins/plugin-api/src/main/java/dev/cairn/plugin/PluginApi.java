@@ -11,9 +11,10 @@ public final class PluginApi {
 
     /**
      * Minor version: bumped for compatible additions. 1.1 added {@code ImportSink.Outcome.FAILED},
-     * {@code ImportedRun.provenance} and {@code ImportedRun.pointCount()}.
+     * {@code ImportedRun.provenance} and {@code ImportedRun.pointCount()}. 1.2 added the model registry import:
+     * {@code ImportSink.model(ImportedModel)} with {@code ImportedModel} and {@code ImportedModelVersion}.
      */
-    public static final int MINOR_VERSION = 1;
+    public static final int MINOR_VERSION = 2;
 
     /**
      * Optional attribute in an external plugin jar's manifest: the plugin API version the plugin was built

@@ -15,7 +15,12 @@ public enum EventAction {
     /** An alias was removed. */
     REMOVE_ALIAS,
     /** A stage or alias went back to the version that held it before; names both versions. */
-    ROLLBACK;
+    ROLLBACK,
+    /**
+     * A version's stage or an alias as found in another registry (an MLflow import), with the source's user and
+     * time; counts as taking the stage or alias for rollbacks.
+     */
+    IMPORT;
 
     /** Lower-case label as stored and printed: "promote", "set_alias", ... */
     public String label() {

@@ -30,6 +30,8 @@ public record ModelEvent(long id, String model, Integer version, EventAction act
             case REMOVE_ALIAS -> who + " removed alias '" + alias + "' from version " + from;
             case ROLLBACK -> who + " rolled back " + (alias != null ? "alias '" + alias + "'" : stage.label())
                     + " from version " + replacedVersion + " to version " + version;
+            case IMPORT -> (alias != null ? "imported alias '" + alias + "' on version " + version
+                    : "imported version " + version + " in " + to) + (user == null ? "" : " (by " + user + ")");
         };
     }
 }

@@ -353,6 +353,75 @@ public final class ModelRegistry {
         return new RollbackResult(e.version(), e.replacedVersion(), e);
     }
 
+    // ---- imports from other registries
+
+    /**
+     * Brings in a version from another registry (an MLflow import): it keeps its number, run, source, status,
+     * user and creation time ({@code options} time), and gets {@code stage}, recorded as an
+     * {@link EventAction#IMPORT} event by {@code options.user()} at {@code updatedMs}. The model is created when
+     * missing. When the version exists only a changed stage is applied (another IMPORT event); an unchanged one
+     * changes nothing, so importing twice is a no-op.
+     *
+     * @return true when something was written
+     */
+    public boolean importVersion(NewModelVersion spec, int version, Stage stage, long updatedMs,
+                                 ChangeOptions options) {
+        RegistryNames.requireValidModelName(spec.model());
+        if (version < 1) {
+            throw new IllegalArgumentException("version numbers start at 1, not " + version);
+        }
+        return db().write(tx -> {
+            Connection c = tx.connection();
+            long created = options.timeOrNow();
+            RegisteredModel m = ModelTables.modelOrNull(c, spec.model());
+            long modelId = m != null ? m.id() : ModelTables.insertModel(c, spec.model(), null, created);
+            List<ModelVersion> existing = ModelTables.versions(c, modelId, version);
+            ChangeOptions at = options.at(updatedMs);
+            if (existing.isEmpty()) {
+                Long runSeq = spec.runId() == null ? null : store.runs().requireSeq(c, spec.runId());
+                ModelTables.insertVersion(c, modelId, version, runSeq, spec.source(), spec, options.user(), created);
+                ModelTables.setStage(c, modelId, version, stage, updatedMs);
+                ModelTables.setVersionTimes(c, modelId, version, created, Math.max(created, updatedMs));
+                EventLog.append(c, modelId, spec.model(), EventLog.Entry.stageChange(EventAction.IMPORT, version,
+                        null, stage, spec.source(), false), at, updatedMs);
+            } else if (existing.get(0).stage() != stage) {
+                Stage from = existing.get(0).stage();
+                ModelTables.setStage(c, modelId, version, stage, updatedMs);
+                EventLog.append(c, modelId, spec.model(), EventLog.Entry.stageChange(EventAction.IMPORT, version,
+                        from, stage, null, false), at, updatedMs);
+            } else {
+                return false;
+            }
+            ModelTables.touchModel(c, modelId, Math.max(created, updatedMs));
+            return true;
+        });
+    }
+
+    /**
+     * Points {@code alias} at {@code version} as found in another registry, recorded as an
+     * {@link EventAction#IMPORT} event; does nothing when it already points there.
+     *
+     * @return true when something was written
+     */
+    public boolean importAlias(String model, String alias, int version, ChangeOptions options) {
+        RegistryNames.requireValidAlias(alias);
+        return db().write(tx -> {
+            Connection c = tx.connection();
+            ModelState state = ModelTables.state(c, ModelTables.requireModel(c, model));
+            requireStage(state, version);
+            Integer from = state.aliasTarget(alias);
+            if (from != null && from == version) {
+                return false;
+            }
+            long now = options.timeOrNow();
+            ModelTables.setAlias(c, state.modelId(), alias, version);
+            EventLog.append(c, state.modelId(), model,
+                    EventLog.Entry.alias(EventAction.IMPORT, version, alias, from, version), options, now);
+            ModelTables.touchModel(c, state.modelId(), now);
+            return true;
+        });
+    }
+
     // ---- plumbing
 
     private interface Action {

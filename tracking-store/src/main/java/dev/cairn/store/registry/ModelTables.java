@@ -117,6 +117,13 @@ final class ModelTables {
         }
     }
 
+    /** Sets the creation and update times of a version (imports keep the source's times). */
+    static void setVersionTimes(Connection c, long modelId, int version, long createdMs, long updatedMs)
+            throws SQLException {
+        update(c, "UPDATE model_versions SET created_ms = ?, updated_ms = ? WHERE model_id = ? AND version = ?",
+                createdMs, updatedMs, modelId, version);
+    }
+
     static void setStage(Connection c, long modelId, int version, Stage stage, long nowMs) throws SQLException {
         update(c, "UPDATE model_versions SET stage = ?, updated_ms = max(updated_ms, ?) "
                 + "WHERE model_id = ? AND version = ?", stage.label(), nowMs, modelId, version);

@@ -21,7 +21,8 @@ final class SlotHistory {
     static SlotHistory ofStage(List<ModelEvent> history, Stage stage) {
         SlotHistory h = new SlotHistory();
         for (ModelEvent e : history) {
-            if (e.action() == EventAction.PROMOTE && stage.label().equals(e.to())) {
+            if ((e.action() == EventAction.PROMOTE || e.action() == EventAction.IMPORT) && e.alias() == null
+                    && stage.label().equals(e.to())) {
                 h.holders.add(e.version());
             } else if (e.action() == EventAction.ROLLBACK && e.stage() == stage) {
                 h.replayRollback(e.replacedVersion(), e.version());
@@ -37,7 +38,7 @@ final class SlotHistory {
             if (!alias.equals(e.alias())) {
                 continue;
             }
-            if (e.action() == EventAction.SET_ALIAS) {
+            if (e.action() == EventAction.SET_ALIAS || e.action() == EventAction.IMPORT) {
                 h.holders.add(e.version());
             } else if (e.action() == EventAction.ROLLBACK) {
                 h.replayRollback(e.replacedVersion(), e.version());

@@ -3,6 +3,7 @@ package dev.cairn.viewer.shell;
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.model.RunDetails;
 import dev.cairn.viewer.common.Theme;
+import dev.cairn.viewer.compare.CompareWindow;
 import dev.cairn.viewer.common.UserMessages;
 import dev.cairn.viewer.common.ViewerSettings;
 import dev.cairn.viewer.runs.ColumnChooserDialog;
@@ -213,6 +214,9 @@ public final class MainWindow implements ShellCommands {
         MenuItem tag = item("Add tag…", null, e -> dialogs.addTag(selectedIds()));
         MenuItem delete = item("Delete…", null, e -> dialogs.confirmDelete(selectedIds()));
         MenuItem restore = item("Restore", null, e -> runs.restore(selectedIds()));
+        MenuItem compare = item("Compare…", "shortcut+shift+C", e -> CompareWindow.open(stage, vm.store(),
+                vm.runner(), selectedIds(), vm.themeProperty().get()));
+        compare.disableProperty().bind(javafx.beans.binding.Bindings.size(runs.selection()).lessThan(2));
         MenuItem exportSelected = item("Export selected runs…", null, e -> export(true));
         MenuItem exportAll = item("Export table…", null, e -> export(false));
         for (MenuItem m : List.of(rename, tag, delete, restore)) {
@@ -220,7 +224,8 @@ public final class MainWindow implements ShellCommands {
                     runs.selection())));
         }
         exportSelected.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(runs.selection()));
-        return new MenuItem[] {rename, tag, delete, restore, new SeparatorMenuItem(), exportSelected, exportAll};
+        return new MenuItem[] {compare, new SeparatorMenuItem(), rename, tag, delete, restore, new SeparatorMenuItem(),
+            exportSelected, exportAll};
     }
 
     private Button columnsButton() {

@@ -77,7 +77,9 @@ class SmallPartsTest {
         assertThat(e.column()).isEqualTo(13);
         assertThat(e.message()).contains("Unexpected");
         assertThat(FilterError.from(new dev.cairn.store.StoreException("bad")).column()).isEqualTo(-1);
-        assertThat(FilterError.from(new UnsupportedOperationException("x")).message()).contains("not available");
+        FilterError syntax = FilterError.from(new dev.cairn.store.query.FilterSyntaxException(7, "expected a value"));
+        assertThat(syntax.column()).isEqualTo(6);
+        assertThat(syntax.message()).contains("expected a value");
     }
 
     @Test

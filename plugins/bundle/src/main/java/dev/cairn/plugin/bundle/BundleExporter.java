@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -40,6 +41,14 @@ public final class BundleExporter {
 
     /** Exports runs {@code ids} (unknown ids are an error naming them) to {@code target}; returns the run count. */
     public int export(List<String> ids, Path target) throws IOException {
+        return export(ids, target, fraction -> { });
+    }
+
+    /**
+     * Exports runs {@code ids} to {@code target}, reporting progress in [0, 1] after each run; returns the run
+     * count. Unknown ids are an error naming them; the file appears only when complete.
+     */
+    public int export(List<String> ids, Path target, DoubleConsumer progress) throws IOException {
         Map<String, RunDetails> details = store.runs().details(ids);
         List<String> missing = ids.stream().filter(id -> !details.containsKey(id)).toList();
         if (!missing.isEmpty()) {
@@ -53,8 +62,10 @@ public final class BundleExporter {
             try (OutputStream raw = Files.newOutputStream(tmp);
                  ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
                 writeJson(zip, BundleFormat.MANIFEST, manifest(details, ordered));
+                int done = 0;
                 for (String id : ordered) {
                     writeRun(zip, details.get(id));
+                    progress.accept((double) ++done / ordered.size());
                 }
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -102,43 +102,6 @@ final class FileStoreLayout {
         return out;
     }
 
-    /** MLflow 3 logged models of an experiment ({@code models/m-*}). */
-    static int loggedModelCount(Path experimentDir) throws IOException {
-        return countDirs(experimentDir.resolve("models"), "m-");
-    }
-
-    /** Registered models in the store's file-based model registry ({@code models/<name>/meta.yaml}). */
-    static int registeredModelCount(Path store) throws IOException {
-        Path models = store.resolve("models");
-        if (!Files.isDirectory(models)) {
-            return 0;
-        }
-        int n = 0;
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(models, Files::isDirectory)) {
-            for (Path c : children) {
-                if (Files.isRegularFile(c.resolve("meta.yaml"))) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
-    private static int countDirs(Path dir, String prefix) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        int n = 0;
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, Files::isDirectory)) {
-            for (Path c : children) {
-                if (c.getFileName().toString().startsWith(prefix)) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
     private static List<Path> numericDirs(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, Files::isDirectory)) {

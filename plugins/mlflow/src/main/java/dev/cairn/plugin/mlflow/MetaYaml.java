@@ -85,6 +85,11 @@ final class MetaYaml {
         return null;
     }
 
+    /** The value as parsed (a map, list, string, number or null). */
+    Object raw(String key) {
+        return values.get(key);
+    }
+
     /** A nested map value (e.g. {@code tags}); empty when missing or not a map. */
     @SuppressWarnings("unchecked")
     Map<String, Object> map(String key) {

@@ -4,30 +4,30 @@ import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
 import dev.cairn.plugin.importer.ImportedExperiment;
+import dev.cairn.plugin.importer.ImportedModel;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.RunImporter;
 import dev.cairn.store.model.Lifecycle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
  * Imports an MLflow file store ({@code mlruns/}), every generation from 1.x to 3.x: experiments (deleted ones
  * under {@code .trash} too), runs with params, tags, metrics, status, times, user, lifecycle, parent links, run
- * names, dataset inputs and artifact file lists. The path may be the store itself or a folder holding stores a
- * few levels down. MLflow 3 logged models and the file-based model registry are counted and reported, not
- * imported (Cairn's registry import is not there yet).
+ * names, dataset inputs and artifact file lists; MLflow 3 logged models ({@code <experiment>/models/m-*}) are
+ * attached to their source runs ({@link LoggedModels}); then the file-based model registry ({@code models/}). The path may
+ * be the store itself or a folder holding stores a few levels down.
  */
 public final class MlflowFileStoreImporter implements RunImporter {
     /** The importer id ({@code cairn import --format mlflow-file}). */
     public static final String ID = "mlflow-file";
-    private static final Logger LOG = LoggerFactory.getLogger(MlflowFileStoreImporter.class);
 
     @Override
     public String id() {
@@ -70,35 +70,49 @@ public final class MlflowFileStoreImporter implements RunImporter {
                     + "meta.yaml, as in mlruns/0/meta.yaml)");
         }
         List<RunFolderReader.Header> headers = new ArrayList<>();
+        List<LoggedModel> loggedModels = new ArrayList<>();
         int failures = 0;
         for (Path store : stores) {
-            failures += scan(store, sink, context, headers);
+            failures += scan(store, sink, context, headers, loggedModels);
         }
         if (headers.isEmpty() && failures == 0) {
             throw new ImportException(path + ": the MLflow file store has no runs");
         }
         List<RunFolderReader.Header> ordered = ParentFirst.order(headers, RunFolderReader.Header::id,
                 RunFolderReader.Header::parentId);
+        Map<String, List<LoggedModel>> modelsByRun = LoggedModels.bySourceRun(loggedModels, context);
+        Set<String> runIds = new HashSet<>();
+        headers.forEach(h -> runIds.add(h.id()));
+        LoggedModels.warnOrphans(modelsByRun, runIds, context);
         int done = 0;
-        for (RunFolderReader.Header h : ordered) {
-            if (context.isCancelled()) {
-                return;
+        try (ReadAhead<RunFolderReader.Header> ahead = new ReadAhead<>(ordered,
+                (h, c) -> LoggedModels.attach(RunFolderReader.read(h, c), modelsByRun.get(h.id())), context)) {
+            var parsed = ahead.iterator();
+            while (parsed.hasNext()) {
+                if (context.isCancelled()) {
+                    return;
+                }
+                ReadAhead.Parsed<RunFolderReader.Header> p = parsed.next();
+                context.progress((double) done / ordered.size(), "MLflow run " + p.source().id());
+                p.replay(context).ifPresent(sink::write);
+                if (p.error() != null) {
+                    context.fail(p.source().dir().toString(), p.error());
+                }
+                done++;
             }
-            context.progress((double) done / ordered.size(), "MLflow run " + h.id());
-            try {
-                sink.write(RunFolderReader.read(h, context));
-            } catch (ImportException e) {
-                context.fail(h.dir().toString(), e.getMessage());
+        }
+        for (Path store : stores) {
+            for (ImportedModel model : FileRegistryReader.read(store, context)) {
+                sink.model(model);
             }
-            done++;
         }
         context.progress(1, "MLflow file store read");
     }
 
     /** Reads experiment metas and run headers of one store; returns the number of failed sources. */
-    private int scan(Path store, ImportSink sink, ImportContext context, List<RunFolderReader.Header> headers) {
+    private int scan(Path store, ImportSink sink, ImportContext context, List<RunFolderReader.Header> headers,
+                     List<LoggedModel> loggedModels) {
         int failures = 0;
-        int loggedModels = 0;
         List<Path> experiments;
         try {
             experiments = FileStoreLayout.experimentDirs(store);
@@ -140,23 +154,11 @@ public final class MlflowFileStoreImporter implements RunImporter {
                         failures++;
                     }
                 }
-                loggedModels += FileStoreLayout.loggedModelCount(expDir);
+                loggedModels.addAll(LoggedModels.readFolder(expDir, store, context));
             } catch (IOException e) {
                 context.fail(expDir.toString(), "cannot list runs (" + e.getMessage() + ")");
                 failures++;
             }
-        }
-        if (loggedModels > 0) {
-            context.warn(store + ": " + loggedModels + " MLflow 3 logged models (<experiment>/models/m-*) skipped: "
-                    + "they are not runs");
-        }
-        try {
-            int registered = FileStoreLayout.registeredModelCount(store);
-            if (registered > 0) {
-                context.warn(store + ": registry import needs the registry (" + registered + " models skipped)");
-            }
-        } catch (IOException e) {
-            LOG.debug("cannot count registered models in {}", store, e);
         }
         return failures;
     }

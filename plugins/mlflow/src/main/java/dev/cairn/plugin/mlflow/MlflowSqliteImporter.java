@@ -4,18 +4,23 @@ import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
 import dev.cairn.plugin.importer.ImportedExperiment;
+import dev.cairn.plugin.importer.ImportedModel;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.RunImporter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.cairn.store.StoreException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Imports an MLflow SQLite tracking database ({@code mlflow.db} or any file name), every schema from MLflow 1.x to
- * 3.x, opened read-only. NaN metrics ({@code is_nan}) stay NaN. Registry tables and MLflow 3 logged models are
- * counted and reported, not imported (Cairn's registry import is not there yet).
+ * 3.x, opened read-only. NaN metrics ({@code is_nan}) stay NaN. MLflow 3
+ * logged models are attached to their source runs ({@link LoggedModels}). The model registry tables go into Cairn's
+ * registry (after the runs, so versions link to them).
  */
 public final class MlflowSqliteImporter implements RunImporter {
     /** The importer id ({@code cairn import --format mlflow-sqlite}). */
@@ -84,21 +89,21 @@ public final class MlflowSqliteImporter implements RunImporter {
             throw new ImportException(path + ": the MLflow database (schema " + db.version() + ") has no runs");
         }
         List<ImportedRun> ordered = ParentFirst.order(runs, ImportedRun::id, ImportedRun::parentId);
+        Map<String, List<LoggedModel>> modelsByRun = LoggedModels.bySourceRun(
+                SqliteLoggedModels.read(db, path, context), context);
+        Set<String> runIds = new HashSet<>();
+        runs.forEach(r -> runIds.add(r.id()));
+        LoggedModels.warnOrphans(modelsByRun, runIds, context);
         int done = 0;
         for (ImportedRun run : ordered) {
             if (context.isCancelled()) {
                 return;
             }
             context.progress((double) done++ / ordered.size(), "MLflow run " + run.id());
-            sink.write(run);
+            sink.write(LoggedModels.attach(run, modelsByRun.get(run.id())));
         }
-        long loggedModels = db.count("logged_models");
-        if (loggedModels > 0) {
-            context.warn(path + ": " + loggedModels + " MLflow 3 logged models skipped: they are not runs");
-        }
-        long registered = db.count("registered_models");
-        if (registered > 0) {
-            context.warn(path + ": registry import needs the registry (" + registered + " models skipped)");
+        for (ImportedModel model : new SqliteRegistryReader(db, path, context).models()) {
+            sink.model(model);
         }
         context.progress(1, "MLflow database read");
     }

@@ -32,4 +32,17 @@ public interface ImportSink {
      * within {@code run} are stored once. The sink applies {@link ImportContext#experimentOverride()} itself.
      */
     Outcome write(ImportedRun run);
+
+    /**
+     * Writes a registered model and its versions into Cairn's registry (since API 1.2). Versions keep their
+     * numbers; stages and aliases are recorded in the model's history as imported, with the source's user and
+     * time. Write the models after the runs they come from, so versions link to their runs. Importing the same
+     * model twice changes nothing. A sink without a registry ignores models (the default).
+     *
+     * @return ADDED when the model was new, UPDATED when versions, stages or aliases were added or changed,
+     *         UNCHANGED when nothing changed, FAILED when it could not be written (the sink reported why)
+     */
+    default Outcome model(ImportedModel model) {
+        return Outcome.UNCHANGED;
+    }
 }
