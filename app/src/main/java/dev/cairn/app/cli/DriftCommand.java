@@ -2,6 +2,7 @@ package dev.cairn.app.cli;
 
 import dev.cairn.app.drift.DriftReports;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.ColumnType;
 import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.drift.DriftReport;
@@ -78,7 +79,7 @@ public final class DriftCommand extends StoreCommand {
         private static String describeColumns(DatasetProfile p) {
             List<String> parts = new ArrayList<>();
             p.columns().forEach(c -> parts.add(c.name() + ":" + c.type().label()
-                    + (c.role() == dev.cairn.store.drift.ColumnRole.FEATURE ? "" : "/" + c.role().label())));
+                    + (c.role() == ColumnRole.FEATURE ? "" : "/" + c.role().label())));
             return String.join(", ", parts);
         }
     }
@@ -174,11 +175,14 @@ public final class DriftCommand extends StoreCommand {
                     return 2;
                 }
                 DriftReport.Batch b = report.latest().get();
-                List<String> drifted = b.columns().stream().filter(DriftReport.Column::drifted)
-                        .map(DriftReport.Column::name).toList();
-                out().printf(Locale.ROOT, "%s v%d batch %s: %s, %d of %d columns drifted (%.0f%%)%s%n", model, v,
+                List<String> drifted = b.columns().stream().filter(c -> c.drifted()
+                        && c.role() == ColumnRole.FEATURE).map(DriftReport.Column::name).toList();
+                List<String> prediction = b.columns().stream().filter(c -> c.drifted()
+                        && c.role() == ColumnRole.PREDICTION).map(DriftReport.Column::name).toList();
+                out().printf(Locale.ROOT, "%s v%d batch %s: %s, %d of %d columns drifted (%.0f%%)%s%s%n", model, v,
                         b.time(), b.datasetDrift() ? "DRIFT" : "no drift", b.driftedColumns(), b.testedColumns(),
-                        100 * b.driftShare(), drifted.isEmpty() ? "" : ": " + String.join(", ", drifted));
+                        100 * b.driftShare(), drifted.isEmpty() ? "" : ": " + String.join(", ", drifted),
+                        prediction.isEmpty() ? "" : "; prediction drifted: " + String.join(", ", prediction));
                 return b.datasetDrift() ? 1 : 0;
             }
         }
