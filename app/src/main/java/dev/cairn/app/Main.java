@@ -36,7 +36,17 @@ public final class Main implements Callable<Integer> {
     @Mixin
     StoreOption storeOption;
 
+    @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "FILE",
+            description = "A store to open, or files to import first (e.g. a .cairn.zip bundle) before the window "
+                + "opens on the store.")
+    java.nio.file.Path file;
+
+    /** JavaFX warns on every start that it runs from the class path, which is how Cairn ships it; kept strong. */
+    private static final java.util.logging.Logger JAVAFX_PLATFORM_LOG =
+            java.util.logging.Logger.getLogger("javafx");
+
     public static void main(String[] args) {
+        JAVAFX_PLATFORM_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.exit(run(args));
     }
 
@@ -65,7 +75,33 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return DesktopApp.launch(storeOption.path(null), storeOption.mode());
+        if (file == null) {
+            return DesktopApp.launch(storeOption.path(null), storeOption.mode());
+        }
+        if (!java.nio.file.Files.exists(file)) {
+            throw new IllegalArgumentException("No file at " + file + ".");
+        }
+        if (dev.cairn.store.foreign.ForeignSqlite.looksLikeSqlite(file) && isCairnStore(file)) {
+            return DesktopApp.launch(file, storeOption.mode());
+        }
+        java.nio.file.Path store = storeOption.path(null);
+        try (dev.cairn.store.TrackingStore opened = storeOption.open(null, true)) {
+            var summary = new dev.cairn.app.importing.ImportService(opened,
+                    dev.cairn.app.plugins.PluginLoader.loadDefault().importers())
+                    .importPaths(java.util.List.of(file), dev.cairn.app.importing.ImportOptions.defaults(),
+                            dev.cairn.app.importing.ImportListener.NONE);
+            System.err.println("cairn: " + file.getFileName() + ": " + summary.headline());
+        }
+        return DesktopApp.launch(store, storeOption.mode());
+    }
+
+    private static boolean isCairnStore(java.nio.file.Path candidate) {
+        try (dev.cairn.store.TrackingStore ignored = dev.cairn.store.TrackingStore.open(candidate,
+                dev.cairn.store.StoreOptions.readOnly())) {
+            return true;
+        } catch (dev.cairn.store.StoreException e) {
+            return false;
+        }
     }
 
     /** Prints the version and the Java runtime. */

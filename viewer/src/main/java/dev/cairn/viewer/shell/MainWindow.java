@@ -1,6 +1,7 @@
 package dev.cairn.viewer.shell;
 
 import dev.cairn.store.StoreMode;
+import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.RunDetails;
 import dev.cairn.viewer.common.Theme;
 import dev.cairn.viewer.compare.CompareWindow;
@@ -15,6 +16,8 @@ import dev.cairn.viewer.runs.RunExporter;
 import dev.cairn.viewer.runs.RunRow;
 import dev.cairn.viewer.runs.RunsTableView;
 import dev.cairn.viewer.runs.RunsViewModel;
+import dev.cairn.viewer.registry.RegistryView;
+import dev.cairn.viewer.registry.RegistryViewModel;
 import atlantafx.base.theme.Styles;
 import javafx.application.Application;
 import javafx.collections.ListChangeListener;
@@ -39,6 +42,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -46,20 +50,25 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The main window: menus, the centre (welcome, error or the run browser: experiments | runs table | run detail)
- * and the status bar. Builds nodes, binds them to the {@link ShellViewModel} and forwards events; no store work.
+ * The main window: menus, the centre (welcome, error, the run browser: experiments | runs table | run detail, or
+ * the model registry), the import sheet over it (files, folders or zips dropped anywhere on the window), and the
+ * status bar. Builds nodes, binds them to the {@link ShellViewModel} and forwards events; no store work.
  */
 public final class MainWindow implements ShellCommands {
     private static final String CSS = MainWindow.class.getResource("/dev/cairn/viewer/cairn.css").toExternalForm();
+    private static final String SHELL_CSS = MainWindow.class.getResource("shell.css").toExternalForm();
 
     private final Stage stage;
     private final ShellViewModel vm;
@@ -74,6 +83,9 @@ public final class MainWindow implements ShellCommands {
     private final FilterBar filterBar;
     private final RunDetailView detailView;
     private final RunDialogs dialogs;
+    private final ImportSheet importSheet;
+    private RegistryViewModel shownRegistry;
+    private Node registryNode;
 
     public MainWindow(Stage stage, ShellViewModel vm, RunExporter exporter, Consumer<Path> folderOpener) {
         this.stage = stage;
@@ -104,10 +116,18 @@ public final class MainWindow implements ShellCommands {
                 vm.detail().show(b == null ? null : b.id()));
         vm.runs().loadingProperty().addListener((o, was, now) -> {
             TableView<RunRow> t = tableView.table();
-            if (was && !now && t.getSelectionModel().isEmpty() && !t.getItems().isEmpty()) {
+            if (was && !now && !vm.runsToSelect().isEmpty()) {
+                applyRunsToSelect();
+            } else if (was && !now && t.getSelectionModel().isEmpty() && !t.getItems().isEmpty()) {
                 t.getSelectionModel().select(0);
             }
         });
+        vm.runsToSelect().addListener((ListChangeListener<String>) c -> {
+            if (!vm.runsToSelect().isEmpty() && !vm.runs().loadingProperty().get()) {
+                applyRunsToSelect();
+            }
+        });
+        vm.registryProperty().addListener((o, a, b) -> wireRegistry(b));
         tableView.table().setContextMenu(new javafx.scene.control.ContextMenu(runMenuItems()));
         tableView.table().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -116,14 +136,15 @@ public final class MainWindow implements ShellCommands {
             }
         });
 
+        importSheet = new ImportSheet(vm.importSheet(), vm.runner().work());
         root.setTop(menuBar());
-        root.setCenter(centre);
+        root.setCenter(new StackPane(centre, importSheet));
         root.setBottom(new StatusBar(vm).node());
         vm.screenProperty().addListener((o, a, b) -> showScreen(b));
         showScreen(vm.screenProperty().get());
 
         Scene scene = new Scene(root, s.getWindowWidth(), s.getWindowHeight());
-        scene.getStylesheets().add(CSS);
+        scene.getStylesheets().addAll(CSS, SHELL_CSS);
         scene.addEventHandler(KeyEvent.KEY_PRESSED, this::globalKeys);
         installDrop(scene);
         stage.setScene(scene);
@@ -145,8 +166,67 @@ public final class MainWindow implements ShellCommands {
             case NO_STORE -> new WelcomeView(vm, this, false).node();
             case ERROR -> new StoreErrorView(vm, this).node();
             case BROWSER -> browser;
+            case REGISTRY -> registryNode();
         };
         centre.getChildren().setAll(node);
+    }
+
+    /** The registry browser under a header that leads back to the runs. */
+    private Node registryNode() {
+        RegistryViewModel r = vm.registryProperty().get();
+        if (r == null) {
+            return new Label("No store is open.");
+        }
+        if (registryNode == null || shownRegistry != r) {
+            Button back = new Button("Runs", new FontIcon(Material2AL.ARROW_BACK));
+            back.setId("backToRuns");
+            back.getStyleClass().add(Styles.FLAT);
+            back.setOnAction(e -> vm.showRuns(List.of()));
+            Label title = new Label("Model registry");
+            title.getStyleClass().add("view-header-title");
+            HBox header = new HBox(back, title);
+            header.getStyleClass().add("view-header");
+            RegistryView view = new RegistryView(r);
+            view.setId("registryView");
+            BorderPane pane = new BorderPane(view);
+            pane.setTop(header);
+            registryNode = pane;
+            shownRegistry = r;
+        }
+        return registryNode;
+    }
+
+    private void wireRegistry(RegistryViewModel r) {
+        registryNode = null;
+        shownRegistry = null;
+        if (r == null) {
+            return;
+        }
+        r.setOnOpenRun(id -> vm.showRuns(List.of(id)));
+        r.setOnCompareRuns(ids -> {
+            if (vm.store() != null) {
+                CompareWindow.open(stage, vm.store(), vm.runner(), ids, vm.themeProperty().get());
+            }
+        });
+    }
+
+    /** Selects the runs the view-model asked for (after an import, or a registry link), then forgets them. */
+    private void applyRunsToSelect() {
+        List<String> ids = List.copyOf(vm.runsToSelect());
+        vm.runsToSelect().clear();
+        List<RunRow> rows = ids.stream().map(vm.runs()::row).filter(Objects::nonNull).toList();
+        TableView<RunRow> table = tableView.table();
+        if (rows.isEmpty()) {
+            if (ids.size() == 1) {
+                vm.detail().show(ids.get(0));
+            }
+            return;
+        }
+        table.getSelectionModel().clearSelection();
+        for (RunRow row : rows) {
+            table.getSelectionModel().select(row);
+        }
+        table.scrollTo(rows.get(0));
     }
 
     private Node opening() {
@@ -174,14 +254,19 @@ public final class MainWindow implements ShellCommands {
         };
         vm.recentStores().addListener((ListChangeListener<String>) c -> fillRecent.run());
         fillRecent.run();
-        MenuItem importRuns = item("Import runs…", null, e -> importRuns());
-        importRuns.setDisable(!vm.welcomeActions().canImportRuns());
+        MenuItem importRuns = item("Import folder…", "shortcut+I", e -> importRuns());
+        importRuns.setId("importFolder");
+        MenuItem importFile = item("Import files or zip…", "shortcut+shift+I", e -> importFiles());
+        importFile.setId("importFiles");
+        for (MenuItem m : List.of(importRuns, importFile)) {
+            m.setDisable(!vm.importSheet().available());
+        }
         MenuItem demo = item("Load demo data", null, e -> vm.loadDemoData());
         demo.setDisable(!vm.welcomeActions().canLoadDemoData());
         MenuItem close = item("Close store", "shortcut+W", e -> vm.closeStore());
         MenuItem exit = item("Exit", "shortcut+Q", e -> stage.close());
         Menu file = new Menu("File", null, newStore, open, openShared, openReadOnly, recent, new SeparatorMenuItem(),
-                importRuns, demo, new SeparatorMenuItem(), close, exit);
+                importRuns, importFile, demo, new SeparatorMenuItem(), close, exit);
 
         MenuItem filter = item("Filter runs", "shortcut+F", e -> focusFilter());
         MenuItem selectAll = item("Select all runs", null, e -> tableView.table().getSelectionModel().selectAll());
@@ -199,8 +284,21 @@ public final class MainWindow implements ShellCommands {
         dark.setSelected(vm.themeProperty().get() == Theme.DARK);
         dark.setOnAction(e -> vm.themeProperty().set(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
         vm.themeProperty().addListener((o, a, b) -> dark.setSelected(b == Theme.DARK));
-        Menu view = new Menu("View", null, columns, refresh, new SeparatorMenuItem(), dark);
-        return new MenuBar(file, edit, run, view);
+        MenuItem showRuns = item("Runs", "shortcut+1", e -> vm.showRuns(List.of()));
+        showRuns.setId("viewRuns");
+        MenuItem showRegistry = item("Model registry", "shortcut+M", e -> vm.showRegistry());
+        showRegistry.setId("viewRegistry");
+        showRuns.disableProperty().bind(vm.registryProperty().isNull());
+        showRegistry.disableProperty().bind(vm.registryProperty().isNull());
+        Menu view = new Menu("View", null, showRuns, showRegistry, new SeparatorMenuItem(), columns, refresh,
+                new SeparatorMenuItem(), dark);
+        MenuItem plugins = item("Plugins…", null, e -> vm.loadPlugins(list -> HelpDialogs.plugins(stage, list).show()));
+        plugins.setId("helpPlugins");
+        MenuItem about = item("About Cairn", null, e -> HelpDialogs.about(stage, vm.services().version(),
+                vm.storePathProperty().get()).show());
+        about.setId("helpAbout");
+        Menu help = new Menu("Help", null, plugins, about);
+        return new MenuBar(file, edit, run, view, help);
     }
 
     private MenuItem[] runMenuItems() {
@@ -219,13 +317,16 @@ public final class MainWindow implements ShellCommands {
         compare.disableProperty().bind(javafx.beans.binding.Bindings.size(runs.selection()).lessThan(2));
         MenuItem exportSelected = item("Export selected runs…", null, e -> export(true));
         MenuItem exportAll = item("Export table…", null, e -> export(false));
+        MenuItem register = item("Register model…", null, e -> registerModel());
         for (MenuItem m : List.of(rename, tag, delete, restore)) {
             m.disableProperty().bind(runs.readOnlyProperty().or(javafx.beans.binding.Bindings.isEmpty(
                     runs.selection())));
         }
         exportSelected.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(runs.selection()));
-        return new MenuItem[] {compare, new SeparatorMenuItem(), rename, tag, delete, restore, new SeparatorMenuItem(),
-            exportSelected, exportAll};
+        register.disableProperty().bind(runs.readOnlyProperty().or(javafx.beans.binding.Bindings.size(
+                runs.selection()).isNotEqualTo(1)));
+        return new MenuItem[] {compare, new SeparatorMenuItem(), rename, tag, delete, restore,
+            new SeparatorMenuItem(), register, new SeparatorMenuItem(), exportSelected, exportAll};
     }
 
     private Button columnsButton() {
@@ -338,8 +439,37 @@ public final class MainWindow implements ShellCommands {
         chooser.setTitle("Import runs from a folder (MLflow mlruns, TensorBoard logs, …)");
         File f = chooser.showDialog(stage);
         if (f != null) {
-            vm.importRuns(f.toPath());
+            vm.importRuns(List.of(f.toPath()));
         }
+    }
+
+    /** File → Import files or zip…: MLflow databases, CSV logs, event files, bundles, zips. */
+    public void importFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import runs from files (mlflow.db, metrics.csv, .cairn.zip, event files, …)");
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        if (files != null && !files.isEmpty()) {
+            vm.importRuns(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    /** Run → Register model…: the selected run becomes a new version of an existing or new model. */
+    public void registerModel() {
+        registerModel(vm.runs().selection().stream().map(RunRow::id).toList());
+    }
+
+    /**
+     * Asks for the model and registers run {@code ids} (exactly one) as its next version; the runs view's "Register
+     * model…" callback can be pointed here.
+     */
+    public void registerModel(List<String> ids) {
+        RunRow row = ids.size() == 1 ? vm.runs().row(ids.get(0)) : null;
+        if (row == null) {
+            vm.noticeProperty().set("Select one run to register as a model version.");
+            return;
+        }
+        vm.loadModelNames(names -> RegisterModelDialog.ask(stage, row.id(), row.run().name(), names)
+                .ifPresent(a -> vm.registerModel(row.id(), a.model(), a.source())));
     }
 
     private FileChooser storeChooser(String title) {
@@ -370,12 +500,32 @@ public final class MainWindow implements ShellCommands {
         if (exporter.canWriteJson()) {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON (*.json)", "*.json"));
         }
+        BundleWriter bundles = vm.services().bundles();
+        if (bundles != null) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                    "Cairn bundle, series included (*.cairn.zip)", "*.cairn.zip"));
+        }
         chooser.setInitialFileName("runs.csv");
         File f = chooser.showSaveDialog(stage);
         if (f == null) {
             return;
         }
         Path target = f.toPath();
+        boolean bundle = bundles != null && (target.toString().toLowerCase(Locale.ROOT).endsWith(".cairn.zip")
+                || (chooser.getSelectedExtensionFilter() != null
+                    && chooser.getSelectedExtensionFilter().getDescription().startsWith("Cairn bundle")));
+        if (bundle) {
+            Path zip = target.toString().toLowerCase(Locale.ROOT).endsWith(".cairn.zip") ? target
+                    : target.resolveSibling(target.getFileName() + ".cairn.zip");
+            List<String> ids = runs.stream().map(d -> d.run().id()).toList();
+            TrackingStore store = vm.store();
+            vm.runner().submit("Exporting " + ids.size() + " runs to a bundle", () -> {
+                bundles.write(store, ids, zip, p -> { });
+                return zip;
+            }, p -> vm.noticeProperty().set("Exported " + ids.size() + " runs to " + p.getFileName()),
+                    e -> vm.noticeProperty().set("Export failed: " + UserMessages.of(e)));
+            return;
+        }
         RunExporter.Format format = chooser.getSelectedExtensionFilter() != null
                 && chooser.getSelectedExtensionFilter().getDescription().startsWith("JSON")
                 && !target.toString().toLowerCase(Locale.ROOT).endsWith(".csv")
@@ -389,29 +539,34 @@ public final class MainWindow implements ShellCommands {
 
     private void installDrop(Scene scene) {
         scene.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && droppedStore(e.getDragboard().getFiles()) != null) {
-                e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                if (!root.getStyleClass().contains("drop-hint")) {
+                    root.getStyleClass().add("drop-hint");
+                }
             }
             e.consume();
         });
+        scene.setOnDragExited(e -> root.getStyleClass().remove("drop-hint"));
         scene.setOnDragDropped(e -> {
-            File store = e.getDragboard().hasFiles() ? droppedStore(e.getDragboard().getFiles()) : null;
-            if (store != null) {
-                vm.openStore(store.toPath(), StoreMode.LOCAL);
+            root.getStyleClass().remove("drop-hint");
+            boolean files = e.getDragboard().hasFiles();
+            if (files) {
+                drop(e.getDragboard().getFiles().stream().map(File::toPath).toList());
             }
-            e.setDropCompleted(store != null);
+            e.setDropCompleted(files);
             e.consume();
         });
     }
 
-    /** The first dropped {@code .db} file, or null (other files are for importers). */
-    static File droppedStore(List<File> files) {
-        for (File f : files) {
-            if (f.isFile() && f.getName().toLowerCase(Locale.ROOT).endsWith(".db")) {
-                return f;
-            }
-        }
-        return null;
+    /**
+     * What a drop of {@code paths} does (the scene's drop handler calls it with the dragboard's files): a single
+     * Cairn store opens; anything an importer claims goes to the import sheet.
+     */
+    public void drop(List<Path> paths) {
+        List<Path> usable = new ArrayList<>(paths);
+        usable.removeIf(Objects::isNull);
+        vm.importSheet().offer(usable);
     }
 
     private void applyTheme(Theme theme) {

@@ -10,6 +10,8 @@ public enum Screen {
     WELCOME,
     /** Experiments, runs table and run detail. */
     BROWSER,
+    /** The model registry browser. */
+    REGISTRY,
     /** The store could not be opened. */
     ERROR
 }

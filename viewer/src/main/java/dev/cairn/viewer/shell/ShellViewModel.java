@@ -3,6 +3,10 @@ package dev.cairn.viewer.shell;
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.StoreOptions;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.registry.ChangeOptions;
+import dev.cairn.store.registry.NewModelVersion;
+import dev.cairn.store.registry.RegisteredModel;
+import dev.cairn.viewer.common.Cancellable;
 import dev.cairn.viewer.common.LatestOnly;
 import dev.cairn.viewer.common.SettingsStore;
 import dev.cairn.viewer.common.TaskRunner;
@@ -15,6 +19,8 @@ import dev.cairn.viewer.runs.ExperimentItem;
 import dev.cairn.viewer.runs.ExperimentsViewModel;
 import dev.cairn.viewer.runs.RunDetailViewModel;
 import dev.cairn.viewer.runs.RunsViewModel;
+import dev.cairn.viewer.registry.RegistryTasks;
+import dev.cairn.viewer.registry.RegistryViewModel;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,18 +34,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
- * The main window's state: which store is open (and in which mode), what the centre shows, the title, the
- * feature view-models, the theme, recent stores and the welcome actions. Plain Java; UI thread only.
+ * The main window's state: which store is open (and in which mode), what the centre shows (runs or the model
+ * registry), the title, the feature view-models, the import sheet, the theme, recent stores and the app's
+ * services. Plain Java; UI thread only.
  */
 public final class ShellViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
 
+    /** How often the registry browser looks for changes while it is shown. */
+    public static final Duration REGISTRY_POLL = Duration.ofSeconds(1);
+
     private final TaskRunner runner;
+    private final Ticker ticker;
+    private final ShellServices services;
     private final SettingsStore settingsStore;
     private final ViewerSettings settings;
     private final WelcomeActions welcomeActions;
@@ -47,6 +62,7 @@ public final class ShellViewModel {
     private final ExperimentsViewModel experiments;
     private final RunsViewModel runs;
     private final RunDetailViewModel detail;
+    private final ImportSheetViewModel importSheet;
 
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.NO_STORE);
     private final StringProperty title = new SimpleStringProperty(this, "title", "Cairn");
@@ -56,15 +72,34 @@ public final class ShellViewModel {
     private final StringProperty notice = new SimpleStringProperty(this, "notice");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ObservableList<String> recentStores = FXCollections.observableArrayList();
+    private final ObjectProperty<RegistryViewModel> registry = new SimpleObjectProperty<>(this, "registry");
+    private final ObservableList<String> runsToSelect = FXCollections.observableArrayList();
 
     private TrackingStore store;
     private boolean applyingColumns;
+    private boolean sessionTheme;
+    private Cancellable registryPolling = Cancellable.NONE;
 
     public ShellViewModel(TaskRunner runner, Ticker ticker, SettingsStore settingsStore, WelcomeActions actions) {
+        this(runner, ticker, settingsStore, ShellServices.of(actions));
+    }
+
+    /** A shell with the app's services (importers, plugin list, version) besides the welcome actions. */
+    public static ShellViewModel withServices(TaskRunner runner, Ticker ticker, SettingsStore settingsStore,
+                                              ShellServices services) {
+        return new ShellViewModel(runner, ticker, settingsStore, services);
+    }
+
+    private ShellViewModel(TaskRunner runner, Ticker ticker, SettingsStore settingsStore, ShellServices services) {
         this.runner = runner;
+        this.ticker = ticker;
+        this.services = services == null ? ShellServices.of(null) : services;
         this.settingsStore = settingsStore;
         this.settings = settingsStore.load();
-        this.welcomeActions = actions == null ? WelcomeActions.NONE : actions;
+        this.welcomeActions = this.services.welcome();
+        this.importSheet = new ImportSheetViewModel(runner, this.services.imports(), () -> store);
+        importSheet.setOnOpenStore(p -> openStore(p, StoreMode.LOCAL));
+        importSheet.setOnImported(this::imported);
         this.opens = new LatestOnly(runner);
         this.experiments = new ExperimentsViewModel(runner);
         this.runs = new RunsViewModel(runner, ticker);
@@ -72,6 +107,9 @@ public final class ShellViewModel {
         theme.set(Theme.parse(settings.getTheme()));
         recentStores.setAll(settings.getRecentStores());
         theme.addListener((o, a, b) -> {
+            if (sessionTheme) {
+                return;
+            }
             settings.setTheme(b.name().toLowerCase(java.util.Locale.ROOT));
             saveSettings();
         });
@@ -129,6 +167,8 @@ public final class ShellViewModel {
         experiments.attach(store);
         runs.attach(store);
         detail.attach(store);
+        registry.set(new RegistryViewModel(store, registryTasks(), System.getProperty("user.name", "unknown")));
+        registryPolling = ticker.every(REGISTRY_POLL, this::pollRegistry);
         settings.rememberStore(store.path().toString());
         recentStores.setAll(settings.getRecentStores());
         saveSettings();
@@ -138,6 +178,10 @@ public final class ShellViewModel {
     /** Closes the open store (the window shows the welcome view without a store). */
     public void closeStore() {
         opens.cancel();
+        registryPolling.cancel();
+        registryPolling = Cancellable.NONE;
+        registry.set(null);
+        runsToSelect.clear();
         experiments.detach();
         runs.detach();
         detail.detach();
@@ -167,14 +211,9 @@ public final class ShellViewModel {
         }, ok -> refreshAfterWrite("Demo data loaded."), failure -> notice.set(UserMessages.of(failure)));
     }
 
-    /** Imports runs from {@code source} into the open store. */
-    public void importRuns(Path source) {
-        if (store == null || !welcomeActions.canImportRuns()) {
-            return;
-        }
-        TrackingStore s = store;
-        runner.submit("Importing " + fileName(source), progress -> welcomeActions.importRuns(s, source, progress),
-                this::refreshAfterWrite, failure -> notice.set(UserMessages.of(failure)));
+    /** Opens the import sheet on {@code sources} (files, folders, zips): detect, count, then import. */
+    public void importRuns(List<Path> sources) {
+        importSheet.offer(sources);
     }
 
     private void refreshAfterWrite(String message) {
@@ -184,10 +223,112 @@ public final class ShellViewModel {
         screen.set(Screen.BROWSER);
     }
 
+    private void imported(ImportResult result) {
+        if (result.runCount() == 0 && result.failures().isEmpty()) {
+            return;
+        }
+        refreshAfterWrite("Imported: " + result.headline());
+        RegistryViewModel r = registry.get();
+        if (r != null) {
+            r.reload();
+        }
+        showRuns(result.runIds());
+    }
+
+    /** Shows the runs table and asks the window to select {@code ids} (in all experiments) once they are loaded. */
+    public void showRuns(List<String> ids) {
+        if (store == null) {
+            return;
+        }
+        screen.set(Screen.BROWSER);
+        if (ids == null || ids.isEmpty()) {
+            return;
+        }
+        ExperimentItem scope = experiments.selectedProperty().get();
+        boolean allLoaded = ids.stream().allMatch(id -> runs.row(id) != null);
+        runsToSelect.setAll(ids);
+        if (!allLoaded && (scope == null || !scope.isAll())) {
+            experiments.items().stream().filter(ExperimentItem::isAll).findFirst()
+                    .ifPresent(all -> experiments.selectedProperty().set(all));
+        }
+    }
+
+    /** The names of the store's registered models, for the Register model dialog. */
+    public void loadModelNames(Consumer<List<String>> onLoaded) {
+        TrackingStore s = store;
+        if (s == null) {
+            return;
+        }
+        runner.submit(null, () -> s.registry().models().stream().map(RegisteredModel::name).toList(), onLoaded,
+                failure -> notice.set(UserMessages.of(failure)));
+    }
+
+    /** Registers run {@code runId} as the next version of {@code model} (created when new). */
+    public void registerModel(String runId, String model, String source) {
+        TrackingStore s = store;
+        if (s == null) {
+            return;
+        }
+        NewModelVersion spec = NewModelVersion.of(model).fromRun(runId).withSource(source);
+        runner.submit("Registering " + model, () -> s.registry().register(spec,
+                ChangeOptions.by(System.getProperty("user.name", "unknown"))), v -> {
+                    notice.set("Registered " + v.model() + " version " + v.version() + " from run " + runId + ".");
+                    RegistryViewModel r = registry.get();
+                    if (r != null) {
+                        r.reload();
+                    }
+                }, failure -> notice.set("Cannot register the model: " + UserMessages.of(failure)));
+    }
+
+    /** Reads every plugin's status in the background (Help → Plugins). */
+    public void loadPlugins(Consumer<List<PluginInfo>> onLoaded) {
+        runner.submit("Reading plugins", () -> List.copyOf(services.plugins().get()), onLoaded,
+                failure -> notice.set("Cannot list the plugins: " + UserMessages.of(failure)));
+    }
+
+    /** Shows the model registry browser (and reads it again). */
+    public void showRegistry() {
+        RegistryViewModel r = registry.get();
+        if (r == null) {
+            notice.set("Open a store to see its model registry.");
+            return;
+        }
+        screen.set(Screen.REGISTRY);
+        r.reload();
+    }
+
+    private void pollRegistry() {
+        RegistryViewModel r = registry.get();
+        if (r != null && screen.get() == Screen.REGISTRY) {
+            r.refreshIfChanged();
+        }
+    }
+
+    /** Adapts the shell's task runner to the registry browser's threading seam. */
+    private RegistryTasks registryTasks() {
+        return new RegistryTasks() {
+            @Override
+            public <T> void run(Callable<T> work, Consumer<? super T> onSuccess,
+                                Consumer<? super Throwable> onFailure) {
+                runner.submit("Registry", work, onSuccess, onFailure);
+            }
+        };
+    }
+
     /** Closes the store and saves settings; call when the window closes. */
     public void shutdown() {
         closeStore();
         saveSettings();
+    }
+
+    /** Uses {@code forced} for this session only (e.g. {@code -Dcairn.theme}); the saved choice stays as it was. */
+    public void forceTheme(Theme forced) {
+        sessionTheme = true;
+        try {
+            theme.set(forced);
+        } finally {
+            sessionTheme = false;
+        }
     }
 
     public void toggleTheme() {
@@ -244,6 +385,24 @@ public final class ShellViewModel {
 
     public WelcomeActions welcomeActions() {
         return welcomeActions;
+    }
+
+    public ShellServices services() {
+        return services;
+    }
+
+    public ImportSheetViewModel importSheet() {
+        return importSheet;
+    }
+
+    /** The open store's registry browser; null when no store is open. */
+    public ReadOnlyObjectProperty<RegistryViewModel> registryProperty() {
+        return registry;
+    }
+
+    /** Runs the window should select once the table shows them (then it clears the list). */
+    public ObservableList<String> runsToSelect() {
+        return runsToSelect;
     }
 
     public ExperimentsViewModel experiments() {

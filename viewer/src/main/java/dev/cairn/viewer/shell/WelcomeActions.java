@@ -2,12 +2,11 @@ package dev.cairn.viewer.shell;
 
 import dev.cairn.store.TrackingStore;
 
-import java.nio.file.Path;
 import java.util.function.DoubleConsumer;
 
 /**
- * What the app offers on the welcome view beyond opening a store. Both run on a background thread and report
- * progress 0..1.
+ * What the app offers on the welcome view beyond opening a store and importing (see {@link ImportActions}): demo
+ * data, written on a background thread with progress 0..1.
  */
 public interface WelcomeActions {
 
@@ -17,13 +16,7 @@ public interface WelcomeActions {
     /** Writes the demo experiment into {@code store}. */
     void loadDemoData(TrackingStore store, DoubleConsumer progress) throws Exception;
 
-    /** False when no importer is installed. */
-    boolean canImportRuns();
-
-    /** Imports runs from {@code source} (a folder or file) into {@code store}; returns a one-line summary. */
-    String importRuns(TrackingStore store, Path source, DoubleConsumer progress) throws Exception;
-
-    /** No demo data and no importers. */
+    /** No demo data. */
     WelcomeActions NONE = new WelcomeActions() {
         @Override
         public boolean canLoadDemoData() {
@@ -33,16 +26,6 @@ public interface WelcomeActions {
         @Override
         public void loadDemoData(TrackingStore store, DoubleConsumer progress) {
             throw new UnsupportedOperationException("Demo data is not available in this build.");
-        }
-
-        @Override
-        public boolean canImportRuns() {
-            return false;
-        }
-
-        @Override
-        public String importRuns(TrackingStore store, Path source, DoubleConsumer progress) {
-            throw new UnsupportedOperationException("No importers are installed.");
         }
     };
 }

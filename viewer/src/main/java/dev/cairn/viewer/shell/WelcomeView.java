@@ -39,7 +39,7 @@ public final class WelcomeView {
         if (storeOpen) {
             Button importRuns = new Button("Import runs…", new FontIcon(Material2AL.FILE_UPLOAD));
             importRuns.setId("welcomeImport");
-            importRuns.setDisable(!vm.welcomeActions().canImportRuns());
+            importRuns.setDisable(!vm.importSheet().available());
             importRuns.setOnAction(e -> commands.importRuns());
             Button demo = new Button("Load demo data", new FontIcon(Material2MZ.PLAYLIST_ADD));
             demo.setId("welcomeDemo");

@@ -69,16 +69,6 @@ class ShellViewModelTest {
                 TestStores.populate(store);
                 progress.accept(1.0);
             }
-
-            @Override
-            public boolean canImportRuns() {
-                return false;
-            }
-
-            @Override
-            public String importRuns(TrackingStore store, Path source, DoubleConsumer progress) {
-                return "";
-            }
         };
         shell(demo).openStore(dir.resolve("new.db"), StoreMode.LOCAL);
         assertThat(vm.screenProperty().get()).isEqualTo(Screen.WELCOME);
@@ -138,5 +128,38 @@ class ShellViewModelTest {
         assertThat(vm.screenProperty().get()).isEqualTo(Screen.NO_STORE);
         assertThat(vm.titleProperty().get()).isEqualTo("Cairn");
         assertThat(vm.store()).isNull();
+    }
+
+    @Test
+    void aForcedThemeIsNotSavedButAChosenOneIs() {
+        shell(null);
+        vm.forceTheme(Theme.DARK);
+        assertThat(vm.themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(settings.load().getTheme()).isNotEqualTo("dark");
+        vm.themeProperty().set(Theme.LIGHT);
+        vm.themeProperty().set(Theme.DARK);
+        assertThat(settings.load().getTheme()).isEqualTo("dark");
+    }
+
+    @Test
+    void registeringARunAddsTheNextVersionAndSaysSo() {
+        Path file = dir.resolve("models.db");
+        String runId;
+        try (TrackingStore store = TrackingStore.open(file)) {
+            runId = TestStores.populate(store).get(0).id();
+        }
+        shell(null).openStore(file, StoreMode.LOCAL);
+        vm.registerModel(runId, "churn", "runs:/" + runId + "/clf");
+        vm.registerModel(runId, "churn", null);
+        assertThat(vm.noticeProperty().get()).isEqualTo("Registered churn version 2 from run " + runId + ".");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        vm.loadModelNames(names::addAll);
+        assertThat(names).containsExactly("churn");
+        assertThat(vm.store().registry().version("churn", 1).source()).isEqualTo("runs:/" + runId + "/clf");
+        assertThat(vm.store().registry().version("churn", 2).runId()).isEqualTo(runId);
+
+        vm.registerModel(runId, " spaced ", null);
+        assertThat(vm.noticeProperty().get()).startsWith("Cannot register the model: ").contains("spaces");
+        assertThat(vm.store().registry().models()).hasSize(1);
     }
 }

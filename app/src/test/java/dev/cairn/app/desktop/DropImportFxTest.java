@@ -1,0 +1,170 @@
+package dev.cairn.app.desktop;
+
+import dev.cairn.app.importing.Fixtures;
+import dev.cairn.store.StoreMode;
+import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.NewRun;
+import dev.cairn.viewer.common.FxTaskRunner;
+import dev.cairn.viewer.common.ManualTicker;
+import dev.cairn.viewer.common.SettingsStore;
+import dev.cairn.viewer.runs.RunExporter;
+import dev.cairn.viewer.runs.RunRow;
+import dev.cairn.viewer.shell.ImportPhase;
+import dev.cairn.viewer.shell.MainWindow;
+import dev.cairn.viewer.shell.PluginInfo;
+import dev.cairn.viewer.shell.Screen;
+import dev.cairn.viewer.shell.ShellViewModel;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drag-and-drop import in the real window (Monocle) with the app's real importers. TestFX cannot synthesize an OS
+ * drag under headless Monocle (a {@code Dragboard} cannot be made without a real drag gesture), so the tests call
+ * {@link MainWindow#drop}, the method the scene's DRAG_DROPPED handler calls with the dragboard's files.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DropImportFxTest {
+    @TempDir
+    static Path dir;
+
+    private Path file;
+    private ShellViewModel vm;
+    private MainWindow window;
+    private FxTaskRunner runner;
+
+    @Start
+    void start(Stage stage) {
+        file = dir.resolve("drop-" + System.nanoTime() + ".db");
+        try (TrackingStore store = TrackingStore.open(file)) {
+            store.runs().create(NewRun.in("existing").withName("already-here"));
+        }
+        runner = new FxTaskRunner(2);
+        SettingsStore.InMemory settings = new SettingsStore.InMemory();
+        settings.load().setWindowWidth(1100);
+        settings.load().setWindowHeight(700);
+        vm = ShellViewModel.withServices(runner, new ManualTicker(), settings, CairnFxApplication.services());
+        window = new MainWindow(stage, vm, new RunExporter(null), p -> { });
+        stage.show();
+        vm.openStore(file, StoreMode.LOCAL);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> vm.shutdown());
+        runner.shutdown();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+
+    @Test
+    void droppingAnMlflowFolderShowsTheSheetImportsAndSelectsTheRuns(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.screenProperty().get() == Screen.BROWSER && window.runsTable().getItems().size() == 1);
+        Path mlruns = Fixtures.get("mlruns/GregoireJan__breastcancer");
+        robot.interact(() -> window.drop(List.of(mlruns)));
+
+        waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.READY);
+        assertThat(robot.lookup("#importSheet").query().isVisible()).isTrue();
+        assertThat(texts(robot.lookup("#importSources").queryAs(GridPane.class)))
+                .containsExactly("GregoireJan__breastcancer", "MLflow file store");
+        assertThat(robot.lookup("#importPreview").queryAs(Label.class).getText()).startsWith("21 runs in ")
+                .contains("21 new");
+        try (TrackingStore store = TrackingStore.open(file, dev.cairn.store.StoreOptions.readOnly())) {
+            assertThat(store.experiments().list(true)).hasSize(1);
+        }
+        saveSnapshot(robot, Path.of("target", "import-sheet.png"));
+
+        robot.clickOn("#importGo");
+        waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.DONE);
+        assertThat(robot.lookup("#importSummary").queryAs(Label.class).getText()).startsWith("21 added, 0 updated");
+        List<String> imported = vm.importSheet().resultProperty().get().added();
+        assertThat(imported).hasSize(21);
+
+        TableView<RunRow> table = window.runsTable();
+        waitUntil(() -> table.getSelectionModel().getSelectedItems().size() == 21);
+        assertThat(table.getSelectionModel().getSelectedItems().stream().map(RunRow::id).toList())
+                .containsExactlyInAnyOrderElementsOf(imported);
+        assertThat(table.getItems()).hasSize(22);
+        saveSnapshot(robot, Path.of("target", "import-summary.png"));
+        robot.clickOn("#importClose");
+        waitUntil(() -> !robot.lookup("#importSheet").query().isVisible());
+
+        robot.interact(() -> window.drop(List.of(mlruns)));
+        waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.READY);
+        assertThat(robot.lookup("#importPreview").queryAs(Label.class).getText()).contains("21 already imported");
+        robot.clickOn("#importCancel");
+        waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.HIDDEN);
+    }
+
+    @Test
+    void aDroppedCairnStoreOpensAndAnMlflowDatabaseImports(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.screenProperty().get() == Screen.BROWSER);
+        Path other = dir.resolve("other-" + System.nanoTime() + ".db");
+        try (TrackingStore store = TrackingStore.open(other)) {
+            store.runs().create(NewRun.in("elsewhere").withName("r1"));
+            store.runs().create(NewRun.in("elsewhere").withName("r2"));
+        }
+        Path mlflowDb = Fixtures.copy("mlflow_db/2024ab05158-lab__heart-disease-mlops", dir.resolve("m"
+                + System.nanoTime())).resolve("mlflow.db");
+
+        robot.interact(() -> window.drop(List.of(mlflowDb)));
+        waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.READY);
+        assertThat(texts(robot.lookup("#importSources").queryAs(GridPane.class)).get(1)).startsWith("MLflow");
+        robot.clickOn("#importCancel");
+
+        robot.interact(() -> window.drop(List.of(other)));
+        waitUntil(() -> vm.storePathProperty().get().equals(other.toAbsolutePath().normalize().toString())
+                && window.runsTable().getItems().size() == 2);
+        assertThat(vm.importSheet().phaseProperty().get()).isEqualTo(ImportPhase.HIDDEN);
+    }
+
+    @Test
+    void helpPluginsListsTheBuiltInImporters(FxRobot robot) throws Exception {
+        List<PluginInfo> plugins = CairnFxApplication.services().plugins().get();
+        assertThat(plugins).extracting(PluginInfo::name).contains("MLflow file store");
+        assertThat(plugins).allSatisfy(p -> assertThat(p.source()).isNotBlank());
+        robot.clickOn("Help").clickOn("#helpPlugins");
+        waitUntil(() -> robot.lookup("#pluginsTable").tryQuery().isPresent());
+        TableView<?> table = robot.lookup("#pluginsTable").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(plugins.size());
+        assertThat(robot.lookup("#pluginsSummary").queryAs(Label.class).getText()).startsWith(plugins.size()
+                + " plugins");
+        robot.interact(() -> table.getScene().getWindow().hide());
+    }
+
+    /** Keeps a picture of the window next to the test results (for docs and reviews). */
+    private static void saveSnapshot(FxRobot robot, Path file) throws Exception {
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.lookup("#importSheet")
+                .query().getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        java.nio.file.Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        assertThat(file).isNotEmptyFile();
+    }
+
+    private static List<String> texts(javafx.scene.Parent parent) {
+        return parent.getChildrenUnmodifiable().stream().filter(Label.class::isInstance)
+                .map(n -> ((Label) n).getText()).toList();
+    }
+
+}
