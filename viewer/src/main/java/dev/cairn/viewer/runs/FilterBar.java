@@ -19,8 +19,9 @@ import org.kordamp.ikonli.material2.Material2AL;
 import java.util.List;
 
 /**
- * The filter bar: a text field in the store's filter language, applied on Enter; a syntax error turns the field
- * red, selects the character at the error's column and shows the message; typing offers key completion.
+ * The table toolbar: a text field in the store's filter language, applied on Enter; a syntax error turns the field
+ * red, selects the character at the error's column and shows the message; typing offers key completion; the
+ * "Group by" menu and whatever the shell adds (columns, export) follow.
  */
 public final class FilterBar {
     private final VBox root = new VBox();
@@ -28,9 +29,11 @@ public final class FilterBar {
     private final Label error = new Label();
     private final ContextMenu completions = new ContextMenu();
     private final RunsViewModel vm;
+    private final GroupByPicker groupBy;
 
     public FilterBar(RunsViewModel vm, javafx.scene.Node... trailing) {
         this.vm = vm;
+        this.groupBy = new GroupByPicker(vm);
         field.setId("filterField");
         field.setPromptText("Filter, e.g.  metrics.accuracy > 0.9 and params.model = \"tree\"   (Ctrl+F)");
         field.setLeft(new FontIcon(Material2AL.FILTER_LIST));
@@ -44,7 +47,7 @@ public final class FilterBar {
         });
         HBox bar = new HBox(clear);
         bar.getStyleClass().add("filter-bar");
-        bar.getChildren().setAll(field, clear);
+        bar.getChildren().setAll(field, clear, groupBy.node());
         bar.getChildren().addAll(trailing);
 
         error.setId("filterError");

@@ -22,6 +22,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -38,6 +39,9 @@ import java.util.function.Consumer;
  * last/min/max and a sparkline, tags (add/remove), an editable note, dataset inputs and artifacts.
  */
 public final class RunDetailView {
+    private static final double SPARK_WIDTH = 72;
+    private static final int MAX_CHILD_LINKS = 12;
+
     private final VBox content = new VBox();
     private final ScrollPane root = new ScrollPane(content);
     private final RunDetailViewModel vm;
@@ -52,6 +56,8 @@ public final class RunDetailView {
         this.dialogs = dialogs;
         root.setId("detailPane");
         root.setFitToWidth(true);
+        root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        content.setMinWidth(0);
         content.getStyleClass().add("detail");
         vm.dataProperty().addListener((o, a, b) -> render());
         vm.runIdProperty().addListener((o, a, b) -> render());
@@ -91,9 +97,22 @@ public final class RunDetailView {
         title.setId("detailTitle");
         title.getStyleClass().add("detail-title");
         title.setWrapText(true);
+        title.setMinWidth(0);
+        title.setMaxWidth(Double.MAX_VALUE);
+        title.setTooltip(new javafx.scene.control.Tooltip(RunsTableView.displayName(run)));
+        HBox.setHgrow(title, Priority.ALWAYS);
         Button rename = iconButton(Material2AL.EDIT, "Rename", e -> dialogs.rename(run));
-        HBox header = new HBox(6, title, rename);
-        header.setAlignment(Pos.CENTER_LEFT);
+        Button register = iconButton(Material2MZ.MODEL_TRAINING, "Register model…",
+                e -> runs.registerModel(List.of(run.id())));
+        register.setId("detailRegisterModel");
+        register.visibleProperty().bind(runs.registerModelAvailableProperty());
+        register.managedProperty().bind(register.visibleProperty());
+        register.disableProperty().bind(runs.readOnlyProperty());
+        HBox header = new HBox(6, title, rename, register);
+        header.setMinWidth(0);
+        header.setAlignment(Pos.TOP_LEFT);
+        rename.setMinWidth(Region.USE_PREF_SIZE);
+        register.setMinWidth(Region.USE_PREF_SIZE);
         content.getChildren().add(header);
 
         content.getChildren().add(section("Overview"));
@@ -122,8 +141,13 @@ public final class RunDetailView {
         }
         if (!data.children().isEmpty()) {
             FlowPane kids = new FlowPane(4, 2);
-            data.children().forEach(c -> kids.getChildren().add(link(c)));
-            r = row(overview, r, "Children", kids);
+            kids.setPrefWrapLength(200);
+            kids.setMinWidth(0);
+            data.children().stream().limit(MAX_CHILD_LINKS).forEach(c -> kids.getChildren().add(link(c)));
+            if (data.children().size() > MAX_CHILD_LINKS) {
+                kids.getChildren().add(muted("… and " + (data.children().size() - MAX_CHILD_LINKS) + " more"));
+            }
+            r = row(overview, r, "Children (" + data.children().size() + ")", kids);
         }
         content.getChildren().add(overview);
 
@@ -168,8 +192,11 @@ public final class RunDetailView {
 
     private Node metrics(RunDetails d, Map<String, double[]> sparks) {
         GridPane g = grid("metricsGrid");
-        g.getColumnConstraints().setAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(),
-                new ColumnConstraints(), new ColumnConstraints());
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(48);
+        names.setHgrow(Priority.ALWAYS);
+        ColumnConstraints spark = new ColumnConstraints(SPARK_WIDTH);
+        g.getColumnConstraints().setAll(names, number(), number(), number(), spark);
         String[] head = {"", "last", "min", "max", ""};
         for (int c = 0; c < head.length; c++) {
             Label h = new Label(head[c]);
@@ -180,7 +207,8 @@ public final class RunDetailView {
         for (MetricSummary s : d.metrics().values()) {
             Label key = new Label(s.key());
             key.getStyleClass().add("detail-key");
-            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            key.setMinWidth(0);
+            key.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
             key.setTooltip(new javafx.scene.control.Tooltip(s.key()));
             g.add(key, 0, r);
             g.add(fixed(Formats.number(s.last())), 1, r);
@@ -188,13 +216,20 @@ public final class RunDetailView {
             g.add(fixed(Formats.number(s.max())), 3, r);
             double[] values = sparks.get(s.key());
             if (values != null) {
-                Sparkline line = new Sparkline(values, 72, 18);
+                Sparkline line = new Sparkline(values, SPARK_WIDTH, 18);
                 line.setId("spark-" + s.key());
                 g.add(line, 4, r);
             }
             r++;
         }
         return g;
+    }
+
+    private static ColumnConstraints number() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        c.setHalignment(javafx.geometry.HPos.RIGHT);
+        return c;
     }
 
     private static Label fixed(String text) {
@@ -206,6 +241,7 @@ public final class RunDetailView {
     private Node tags(Run run, Map<String, String> tags) {
         FlowPane pane = new FlowPane(6, 6);
         pane.setId("tagsPane");
+        pane.setMinWidth(0);
         for (Map.Entry<String, String> e : tags.entrySet()) {
             Label text = new Label(e.getValue().isEmpty() ? e.getKey() : e.getKey() + " = " + e.getValue());
             Button remove = iconButton(Material2AL.CLOSE, "Remove tag " + e.getKey(),
@@ -229,6 +265,8 @@ public final class RunDetailView {
         area.setPromptText("Write a note about this run");
         area.setWrapText(true);
         area.setPrefRowCount(3);
+        area.setMinWidth(0);
+        area.setPrefColumnCount(10);
         area.editableProperty().bind(runs.readOnlyProperty().not());
         Button save = new Button("Save note");
         save.setId("saveNote");
@@ -292,13 +330,18 @@ public final class RunDetailView {
 
     private Hyperlink link(Run run) {
         Hyperlink link = new Hyperlink(RunsTableView.displayName(run));
-        link.setOnAction(e -> onOpenRun.accept(run.id()));
+        link.setMinWidth(0);
+        link.setOnAction(e -> {
+            runs.reveal(run.id());
+            onOpenRun.accept(run.id());
+        });
         return link;
     }
 
     private static GridPane grid(String id) {
         GridPane g = new GridPane();
         g.setId(id);
+        g.setMinWidth(0);
         g.setHgap(12);
         g.setVgap(3);
         ColumnConstraints keys = new ColumnConstraints();
@@ -313,6 +356,7 @@ public final class RunDetailView {
         Label k = new Label(key);
         k.getStyleClass().add("detail-key");
         k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        GridPane.setValignment(k, javafx.geometry.VPos.TOP);
         g.add(k, 0, r);
         g.add(value, 1, r);
         return r + 1;

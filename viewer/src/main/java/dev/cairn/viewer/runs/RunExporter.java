@@ -34,7 +34,9 @@ public final class RunExporter {
         return json != null;
     }
 
-    public void export(List<RunDetails> runs, Path file, Format format) throws IOException {
+    /** Writes {@code runs} to {@code file}; null entries (group header rows of the table) are skipped. */
+    public void export(List<RunDetails> allRows, Path file, Format format) throws IOException {
+        List<RunDetails> runs = allRows.stream().filter(java.util.Objects::nonNull).toList();
         if (format == Format.JSON && json == null) {
             throw new IOException("JSON export is not available in this build.");
         }

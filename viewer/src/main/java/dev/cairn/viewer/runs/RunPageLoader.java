@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class RunPageLoader {
     /** Size of the first page. */
-    public static final int FIRST_PAGE = 500;
+    public static final int FIRST_PAGE = 100;
     /** Size of the following pages. */
     public static final int NEXT_PAGE = 5000;
 

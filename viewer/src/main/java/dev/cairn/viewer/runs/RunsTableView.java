@@ -6,74 +6,118 @@ import dev.cairn.store.model.RunDetails;
 import dev.cairn.store.model.RunStatus;
 import dev.cairn.viewer.common.Formats;
 import dev.cairn.viewer.common.StatusIcons;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.util.Callback;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The runs table: a virtualized {@link TableView} over the view-model's rows (no per-row query), sorted in memory
- * by any column, multi-select; fixed columns (status, name, experiment, start, duration, user) then the chosen
- * param, metric and tag columns.
+ * The runs table: a virtualized {@link TableView} over the view-model's visible rows (no per-row query).
+ * It stays a flat table rather than a TreeTableView: the rows are already a flat list built by {@link RunTree}
+ * (child runs indented under their parent with a disclosure arrow, group headers "lr = 0.1 (5 runs)"), which keeps
+ * the table's public shape, makes sorting within siblings and groups one in-memory pass and avoids a TreeItem (and
+ * its listeners) per run. Clicking a column header sorts through the view-model; multi-select; fixed columns
+ * (status, name, experiment, start, duration, user) then the chosen param, metric and tag columns.
  */
 public final class RunsTableView {
+    /** Compare the selected runs. */
+    public static final KeyCombination COMPARE_KEYS =
+            new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    private static final double INDENT = 16;
+
     private final TableView<RunRow> table = new TableView<>();
     private final RunsViewModel vm;
     private final int fixedColumns;
+    private final Map<TableColumn<RunRow, ?>, SortKey> sortKeys = new IdentityHashMap<>();
+    private final MenuItem compareItem = new MenuItem("Compare");
+    private final MenuItem registerItem = new MenuItem("Register model…");
+    private boolean publishing;
 
     public RunsTableView(RunsViewModel vm) {
         this.vm = vm;
         table.setId("runsTable");
-        SortedList<RunRow> sorted = new SortedList<>(vm.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        table.setItems(vm.visibleRows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setTableMenuButtonVisible(false);
         table.setFixedCellSize(28);
+        table.setSortPolicy(t -> {
+            vm.setSort(sortOrder());
+            return true;
+        });
 
         TableColumn<RunRow, RunStatus> status = column("", 36, d -> d.run().status());
         status.setId("col-status");
         status.setCellFactory(c -> new StatusCell());
         status.setResizable(false);
-        TableColumn<RunRow, String> name = column("Name", 200, d -> displayName(d.run()));
+        sortable(status, d -> d.run().status().name(), false);
+        TableColumn<RunRow, String> name = column("Name", 240, d -> displayName(d.run()));
         name.setId("col-name");
-        name.setCellFactory(c -> new NameCell());
+        name.setCellFactory(c -> new NameCell(vm));
+        sortable(name, d -> displayName(d.run()), false);
         TableColumn<RunRow, String> experiment = column("Experiment", 130, d -> d.run().experimentName());
         experiment.setId("col-experiment");
         experiment.visibleProperty().bind(vm.scopeProperty().isNull());
+        sortable(experiment, d -> d.run().experimentName(), false);
         TableColumn<RunRow, Long> start = column("Start", 165, d -> d.run().startMs());
         start.setId("col-start");
         start.setCellFactory(textCell(v -> Formats.dateTime(v), false));
+        sortable(start, d -> d.run().startMs(), true);
         TableColumn<RunRow, Long> duration = column("Duration", 90,
                 d -> d.run().durationMs(System.currentTimeMillis()));
         duration.setId("col-duration");
         duration.setCellFactory(textCell(Formats::duration, true));
+        sortable(duration, d -> d.run().durationMs(System.currentTimeMillis()), true);
         TableColumn<RunRow, String> user = column("User", 100, d -> d.run().user());
         user.setId("col-user");
+        sortable(user, d -> d.run().user(), false);
         table.getColumns().addAll(List.of(status, name, experiment, start, duration, user));
         fixedColumns = table.getColumns().size();
 
         vm.columns().addListener((ListChangeListener<ColumnSpec>) c -> rebuildExtraColumns());
         rebuildExtraColumns();
 
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) c ->
-                vm.selection().setAll(new ArrayList<>(table.getSelectionModel().getSelectedItems())));
-        table.setRowFactory(t -> new DeletedAwareRow());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) c -> {
+            if (!publishing) {
+                syncSelection();
+            }
+        });
+        vm.setAroundRowChanges(this::keepSelectionAround);
+        table.setRowFactory(t -> new RunTableRow(vm));
+        table.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        installRunActions();
 
         Label placeholder = new Label();
-        placeholder.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+        placeholder.textProperty().bind(Bindings.createStringBinding(() ->
                 vm.loadingProperty().get() ? "Loading runs…"
                         : vm.filterProperty().get().isEmpty() ? "No runs here yet. Log runs with the cairn API or "
                         + "the command line, or import them." : "No runs match the filter.",
@@ -82,9 +126,117 @@ public final class RunsTableView {
         table.setPlaceholder(placeholder);
     }
 
+    /** The table's sort order as view-model sort keys. */
+    private List<SortKey> sortOrder() {
+        List<SortKey> keys = new ArrayList<>();
+        for (TableColumn<RunRow, ?> c : table.getSortOrder()) {
+            SortKey template = sortKeys.get(c);
+            if (template != null) {
+                keys.add(new SortKey(template.value(), template.order(),
+                        c.getSortType() == TableColumn.SortType.DESCENDING));
+            }
+        }
+        return keys;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void sortable(TableColumn<RunRow, ?> column, Function<RunDetails, ?> value, boolean natural) {
+        Comparator<Object> order = natural ? (a, b) -> ((Comparable) a).compareTo(b) : CellValues.ORDER;
+        sortKeys.put(column, new SortKey(value, order, false));
+    }
+
+    /** Keeps the selected runs selected (and the first visible row in view) while the rows change. */
+    private void keepSelectionAround(Runnable change) {
+        List<RunRow> selected = new ArrayList<>(table.getSelectionModel().getSelectedItems());
+        RunRow focused = table.getFocusModel().getFocusedItem();
+        publishing = true;
+        try {
+            change.run();
+            List<RunRow> now = table.getSelectionModel().getSelectedItems();
+            if (!now.equals(selected)) {
+                table.getSelectionModel().clearSelection();
+                for (RunRow r : selected) {
+                    int i = table.getItems().indexOf(r);
+                    if (i >= 0) {
+                        table.getSelectionModel().select(i);
+                    }
+                }
+                if (focused != null && table.getItems().contains(focused)) {
+                    table.getFocusModel().focus(table.getItems().indexOf(focused));
+                }
+            }
+        } finally {
+            publishing = false;
+        }
+        syncSelection();
+        table.refresh();
+    }
+
+    private void syncSelection() {
+        List<RunRow> runs = new ArrayList<>();
+        for (RunRow r : table.getSelectionModel().getSelectedItems()) {
+            if (r != null && !r.isGroup()) {
+                runs.add(r);
+            }
+        }
+        if (!runs.equals(vm.selection())) {
+            vm.selection().setAll(runs);
+        }
+    }
+
+    private List<String> selectedIds() {
+        return vm.selection().stream().map(RunRow::id).toList();
+    }
+
+    private void keys(KeyEvent e) {
+        RunRow row = table.getSelectionModel().getSelectedItem();
+        if (COMPARE_KEYS.match(e) && vm.compareAvailableProperty().get()) {
+            vm.compare(selectedIds());
+            e.consume();
+        } else if (e.getCode() == KeyCode.RIGHT && row != null && row.hasChildren() && !row.isExpanded()) {
+            vm.setExpanded(row, true);
+            e.consume();
+        } else if (e.getCode() == KeyCode.LEFT && row != null && row.isExpanded()) {
+            vm.setExpanded(row, false);
+            e.consume();
+        }
+    }
+
+    /**
+     * Adds "Compare" and "Register model…" to whatever context menu the table gets (the shell sets its own run
+     * menu); each shows once the shell has wired it ({@link RunsViewModel#setOnCompare},
+     * {@link RunsViewModel#setOnRegisterModel}) and is enabled when enough runs are selected. Ctrl+Shift+C is left
+     * to the window's own menu until then.
+     */
+    private void installRunActions() {
+        compareItem.setId("compareRuns");
+        compareItem.setGraphic(new FontIcon(Material2AL.COMPARE_ARROWS));
+        compareItem.setOnAction(e -> vm.compare(selectedIds()));
+        compareItem.visibleProperty().bind(vm.compareAvailableProperty());
+        compareItem.disableProperty().bind(Bindings.size(vm.selection()).lessThan(2));
+        registerItem.setId("registerModel");
+        registerItem.setGraphic(new FontIcon(Material2MZ.MODEL_TRAINING));
+        registerItem.setOnAction(e -> vm.registerModel(selectedIds()));
+        registerItem.visibleProperty().bind(vm.registerModelAvailableProperty());
+        registerItem.disableProperty().bind(Bindings.isEmpty(vm.selection()).or(vm.readOnlyProperty()));
+        table.contextMenuProperty().addListener((o, a, b) -> addRunActions(b));
+        table.setContextMenu(new ContextMenu());
+    }
+
+    private void addRunActions(ContextMenu menu) {
+        if (menu == null || menu.getItems().contains(compareItem)) {
+            return;
+        }
+        if (!menu.getItems().isEmpty()) {
+            menu.getItems().add(new SeparatorMenuItem());
+        }
+        menu.getItems().addAll(compareItem, registerItem);
+    }
+
     private void rebuildExtraColumns() {
         List<TableColumn<RunRow, ?>> keep = new ArrayList<>(table.getColumns().subList(0, fixedColumns));
         List<TableColumn<RunRow, ?>> sortOrder = new ArrayList<>(table.getSortOrder());
+        sortKeys.keySet().removeIf(c -> !keep.contains(c));
         for (ColumnSpec spec : vm.columns()) {
             TableColumn<RunRow, Object> c = column(spec.header(), spec.kind() == ColumnSpec.Kind.METRIC ? 110 : 100,
                     spec::value);
@@ -92,6 +244,7 @@ public final class RunsTableView {
             c.setUserData(spec);
             c.setComparator(CellValues.ORDER);
             c.setCellFactory(col -> new SpecCell(spec));
+            sortKeys.put(c, SortKey.of(spec::value, false));
             for (TableColumn<RunRow, ?> old : sortOrder) {
                 if (spec.equals(old.getUserData())) {
                     sortOrder.set(sortOrder.indexOf(old), c);
@@ -149,13 +302,50 @@ public final class RunsTableView {
         }
     }
 
-    /** Name, ellipsised, with the full name as tooltip. */
+    /**
+     * Name, indented by nesting depth, with a disclosure arrow for runs with children and for group headers (which
+     * show "key = value (N runs)" here); ellipsised, with the full name as tooltip.
+     */
     private static final class NameCell extends TableCell<RunRow, String> {
+        private final RunsViewModel vm;
+        private final Region indent = new Region();
+        private final FontIcon arrow = new FontIcon();
+        private final HBox graphic = new HBox(indent, arrow);
+
+        NameCell(RunsViewModel vm) {
+            this.vm = vm;
+            graphic.setAlignment(Pos.CENTER_LEFT);
+            arrow.getStyleClass().add("disclosure");
+            arrow.setOnMouseClicked(e -> {
+                RunRow row = getTableRow() == null ? null : getTableRow().getItem();
+                if (row != null && e.getButton() == MouseButton.PRIMARY) {
+                    vm.toggle(row);
+                    e.consume();
+                }
+            });
+        }
+
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty ? null : item);
-            setTooltip(empty || item == null || item.length() < 28 ? null : new javafx.scene.control.Tooltip(item));
+            RunRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (row == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                setStyle(null);
+                return;
+            }
+            String text = row.isGroup() ? row.groupLabel() : item;
+            indent.setMinWidth(row.depth() * INDENT);
+            indent.setPrefWidth(row.depth() * INDENT);
+            arrow.setIconCode(row.isExpanded() ? Material2AL.EXPAND_MORE : Material2MZ.NAVIGATE_NEXT);
+            arrow.setVisible(row.hasChildren());
+            arrow.setId(row.hasChildren() ? "toggle-" + (row.isGroup() ? "group" : row.id()) : null);
+            setGraphic(graphic);
+            setText(text);
+            setStyle(row.isGroup() ? "-fx-font-weight: bold;" : null);
+            setTooltip(text == null || text.length() < 28 ? null : new Tooltip(text));
         }
     }
 
@@ -170,7 +360,8 @@ public final class RunsTableView {
         @Override
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || getTableRow() == null || getTableRow().getItem() == null) {
+            if (empty || getTableRow() == null || getTableRow().getItem() == null
+                    || getTableRow().getItem().isGroup()) {
                 setText(null);
                 return;
             }
@@ -179,14 +370,26 @@ public final class RunsTableView {
         }
     }
 
-    /** Greys out soft-deleted runs (shown with "Show deleted"). */
-    private static final class DeletedAwareRow extends TableRow<RunRow> {
-        private static final javafx.css.PseudoClass DELETED = javafx.css.PseudoClass.getPseudoClass("deleted");
+    /** Greys out soft-deleted runs (shown with "Show deleted"); a double click on a group header folds it. */
+    private static final class RunTableRow extends TableRow<RunRow> {
+        private static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
+        private static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
+
+        RunTableRow(RunsViewModel vm) {
+            setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && getItem() != null && getItem().isGroup()) {
+                    vm.toggle(getItem());
+                }
+            });
+        }
 
         @Override
         protected void updateItem(RunRow item, boolean empty) {
             super.updateItem(item, empty);
-            pseudoClassStateChanged(DELETED, !empty && item != null && item.run().lifecycle() == Lifecycle.DELETED);
+            boolean group = !empty && item != null && item.isGroup();
+            pseudoClassStateChanged(GROUP, group);
+            pseudoClassStateChanged(DELETED, !empty && item != null && !group
+                    && item.run().lifecycle() == Lifecycle.DELETED);
         }
     }
 }

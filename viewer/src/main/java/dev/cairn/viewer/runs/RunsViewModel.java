@@ -31,19 +31,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
  * The runs table of one experiment scope: rows loaded page-wise in the background, the filter and its error,
  * user-chosen columns, known keys for completion, live updates from the store's change token, and the run
- * actions (rename, tags, note, delete, restore). Plain Java; touched only on the UI thread.
+ * actions (rename, tags, note, delete, restore). {@link #rows()} holds every loaded run in the store's order;
+ * {@link #visibleRows()} is what the table shows: child runs under their parent (unless collapsed), optional groups by a param or
+ * tag, siblings in the chosen sort order (see {@link RunTree}). Plain Java; touched only on the UI thread.
  */
 public final class RunsViewModel {
     /** How often live updates poll the store. */
     public static final Duration POLL_PERIOD = Duration.ofSeconds(1);
+    /** Above this many changed rows the table gets one replacement instead of a removal plus an insertion. */
+    private static final int LARGE_CHANGE = 1000;
 
     private final TaskRunner runner;
     private final Ticker ticker;
@@ -51,7 +57,14 @@ public final class RunsViewModel {
     private final LatestOnly keyLoads;
 
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<RunRow> visibleRows = FXCollections.observableArrayList();
     private final ObservableList<RunRow> selection = FXCollections.observableArrayList();
+    private final RunTree tree = new RunTree();
+    private final Set<String> collapsedRuns = new HashSet<>();
+    private final Set<String> collapsedGroups = new HashSet<>();
+    private final Map<String, GroupBy> groupByScope = new HashMap<>();
+    private final ObjectProperty<GroupBy> groupBy = new SimpleObjectProperty<>(this, "groupBy");
+    private List<SortKey> sort = List.of();
     private final Map<String, RunRow> byId = new HashMap<>();
     private final ObjectProperty<ExperimentItem> scope = new SimpleObjectProperty<>(this, "scope");
     private final BooleanProperty includeDeleted = new SimpleBooleanProperty(this, "includeDeleted", false);
@@ -62,6 +75,8 @@ public final class RunsViewModel {
     private final IntegerProperty hiddenNewRuns = new SimpleIntegerProperty(this, "hiddenNewRuns", 0);
     private final StringProperty actionError = new SimpleStringProperty(this, "actionError");
     private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly", false);
+    private final BooleanProperty registerModelAvailable = new SimpleBooleanProperty(this, "registerModel", false);
+    private final BooleanProperty compareAvailable = new SimpleBooleanProperty(this, "compare", false);
     private final ObservableList<ColumnSpec> columns = FXCollections.observableArrayList();
     private final ObservableList<String> paramKeys = FXCollections.observableArrayList();
     private final ObservableList<String> metricKeys = FXCollections.observableArrayList();
@@ -72,6 +87,9 @@ public final class RunsViewModel {
     private boolean polling;
     private Cancellable live = Cancellable.NONE;
     private Consumer<Collection<String>> onRunsChanged = ids -> { };
+    private Consumer<List<String>> onRegisterModel;
+    private Consumer<List<String>> onCompare;
+    private Consumer<Runnable> aroundRowChanges = Runnable::run;
 
     public RunsViewModel(TaskRunner runner, Ticker ticker) {
         this.runner = runner;
@@ -102,6 +120,9 @@ public final class RunsViewModel {
         polling = false;
         byId.clear();
         rows.clear();
+        collapsedRuns.clear();
+        collapsedGroups.clear();
+        rebuild();
         selection.clear();
         filterError.set(null);
         complete.set(false);
@@ -112,6 +133,7 @@ public final class RunsViewModel {
     /** Limits the table to one experiment (null or "All experiments" = every experiment). */
     public void setScope(ExperimentItem experiment) {
         scope.set(experiment == null || experiment.isAll() ? null : experiment);
+        groupBy.set(groupByScope.get(scopeKey()));
         reload();
     }
 
@@ -123,11 +145,19 @@ public final class RunsViewModel {
     /** Applies a filter in the store's filter language (blank = none). */
     public void applyFilter(String text) {
         filter.set(text == null ? "" : text.strip());
-        reload();
+        loadRows();
     }
 
-    /** Reads the table again from the store (latest request wins). */
+    /** Reads the table and the known keys again from the store (latest request wins). */
     public void reload() {
+        loadRows();
+        if (store != null) {
+            loadKeys();
+        }
+    }
+
+    /** Reads the rows (not the keys, which a filter does not change). */
+    private void loadRows() {
         if (store == null) {
             return;
         }
@@ -145,7 +175,6 @@ public final class RunsViewModel {
             lastToken = result.token();
             accept(result.page(), true);
         }, this::loadFailed);
-        loadKeys();
     }
 
     private record FirstPage(long token, LoadedPage page) {
@@ -173,6 +202,7 @@ public final class RunsViewModel {
         } else {
             rows.addAll(fresh);
         }
+        rebuild();
         mergeTagKeys(page.runs());
         if (page.next() != null) {
             loadNext(page.next());
@@ -243,6 +273,7 @@ public final class RunsViewModel {
         }
         List<String> ids = new ArrayList<>();
         List<RunRow> added = new ArrayList<>();
+        boolean structureChanged = !sort.isEmpty() || groupBy.get() != null;
         for (RunDetails d : changes.changed()) {
             ids.add(d.run().id());
             RunRow row = byId.get(d.run().id());
@@ -253,6 +284,7 @@ public final class RunsViewModel {
                 byId.remove(row.id());
                 rows.remove(row);
                 selection.remove(row);
+                structureChanged = true;
             } else if (visible && filter.get().isEmpty()) {
                 RunRow fresh = new RunRow(d);
                 byId.put(fresh.id(), fresh);
@@ -263,6 +295,10 @@ public final class RunsViewModel {
         }
         if (!added.isEmpty()) {
             rows.addAll(0, added);
+            structureChanged = true;
+        }
+        if (structureChanged) {
+            rebuild();
         }
         mergeTagKeys(changes.changed());
         onRunsChanged.accept(ids);
@@ -273,6 +309,116 @@ public final class RunsViewModel {
             return false;
         }
         return scope.get() == null || scope.get().id() == run.experimentId();
+    }
+
+    // --- tree, grouping and sorting ------------------------------------------------------------------------
+
+    /** Sorts siblings (and runs within a group) by {@code keys}; empty = the store's order (newest first). */
+    public void setSort(List<SortKey> keys) {
+        sort = List.copyOf(keys);
+        rebuild();
+    }
+
+    /** Groups top-level runs by a param or tag (null = no groups); remembered per experiment scope. */
+    public void setGroupBy(GroupBy by) {
+        groupBy.set(by);
+        if (by == null) {
+            groupByScope.remove(scopeKey());
+        } else {
+            groupByScope.put(scopeKey(), by);
+        }
+        rebuild();
+    }
+
+    /** Shows or hides the children of a run, or the runs of a group. */
+    public void toggle(RunRow row) {
+        setExpanded(row, !row.isExpanded());
+    }
+
+    /** Shows ({@code true}) or hides the children of a run or the runs of a group; no-op for a childless run. */
+    public void setExpanded(RunRow row, boolean expanded) {
+        if (row == null || !row.hasChildren() || row.isExpanded() == expanded) {
+            return;
+        }
+        if (row.isGroup()) {
+            if (expanded) {
+                collapsedGroups.remove(row.groupKey());
+            } else {
+                collapsedGroups.add(row.groupKey());
+            }
+        } else if (expanded) {
+            collapsedRuns.remove(row.id());
+        } else {
+            collapsedRuns.add(row.id());
+        }
+        rebuild();
+    }
+
+    /**
+     * Makes run {@code id} visible by expanding its ancestors and its group; returns its row, or null when the run
+     * is not in the table.
+     */
+    public RunRow reveal(String id) {
+        RunRow row = byId.get(id);
+        if (row == null) {
+            return null;
+        }
+        boolean changed = false;
+        Set<String> seen = new HashSet<>();
+        RunRow top = row;
+        String parent = row.run().parentId();
+        while (parent != null && byId.containsKey(parent) && seen.add(parent)) {
+            changed |= collapsedRuns.remove(parent);
+            top = byId.get(parent);
+            parent = top.run().parentId();
+        }
+        GroupBy by = groupBy.get();
+        if (by != null) {
+            changed |= collapsedGroups.remove(RunTree.groupKey(by, by.value(top.details())));
+        }
+        if (changed) {
+            rebuild();
+        }
+        return row;
+    }
+
+    private void rebuild() {
+        List<RunRow> next = tree.build(rows, sort, groupBy.get(), collapsedRuns, collapsedGroups);
+        aroundRowChanges.accept(() -> publish(next));
+    }
+
+    /** Replaces only the changed middle of the visible rows, so the table keeps what it can of its selection. */
+    private void publish(List<RunRow> next) {
+        int max = Math.min(visibleRows.size(), next.size());
+        int prefix = 0;
+        while (prefix < max && visibleRows.get(prefix) == next.get(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix
+                && visibleRows.get(visibleRows.size() - 1 - suffix) == next.get(next.size() - 1 - suffix)) {
+            suffix++;
+        }
+        int oldEnd = visibleRows.size() - suffix;
+        int newEnd = next.size() - suffix;
+        if (prefix == oldEnd && prefix == newEnd) {
+            return;
+        }
+        if (oldEnd - prefix > LARGE_CHANGE || newEnd - prefix > LARGE_CHANGE
+                || oldEnd - prefix == visibleRows.size() && newEnd - prefix == next.size()) {
+            visibleRows.setAll(next);
+            return;
+        }
+        if (oldEnd > prefix) {
+            visibleRows.remove(prefix, oldEnd);
+        }
+        if (newEnd > prefix) {
+            visibleRows.addAll(prefix, next.subList(prefix, newEnd));
+        }
+    }
+
+    private String scopeKey() {
+        return scope.get() == null ? "" : scope.get().name();
     }
 
     // --- actions ---------------------------------------------------------------------------------------------
@@ -333,6 +479,50 @@ public final class RunsViewModel {
         }, error -> actionError.set(UserMessages.of(error)));
     }
 
+    /** Hands the selected runs to whoever registers models (the shell wires the registry view). */
+    public void registerModel(List<String> runIds) {
+        if (onRegisterModel != null && !runIds.isEmpty()) {
+            onRegisterModel.accept(List.copyOf(runIds));
+        }
+    }
+
+    /** Hands two or more selected runs to the compare view (wired by the shell). */
+    public void compare(List<String> runIds) {
+        if (onCompare != null && runIds.size() >= 2) {
+            onCompare.accept(List.copyOf(runIds));
+        }
+    }
+
+    /** Called with the selected run ids on "Register model…"; null hides the action. */
+    public void setOnRegisterModel(Consumer<List<String>> handler) {
+        this.onRegisterModel = handler;
+        registerModelAvailable.set(handler != null);
+    }
+
+    /** Called with the selected run ids (2 or more) on "Compare" / Ctrl+Shift+C; null disables the action. */
+    public void setOnCompare(Consumer<List<String>> handler) {
+        this.onCompare = handler;
+        compareAvailable.set(handler != null);
+    }
+
+    /** True when the shell has wired "Register model…". */
+    public ReadOnlyBooleanProperty registerModelAvailableProperty() {
+        return registerModelAvailable;
+    }
+
+    /** True when the shell has wired "Compare". */
+    public ReadOnlyBooleanProperty compareAvailableProperty() {
+        return compareAvailable;
+    }
+
+    /**
+     * Lets the view wrap each change of {@link #visibleRows()} (to save and restore the table's selection and
+     * scroll position around it).
+     */
+    public void setAroundRowChanges(Consumer<Runnable> wrapper) {
+        this.aroundRowChanges = wrapper == null ? Runnable::run : wrapper;
+    }
+
     // --- accessors -------------------------------------------------------------------------------------------
 
     /** Receives the ids of runs changed in the store (for the detail pane). */
@@ -340,8 +530,32 @@ public final class RunsViewModel {
         this.onRunsChanged = listener == null ? ids -> { } : listener;
     }
 
+    /** Every loaded run, in the store's order (newest first), regardless of nesting and grouping. */
     public ObservableList<RunRow> rows() {
         return rows;
+    }
+
+    /** What the table shows: group headers, runs, and children of expanded runs, in display order. */
+    public ObservableList<RunRow> visibleRows() {
+        return visibleRows;
+    }
+
+    /** The runs the table holds in display order, nested and collapsed ones included (for "Export table"). */
+    public List<RunDetails> tableRuns() {
+        List<RunRow> all = new RunTree().build(rows, sort, groupBy.get(), Set.of(), Set.of());
+        List<RunDetails> out = new ArrayList<>(all.size());
+        for (RunRow r : all) {
+            if (!r.isGroup()) {
+                out.add(r.details());
+            }
+        }
+        rebuild();
+        return out;
+    }
+
+    /** What top-level runs are grouped by, or null. */
+    public ReadOnlyObjectProperty<GroupBy> groupByProperty() {
+        return groupBy;
     }
 
     /** The rows selected in the table (the view keeps it in step). */

@@ -97,6 +97,7 @@ public final class MainWindow implements ShellCommands {
         this.experimentsView = new ExperimentsView(vm.experiments());
         this.tableView = new RunsTableView(runs);
         this.filterBar = new FilterBar(runs, columnsButton(), exportButton());
+        vm.runs().setOnRegisterModel(this::registerModel);
         this.detailView = new RunDetailView(vm.detail(), runs, dialogs);
         detailView.setOnOpenRun(this::selectRun);
         detailView.setOnOpenFolder(folderOpener);
@@ -396,7 +397,7 @@ public final class MainWindow implements ShellCommands {
     /** Selects run {@code id} in the table when it is shown (parent/child links). */
     public void selectRun(String id) {
         TableView<RunRow> table = tableView.table();
-        RunRow row = vm.runs().row(id);
+        RunRow row = vm.runs().reveal(id);
         if (row != null) {
             table.getSelectionModel().clearSelection();
             table.getSelectionModel().select(row);
@@ -488,8 +489,9 @@ public final class MainWindow implements ShellCommands {
     }
 
     private void export(boolean selectedOnly) {
-        List<RunDetails> runs = (selectedOnly ? vm.runs().selection() : tableView.table().getItems()).stream()
-                .map(RunRow::details).toList();
+        List<RunDetails> runs = selectedOnly
+                ? vm.runs().selection().stream().map(RunRow::details).toList()
+                : vm.runs().tableRuns();
         if (runs.isEmpty()) {
             vm.noticeProperty().set("Nothing to export.");
             return;

@@ -1,0 +1,258 @@
+package dev.cairn.viewer.bench;
+
+import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.MetricAggregate;
+import dev.cairn.store.model.NewRun;
+import dev.cairn.store.model.RunStatus;
+import dev.cairn.viewer.common.FxTaskRunner;
+import dev.cairn.viewer.common.ManualTicker;
+import dev.cairn.viewer.runs.ColumnSpec;
+import dev.cairn.viewer.runs.RunRow;
+import dev.cairn.viewer.runs.RunsTableView;
+import dev.cairn.viewer.runs.RunsViewModel;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.stage.Stage;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Speed figures for the runs table (a benchmark, not a test): a 100,000-run store (20 params, 10 metrics each,
+ * sweeps of 100 nested runs), opened with the real view-model and table on a stage under Monocle. Prints the time
+ * from the store chosen to the first rows, to all rows, a filter and a sort until the table shows them, the heap
+ * after load, and the process CPU time of each step. Run with
+ * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp <test classpath>
+ * dev.cairn.viewer.bench.RunsTableBenchmark [store file]}; the store is generated once and kept.
+ */
+public final class RunsTableBenchmark {
+    private static final int RUNS = 100_000;
+    private static final int BATCH = 1_000;
+    private static final int PARAMS = 20;
+    private static final int METRICS = 10;
+    private static final int POINTS = 5;
+
+    private RunsTableBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args.length > 0 ? args[0] : "/tmp/cairn-bench-100k.db");
+        if (!Files.exists(file)) {
+            generate(file);
+        }
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Platform.setImplicitExit(false);
+
+        FxTaskRunner runner = new FxTaskRunner(2);
+        RunsViewModel vm = new RunsViewModel(runner, new ManualTicker());
+        RunsTableView view = onFx(() -> {
+            RunsTableView v = new RunsTableView(vm);
+            vm.columns().setAll(ColumnSpec.param("p0"), ColumnSpec.param("p1"),
+                    ColumnSpec.metric("m0", MetricAggregate.LAST), ColumnSpec.metric("m1", MetricAggregate.MIN));
+            Stage stage = new Stage();
+            stage.setScene(new Scene(v.table(), 1200, 800));
+            stage.show();
+            return v;
+        });
+
+        long cpu0 = cpu();
+        long t0 = System.nanoTime();
+        TrackingStore store = TrackingStore.open(file);
+        onFx(() -> {
+            vm.attach(store);
+            return null;
+        });
+        waitFor(() -> onFxQuiet(() -> !view.table().getItems().isEmpty()));
+        onFx(() -> {
+            view.table().layout();
+            return null;
+        });
+        report("first rows shown", t0, cpu0);
+
+        cpu0 = cpu();
+        waitFor(() -> onFxQuiet(() -> vm.completeProperty().get()));
+        report("all " + onFx(() -> vm.rows().size()) + " runs loaded (background)", t0, cpu0);
+        heap();
+
+        for (int round = 0; round < 3; round++) {
+            final String filter = round % 2 == 0 ? "params.p0 > 0.5 and metrics.m0 < 0.3" : "params.p3 = \"b\"";
+            cpu0 = cpu();
+            t0 = System.nanoTime();
+            CountDownLatch shown = new CountDownLatch(1);
+            onFx(() -> {
+                ListChangeListener<RunRow> once = new ListChangeListener<>() {
+                    @Override
+                    public void onChanged(Change<? extends RunRow> c) {
+                        vm.visibleRows().removeListener(this);
+                        view.table().layout();
+                        shown.countDown();
+                    }
+                };
+                vm.visibleRows().addListener(once);
+                vm.applyFilter(filter);
+                return null;
+            });
+            shown.await(60, TimeUnit.SECONDS);
+            report("filter applied, first rows shown (" + onFx(() -> vm.rows().size()) + " loaded so far)", t0, cpu0);
+        }
+        onFx(() -> {
+            vm.applyFilter("");
+            return null;
+        });
+        waitFor(() -> onFxQuiet(() -> vm.completeProperty().get() && vm.rows().size() == RUNS));
+
+        for (String column : List.of("col-param:p1", "col-metric:min:m1", "col-name")) {
+            for (TableColumn.SortType type : TableColumn.SortType.values()) {
+                long c = cpu();
+                long t = System.nanoTime();
+                onFx(() -> {
+                    TableColumn<RunRow, ?> col = view.table().getColumns().stream()
+                            .filter(x -> column.equals(x.getId())).findFirst().orElseThrow();
+                    col.setSortType(type);
+                    view.table().getSortOrder().setAll(col);
+                    view.table().layout();
+                    return null;
+                });
+                report("sort " + column + " " + type.name().toLowerCase(Locale.ROOT) + " over "
+                        + vm.rows().size() + " runs", t, c);
+            }
+        }
+        heap();
+        onFx(() -> {
+            vm.detach();
+            return null;
+        });
+        store.close();
+
+        long c = cpu();
+        long t = System.nanoTime();
+        TrackingStore again = TrackingStore.open(file);
+        onFx(() -> {
+            vm.attach(again);
+            return null;
+        });
+        waitFor(() -> onFxQuiet(() -> !view.table().getItems().isEmpty()));
+        onFx(() -> {
+            view.table().layout();
+            return null;
+        });
+        report("first rows shown, store opened again (warm JVM)", t, c);
+        onFx(() -> {
+            vm.detach();
+            return null;
+        });
+        again.close();
+        runner.shutdown();
+        Platform.exit();
+    }
+
+    private static void generate(Path file) {
+        long t0 = System.nanoTime();
+        Random random = new Random(42);
+        String[] kinds = {"a", "b", "c", "d"};
+        long start = 1_700_000_000_000L;
+        try (TrackingStore store = TrackingStore.open(file)) {
+            for (int b = 0; b < RUNS / BATCH; b++) {
+                int base = b * BATCH;
+                store.transaction(tx -> {
+                    String parent = null;
+                    for (int i = base; i < base + BATCH; i++) {
+                        String id = String.format(Locale.ROOT, "%032x", i + 1L);
+                        boolean sweepStart = i % 100 == 0;
+                        long runStart = start + i * 60_000L;
+                        long seq = store.runs().create(tx, NewRun.in("bench-" + (i % 5)).withId(id)
+                                .withName((sweepStart ? "sweep-" : "trial-") + i)
+                                .withStatus(i % 37 == 0 ? RunStatus.FAILED : RunStatus.FINISHED)
+                                .withTimes(runStart, runStart + 30_000 + random.nextInt(600_000))
+                                .withUser("user" + (i % 7)).withParent(sweepStart ? null : parent));
+                        if (sweepStart) {
+                            parent = id;
+                        }
+                        Map<String, String> params = new HashMap<>();
+                        for (int p = 0; p < PARAMS; p++) {
+                            params.put("p" + p, p == 3 ? kinds[random.nextInt(4)]
+                                    : Double.toString(Math.round(random.nextDouble() * 1000) / 1000.0));
+                        }
+                        store.runs().logParams(tx, seq, params);
+                        long[] steps = new long[POINTS];
+                        long[] ts = new long[POINTS];
+                        for (int m = 0; m < METRICS; m++) {
+                            double[] values = new double[POINTS];
+                            for (int s = 0; s < POINTS; s++) {
+                                steps[s] = s;
+                                ts[s] = runStart + s * 1000L;
+                                values[s] = random.nextDouble();
+                            }
+                            store.metrics().append(tx, seq, "m" + m, steps, ts, values, 0, POINTS);
+                        }
+                    }
+                });
+            }
+        }
+        System.out.printf(Locale.ROOT, "generated %,d runs in %.1f s -> %s%n", RUNS, (System.nanoTime() - t0) / 1e9,
+                file);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(120, TimeUnit.SECONDS);
+    }
+
+    private static boolean onFxQuiet(BooleanSupplier check) {
+        try {
+            return onFx(check::getAsBoolean);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void report(String what, long t0, long cpu0) {
+        System.out.printf(Locale.ROOT, "%-62s %8.0f ms wall  %8.0f ms cpu%n", what,
+                (System.nanoTime() - t0) / 1e6, (cpu() - cpu0) / 1e6);
+    }
+
+    private static void heap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "%-62s %8.0f MB%n", "heap used after GC",
+                (rt.totalMemory() - rt.freeMemory()) / 1e6);
+    }
+}
