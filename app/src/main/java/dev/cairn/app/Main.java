@@ -3,6 +3,7 @@ package dev.cairn.app;
 import dev.cairn.app.cli.BenchCommand;
 import dev.cairn.app.cli.CliErrors;
 import dev.cairn.app.cli.DemoCommand;
+import dev.cairn.app.cli.DriftCommand;
 import dev.cairn.app.cli.ExperimentsCommand;
 import dev.cairn.app.cli.ExportCommand;
 import dev.cairn.app.cli.ImportCommand;
@@ -29,7 +30,7 @@ import java.util.concurrent.Callable;
             "Without a command, opens the desktop window on the store."},
         subcommands = {ExperimentsCommand.class, RunsCommand.class, MetricCommand.class, LogCommand.class,
             BenchCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class, PluginsCommand.class,
-            ModelsCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
+            ModelsCommand.class, ModelCommand.class, DriftCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin

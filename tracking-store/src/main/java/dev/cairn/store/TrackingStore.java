@@ -1,5 +1,6 @@
 package dev.cairn.store;
 
+import dev.cairn.store.drift.DriftData;
 import dev.cairn.store.query.RunSearch;
 import dev.cairn.store.registry.ModelRegistry;
 import dev.cairn.store.sql.Database;
@@ -45,6 +46,7 @@ public final class TrackingStore implements AutoCloseable {
     private final RunSearch search;
     private final KeyCatalog keys = new KeyCatalog();
     private final ModelRegistry registry = new ModelRegistry(this);
+    private final DriftData drift = new DriftData(this);
 
     private TrackingStore(Database db, int migratedFrom) {
         this.db = db;
@@ -129,6 +131,11 @@ public final class TrackingStore implements AutoCloseable {
     /** The model registry: registered models, versions, stages, aliases, history and rollback. */
     public ModelRegistry registry() {
         return registry;
+    }
+
+    /** Data drift: reference datasets and batches of model versions, their profiles and samples. */
+    public DriftData drift() {
+        return drift;
     }
 
     /** The store file. */

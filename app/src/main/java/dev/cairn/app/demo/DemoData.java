@@ -29,7 +29,7 @@ public final class DemoData {
 
     /** The sections written by {@link #generate}, in order. Later issues add theirs here. */
     public static List<DemoSection> sections() {
-        return List.of(new SweepSection());
+        return List.of(new SweepSection(), new DriftSection());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.cairn.app.plugins;
 
 import dev.cairn.app.StoreLocator;
 import dev.cairn.plugin.PluginApi;
+import dev.cairn.plugin.drift.DriftTest;
 import dev.cairn.plugin.importer.RunImporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,32 @@ public final class PluginLoader {
     /** Built-ins plus the jars in the user's plugin folder. */
     public static PluginRegistry loadDefault() {
         return load(defaultPluginDir(System.getenv()), PluginLoader.class.getClassLoader());
+    }
+
+    /**
+     * The built-in drift tests visible to {@code appLoader} ({@link ServiceLoader}); a test that fails to load is
+     * logged and skipped, an id seen twice keeps the first.
+     */
+    public static List<DriftTest> driftTests(ClassLoader appLoader) {
+        List<DriftTest> out = new ArrayList<>();
+        Iterator<DriftTest> it = ServiceLoader.load(DriftTest.class, appLoader).iterator();
+        for (int errors = 0; errors < MAX_PROVIDER_ERRORS; ) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                DriftTest test = it.next();
+                if (out.stream().noneMatch(t -> t.id().equals(test.id()))) {
+                    out.add(test);
+                } else {
+                    LOG.warn("a second drift test with id '{}' ({}) was skipped", test.id(), test.getClass().getName());
+                }
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                errors++;
+                LOG.warn("a built-in drift test failed to load", e);
+            }
+        }
+        return out;
     }
 
     /** Built-ins visible to {@code appLoader} plus every jar in {@code pluginDir} (which may be missing). */

@@ -43,7 +43,8 @@ class DemoCommandTest {
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.get("store").asText()).isEqualTo(store.toAbsolutePath().normalize().toString());
         assertThat(json.get("experiments").get(0).asText()).isEqualTo(SweepSection.EXPERIMENT);
-        assertThat(json.get("runs").asInt()).isEqualTo(100);
+        assertThat(json.get("experiments").get(1).asText()).isEqualTo(DriftSection.EXPERIMENT);
+        assertThat(json.get("runs").asInt()).isEqualTo(103);
         assertThat(json.get("seconds").asDouble()).isPositive();
         assertThat(err.toString()).isEmpty();
         assertThat(Files.isRegularFile(store)).isTrue();
@@ -62,6 +63,7 @@ class DemoCommandTest {
         Path store = dir.resolve("demo.db");
         assertThat(run("--store", store.toString())).isEqualTo(0);
         assertThat(out.toString()).contains(SweepSection.EXPERIMENT + ": 100 runs")
-                .containsPattern("Wrote 100 demo runs to .*demo\\.db in \\d+\\.\\d s\\.");
+                .contains(DriftSection.EXPERIMENT + ": 3 runs")
+                .containsPattern("Wrote 103 demo runs to .*demo\\.db in \\d+\\.\\d s\\.");
     }
 }

@@ -78,8 +78,8 @@ class DemoDataTest {
 
     @Test
     void writesOneExperimentWithASweepParentItsChildrenAndABaseline() {
-        assertThat(summary.experiments()).containsExactly(SweepSection.EXPERIMENT);
-        assertThat(summary.runCount()).isEqualTo(100);
+        assertThat(summary.experiments()).containsExactly(SweepSection.EXPERIMENT, DriftSection.EXPERIMENT);
+        assertThat(summary.runCount()).isEqualTo(103);
         Experiment e = store.experiments().byName(SweepSection.EXPERIMENT).orElseThrow();
         assertThat(e.runCount()).isEqualTo(100);
         assertThat(e.description()).contains("Tribuo");
@@ -350,11 +350,12 @@ class DemoDataTest {
     }
 
     @Test
-    void theDefaultSectionsAreTheSweep() {
-        assertThat(DemoData.sections()).extracting(DemoSection::experiment).containsExactly(SweepSection.EXPERIMENT);
+    void theDefaultSectionsAreTheSweepAndTheDriftModel() {
+        assertThat(DemoData.sections()).extracting(DemoSection::experiment)
+                .containsExactly(SweepSection.EXPERIMENT, DriftSection.EXPERIMENT);
         assertThat(summary.elapsed()).isPositive();
         assertThat(store.experiments().list(false)).extracting(Experiment::name)
-                .containsExactly(SweepSection.EXPERIMENT);
+                .containsExactlyInAnyOrder(SweepSection.EXPERIMENT, DriftSection.EXPERIMENT);
         assertThat(parent().status()).isEqualTo(RunStatus.FINISHED);
         assertThat(summary.sections().get(0).runs()).isEqualTo(100);
     }

@@ -1,0 +1,159 @@
+package dev.cairn.plugin.drift;
+
+import dev.cairn.store.NotFoundException;
+import dev.cairn.store.TrackingStore;
+import dev.cairn.store.drift.ColumnProfile;
+import dev.cairn.store.drift.ColumnRole;
+import dev.cairn.store.drift.ColumnType;
+import dev.cairn.store.drift.DatasetProfile;
+import dev.cairn.store.drift.DatasetSample;
+import dev.cairn.store.drift.DriftReport;
+import dev.cairn.store.drift.DriftSettings;
+import dev.cairn.store.drift.SampleColumn;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.ServiceLoader;
+
+/**
+ * Computes a {@link DriftReport} for a model version from what the store holds: for each batch and each
+ * reference column except the label, a test chosen by {@link DriftTestSelector} (Evidently's defaults, or the
+ * model's per-column setting) runs on the stored samples: numeric and date-time columns on the reservoir
+ * values, categorical and boolean columns on the exact value counts. The dataset verdict uses
+ * {@link DatasetDriftRule} with the model's share, over the feature columns (the prediction column is tested and
+ * reported but does not count towards dataset drift).
+ *
+ * <p>It lives here, not in the store, because the store must not depend on plugins; the CLI and the desktop app
+ * both use it, and a third-party host of the plugin API can too.
+ */
+public final class DriftReporter {
+    private final List<DriftTest> tests;
+
+    /** @param tests the drift tests to choose from */
+    public DriftReporter(Iterable<? extends DriftTest> tests) {
+        List<DriftTest> copy = new ArrayList<>();
+        tests.forEach(copy::add);
+        this.tests = List.copyOf(copy);
+    }
+
+    /** @return a reporter over the tests found by {@link ServiceLoader} on this class's loader */
+    public static DriftReporter fromServiceLoader() {
+        return new DriftReporter(ServiceLoader.load(DriftTest.class, DriftReporter.class.getClassLoader()));
+    }
+
+    /** @return the available test ids */
+    public List<String> testIds() {
+        return tests.stream().map(DriftTest::id).toList();
+    }
+
+    /**
+     * @param store   the store
+     * @param model   registered model name
+     * @param version model version
+     * @return the report; no batches when none were stored
+     * @throws NotFoundException when the model, the version or its reference is missing
+     */
+    public DriftReport report(TrackingStore store, String model, int version) {
+        DatasetProfile reference = store.drift().reference(model, version).orElseThrow(() -> new NotFoundException(
+                "Model '" + model + "' version " + version + " has no reference dataset (cairn drift reference)."));
+        DriftSettings settings = store.drift().settings(model);
+        DriftTestSelector selector = new DriftTestSelector(tests, overrides(settings));
+        DatasetDriftRule rule = new DatasetDriftRule(settings.share());
+        DatasetSample referenceSample = store.drift().sample(reference.id());
+        Map<String, ColumnSample> referenceColumns = new HashMap<>();
+        for (ColumnProfile col : reference.columns()) {
+            if (col.role() != ColumnRole.LABEL) {
+                columnSample(col, referenceSample).ifPresent(s -> referenceColumns.put(col.name(), s));
+            }
+        }
+        List<DriftReport.Batch> batches = new ArrayList<>();
+        for (DatasetProfile batch : store.drift().batches(model, version)) {
+            batches.add(batch(batch, store.drift().sample(batch.id()), reference, referenceColumns, selector, rule));
+        }
+        return new DriftReport(model, version, reference.rowCount(), batches);
+    }
+
+    private DriftReport.Batch batch(DatasetProfile batch, DatasetSample sample, DatasetProfile reference,
+                                    Map<String, ColumnSample> referenceColumns, DriftTestSelector selector,
+                                    DatasetDriftRule rule) {
+        List<DriftReport.Column> columns = new ArrayList<>();
+        List<DriftResult> features = new ArrayList<>();
+        for (ColumnProfile refCol : reference.columns()) {
+            if (refCol.role() == ColumnRole.LABEL) {
+                continue;
+            }
+            ColumnSample ref = referenceColumns.get(refCol.name());
+            Optional<ColumnProfile> cur = batch.column(refCol.name());
+            Optional<ColumnSample> current = cur.flatMap(c -> c.type() == refCol.type()
+                    ? columnSample(c, sample) : Optional.empty());
+            String problem = ref == null ? "no values in the reference"
+                    : cur.isEmpty() ? "not in this batch"
+                    : cur.get().type() != refCol.type() ? "type " + cur.get().type().label() + " differs from the reference"
+                    : current.isEmpty() ? "no values in this batch" : null;
+            if (problem != null) {
+                columns.add(new DriftReport.Column(refCol.name(), refCol.type(), refCol.role(), null, Double.NaN, null,
+                        Double.NaN, false, false, problem));
+                continue;
+            }
+            DriftTestSelector.Choice choice;
+            DriftResult result;
+            try {
+                choice = selector.choose(ref, current.get());
+                result = choice.test().test(ref, current.get(), choice.threshold());
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                columns.add(new DriftReport.Column(refCol.name(), refCol.type(), refCol.role(), null, Double.NaN, null,
+                        Double.NaN, false, false, e.getMessage()));
+                continue;
+            }
+            columns.add(new DriftReport.Column(refCol.name(), refCol.type(), refCol.role(), result.testId(),
+                    result.score(), result.pValue(), result.threshold(), choice.test().isDistance(), result.drifted(),
+                    result.message().orElse(null)));
+            if (refCol.role() == ColumnRole.FEATURE) {
+                features.add(result);
+            }
+        }
+        DatasetDriftRule.Verdict verdict = rule.evaluate(features);
+        return new DriftReport.Batch(batch.id(), batch.time(), batch.rowCount(), verdict.drifted(), verdict.share(),
+                verdict.driftedColumns(), verdict.totalColumns(), batch.performance(), columns);
+    }
+
+    private static Optional<ColumnSample> columnSample(ColumnProfile profile, DatasetSample sample) {
+        if (profile.present() == 0) {
+            return Optional.empty();
+        }
+        if (profile.type().isNumeric()) {
+            Optional<SampleColumn> col = sample.column(profile.name());
+            if (col.isEmpty() || col.get().numbers() == null) {
+                return Optional.empty();
+            }
+            double[] values = col.get().numbers();
+            long sampledMissing = 0;
+            for (double v : values) {
+                if (Double.isNaN(v)) {
+                    sampledMissing++;
+                }
+            }
+            ColumnKind kind = profile.type() == ColumnType.DATETIME ? ColumnKind.DATETIME : ColumnKind.NUMERIC;
+            return Optional.of(ColumnSample.values(profile.name(), kind, values, profile.present(),
+                    Math.max(0, profile.missing() - sampledMissing)));
+        }
+        Map<String, Long> counts = new LinkedHashMap<>(profile.valueCounts());
+        if (profile.otherCount() > 0) {
+            counts.merge("(other)", profile.otherCount(), Long::sum);
+        }
+        ColumnKind kind = profile.type() == ColumnType.BOOLEAN ? ColumnKind.BOOLEAN : ColumnKind.CATEGORICAL;
+        return Optional.of(ColumnSample.counts(profile.name(), kind, counts, profile.missing()));
+    }
+
+    private static Map<String, ColumnOverride> overrides(DriftSettings settings) {
+        Map<String, ColumnOverride> out = new HashMap<>();
+        settings.columns().forEach((column, s) -> out.put(column, new ColumnOverride(Optional.ofNullable(s.testId()),
+                s.threshold() == null ? OptionalDouble.empty() : OptionalDouble.of(s.threshold()))));
+        return out;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.cairn.viewer.drift;
+
+import dev.cairn.viewer.common.Formats;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+/** The selected batch's columns: type, test, score, p-value, threshold, drifted; drifted and worst first. */
+final class ColumnsTable extends TableView<ColumnRow> {
+
+    ColumnsTable(ObservableList<ColumnRow> rows) {
+        super(rows);
+        setId("drift-columns");
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        getColumns().add(text("Column", ColumnRow::name, 140));
+        getColumns().add(text("Type", ColumnRow::type, 120));
+        getColumns().add(text("Test", ColumnRow::test, 100));
+        getColumns().add(text("Score", r -> number(r.result().score()), 80));
+        getColumns().add(text("p-value", r -> r.result().pValue() == null ? "—" : number(r.result().pValue()), 80));
+        getColumns().add(text("Threshold", r -> number(r.result().threshold()), 80));
+        TableColumn<ColumnRow, Boolean> drifted = new TableColumn<>("Drifted");
+        drifted.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().drifted()));
+        drifted.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Boolean item, boolean empty) {
+                super.updateItem(item, empty);
+                ColumnRow row = getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty || item == null || row == null ? null
+                        : row.result().test() == null ? row.result().message() : item ? "drifted" : "no");
+            }
+        });
+        getColumns().add(drifted);
+        setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(ColumnRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drifted"),
+                        !empty && item != null && item.drifted());
+                setStyle(!empty && item != null && item.drifted() ? "-fx-font-weight: bold;" : "");
+            }
+        });
+        setPlaceholder(new javafx.scene.control.Label("No batch selected"));
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "—" : Formats.number(v);
+    }
+
+    private static TableColumn<ColumnRow, String> text(String title, java.util.function.Function<ColumnRow, String> f,
+                                                      double width) {
+        TableColumn<ColumnRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+}
