@@ -51,7 +51,8 @@ public final class CairnFxApplication extends Application {
         Supplier<PluginRegistry> plugins = new LoadOnce<>(PluginLoader::loadDefault);
         return new ShellServices(new AppWelcomeActions(), new AppImportActions(() -> plugins.get().importers()),
                 () -> PluginInfos.of(plugins.get().statuses()), Version.get(),
-                dev.cairn.app.importing.BundleExport::write);
+                dev.cairn.app.importing.BundleExport::write,
+                (store, model, version) -> dev.cairn.app.drift.DriftReports.builtIn().report(store, model, version));
     }
 
     @Override

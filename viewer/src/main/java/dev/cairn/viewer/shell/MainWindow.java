@@ -294,7 +294,10 @@ public final class MainWindow implements ShellCommands {
         showRuns.disableProperty().bind(vm.registryProperty().isNull());
         showRegistry.disableProperty().bind(vm.registryProperty().isNull());
         MenuItem hparams = item("Hyperparameters", "shortcut+shift+H", e -> toggleHyperparameters());
-        Menu view = new Menu("View", null, showRuns, showRegistry, hparams, new SeparatorMenuItem(), columns,
+        MenuItem drift = item("Data drift", "shortcut+shift+D", e -> toggleDrift());
+        drift.setId("viewDrift");
+        drift.setDisable(vm.services().drift() == null);
+        Menu view = new Menu("View", null, showRuns, showRegistry, hparams, drift, new SeparatorMenuItem(), columns,
                 refresh, new SeparatorMenuItem(), dark);
         MenuItem plugins = item("Plugins…", null, e -> vm.loadPlugins(list -> HelpDialogs.plugins(stage, list).show()));
         plugins.setId("helpPlugins");
@@ -306,6 +309,34 @@ public final class MainWindow implements ShellCommands {
     }
 
     private Node hparamsNode;
+    private Node driftNode;
+
+    /** Shows the data-drift view of the registered models (or goes back to the runs). */
+    private void toggleDrift() {
+        if (driftNode != null && centre.getChildren().contains(driftNode)) {
+            driftNode = null;
+            showScreen(vm.screenProperty().get());
+            return;
+        }
+        TrackingStore store = vm.store();
+        if (store == null || vm.services().drift() == null) {
+            return;
+        }
+        dev.cairn.viewer.drift.DriftViewModel dvm = new dev.cairn.viewer.drift.DriftViewModel(store,
+                vm.services().drift(), vm.runner());
+        Button back = new Button("Runs", new FontIcon("mdal-arrow_back"));
+        back.setOnAction(e -> toggleDrift());
+        Label title = new Label("Data drift");
+        title.getStyleClass().add("title-4");
+        HBox header = new HBox(12, back, title);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(6, 10, 6, 10));
+        BorderPane pane = new BorderPane(new dev.cairn.viewer.drift.DriftView(dvm));
+        pane.setTop(header);
+        driftNode = pane;
+        centre.getChildren().setAll(driftNode);
+        dvm.reload();
+    }
 
     /**
      * Shows the hyperparameter analysis of the runs in view — the selection when two or more runs are selected,

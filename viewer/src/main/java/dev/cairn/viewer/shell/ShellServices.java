@@ -1,5 +1,7 @@
 package dev.cairn.viewer.shell;
 
+import dev.cairn.viewer.drift.DriftReportSource;
+
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -12,14 +14,21 @@ import java.util.function.Supplier;
  * @param plugins every plugin with its status (called on a background thread)
  * @param version the application's version
  * @param bundles writes runs to a .cairn.zip bundle for File → Export (null: CSV and JSON only)
+ * @param drift   computes drift reports with the drift-test plugins (null: no drift view)
  */
 public record ShellServices(WelcomeActions welcome, ImportActions imports, Supplier<List<PluginInfo>> plugins,
-                            String version, BundleWriter bundles) {
+                            String version, BundleWriter bundles, DriftReportSource drift) {
+
+    /** Services without the drift view. */
+    public ShellServices(WelcomeActions welcome, ImportActions imports, Supplier<List<PluginInfo>> plugins,
+                         String version, BundleWriter bundles) {
+        this(welcome, imports, plugins, version, bundles, null);
+    }
 
     /** Services without bundle export. */
     public ShellServices(WelcomeActions welcome, ImportActions imports, Supplier<List<PluginInfo>> plugins,
                          String version) {
-        this(welcome, imports, plugins, version, null);
+        this(welcome, imports, plugins, version, null, null);
     }
 
     public ShellServices {
