@@ -15,7 +15,7 @@ public final class DriftReports {
 
     /** Reports with the built-in tests on the application's class path. */
     public static DriftReports builtIn() {
-        return new DriftReports(new DriftReporter(PluginLoader.driftTests(DriftReports.class.getClassLoader())));
+        return new DriftReports(new DriftReporter(PluginLoader.loadDefault().driftTests()));
     }
 
     /** The report of a model version (see {@link DriftReporter#report}). */

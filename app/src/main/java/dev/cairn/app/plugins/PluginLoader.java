@@ -36,6 +36,7 @@ import java.util.zip.ZipEntry;
 public final class PluginLoader {
     private static final Logger LOG = LoggerFactory.getLogger(PluginLoader.class);
     private static final String SERVICE_FILE = "META-INF/services/" + RunImporter.class.getName();
+    private static final String DRIFT_SERVICE_FILE = "META-INF/services/" + DriftTest.class.getName();
     private static final int MAX_PROVIDER_ERRORS = 100;
 
     private PluginLoader() {
@@ -81,6 +82,9 @@ public final class PluginLoader {
     public static PluginRegistry load(Path pluginDir, ClassLoader appLoader) {
         PluginRegistry registry = new PluginRegistry();
         loadBuiltIns(registry, appLoader);
+        for (DriftTest test : driftTests(appLoader)) {
+            addDriftTest(registry, test, PluginStatus.BUILT_IN);
+        }
         for (Path jar : jars(pluginDir, registry)) {
             loadJar(registry, jar, appLoader);
         }
@@ -132,7 +136,12 @@ public final class PluginLoader {
                         PluginStatus.State.INCOMPATIBLE, incompatible));
                 return;
             }
-            classes = providerNames(file);
+            classes = providerNames(file, SERVICE_FILE);
+            for (String name : providerNames(file, DRIFT_SERVICE_FILE)) {
+                if (!classes.contains(name)) {
+                    classes.add(name);
+                }
+            }
         } catch (IOException | RuntimeException e) {
             registry.record(source, new PluginStatus(jarName, null, null, source, PluginStatus.State.FAILED,
                     "not a readable jar: " + e.getMessage()));
@@ -140,7 +149,8 @@ public final class PluginLoader {
         }
         if (classes.isEmpty()) {
             registry.record(source, new PluginStatus(jarName, null, null, source, PluginStatus.State.FAILED,
-                    "no importer in the jar (missing " + SERVICE_FILE + ")"));
+                    "no importer or drift test in the jar (missing " + SERVICE_FILE + " and " + DRIFT_SERVICE_FILE
+                    + ")"));
             return;
         }
         URLClassLoader loader;
@@ -154,8 +164,13 @@ public final class PluginLoader {
         for (String className : classes) {
             try {
                 Class<?> type = Class.forName(className, true, loader);
+                if (DriftTest.class.isAssignableFrom(type)) {
+                    addDriftTest(registry, (DriftTest) type.getDeclaredConstructor().newInstance(), source);
+                    continue;
+                }
                 if (!RunImporter.class.isAssignableFrom(type)) {
-                    throw new IllegalStateException(className + " does not implement " + RunImporter.class.getName());
+                    throw new IllegalStateException(className + " implements neither " + RunImporter.class.getName()
+                            + " nor " + DriftTest.class.getName());
                 }
                 RunImporter importer = (RunImporter) type.getDeclaredConstructor().newInstance();
                 add(registry, importer, source);
@@ -167,6 +182,36 @@ public final class PluginLoader {
                         PluginStatus.State.FAILED, cause.toString()));
             }
         }
+    }
+
+    private static void addDriftTest(PluginRegistry registry, DriftTest test, String source) {
+        String id;
+        String name;
+        try {
+            id = test.id();
+            name = test.displayName();
+        } catch (RuntimeException | LinkageError e) {
+            registry.record(source + "#" + test.getClass().getName(), new PluginStatus(test.getClass().getName(), null,
+                    null, source, PluginStatus.State.FAILED, "id() or displayName() threw " + e));
+            return;
+        }
+        String key = source + "#drift:" + id;
+        String version = versionOf(test.getClass());
+        if (id == null || id.isBlank()) {
+            registry.record(key, new PluginStatus(test.getClass().getName(), id, version, source,
+                    PluginStatus.State.FAILED, "the drift test has no id"));
+        } else if (registry.hasDriftTestId(id)) {
+            registry.record(key, new PluginStatus(name, id, version, source, PluginStatus.State.FAILED,
+                    "a drift test with id '" + id + "' is already loaded"));
+        } else {
+            registry.addDriftTest(key, test, new PluginStatus("Drift test: " + name, id, version, source,
+                    PluginStatus.State.LOADED, null));
+        }
+    }
+
+    private static String versionOf(Class<?> type) {
+        String v = type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
+        return v != null ? v : dev.cairn.app.Version.get();
     }
 
     private static void add(PluginRegistry registry, RunImporter importer, String source) {
@@ -213,9 +258,9 @@ public final class PluginLoader {
         return null;
     }
 
-    private static List<String> providerNames(JarFile file) throws IOException {
+    private static List<String> providerNames(JarFile file, String serviceFile) throws IOException {
         List<String> out = new ArrayList<>();
-        ZipEntry entry = file.getEntry(SERVICE_FILE);
+        ZipEntry entry = file.getEntry(serviceFile);
         if (entry == null) {
             return out;
         }

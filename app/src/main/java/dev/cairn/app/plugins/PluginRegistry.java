@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PluginRegistry {
     private final List<RunImporter> importers = new ArrayList<>();
+    private final List<dev.cairn.plugin.drift.DriftTest> driftTests = new ArrayList<>();
     private final List<String> order = new ArrayList<>();
     private final Map<String, PluginStatus> statuses = new ConcurrentHashMap<>();
 
@@ -25,6 +26,22 @@ public final class PluginRegistry {
                 why -> statuses.computeIfPresent(key, (k, s) -> s.failed(why)));
         importers.add(guarded);
         record(key, status);
+    }
+
+    /** Registers a loaded drift test under a unique key. */
+    void addDriftTest(String key, dev.cairn.plugin.drift.DriftTest test, PluginStatus status) {
+        driftTests.add(test);
+        record(key, status);
+    }
+
+    /** Drift tests that loaded, built-ins first (an id seen twice keeps the first). */
+    public List<dev.cairn.plugin.drift.DriftTest> driftTests() {
+        return List.copyOf(driftTests);
+    }
+
+    /** True when a drift test with this id is registered. */
+    boolean hasDriftTestId(String id) {
+        return driftTests.stream().anyMatch(t -> t.id().equalsIgnoreCase(id));
     }
 
     /** Records a plugin that could not be loaded. */
