@@ -1,5 +1,7 @@
 package dev.cairn.plugin.csvlogs;
 
+import dev.cairn.plugin.support.LogFileException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package dev.cairn.plugin.dvc;
 
+import dev.cairn.plugin.support.ParamFlattener;
+import dev.cairn.plugin.support.SeriesCollector;
+import dev.cairn.plugin.support.LogFileException;
+
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;

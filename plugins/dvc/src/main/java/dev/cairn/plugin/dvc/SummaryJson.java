@@ -1,5 +1,7 @@
 package dev.cairn.plugin.dvc;
 
+import dev.cairn.plugin.support.LogFileException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package dev.cairn.plugin.dvc;
 
+import dev.cairn.plugin.support.SeriesCollector;
+import dev.cairn.plugin.support.LogFileException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

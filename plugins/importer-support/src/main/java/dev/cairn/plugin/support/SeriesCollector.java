@@ -1,4 +1,4 @@
-package dev.cairn.plugin.dvc;
+package dev.cairn.plugin.support;
 
 import dev.cairn.plugin.importer.ImportedSeries;
 
@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Collects points per metric key, in first-seen key order. */
-final class SeriesCollector {
+public final class SeriesCollector {
     private final Map<String, Columns> byKey = new LinkedHashMap<>();
 
-    void add(String key, long step, long timestamp, double value) {
+    public void add(String key, long step, long timestamp, double value) {
         byKey.computeIfAbsent(key, k -> new Columns()).add(step, timestamp, value);
     }
 
-    List<ImportedSeries> series() {
+    public List<ImportedSeries> series() {
         List<ImportedSeries> out = new ArrayList<>();
         byKey.forEach((key, c) -> out.add(new ImportedSeries(key, Arrays.copyOf(c.steps, c.size),
                 Arrays.copyOf(c.timestamps, c.size), Arrays.copyOf(c.values, c.size))));

@@ -1,4 +1,4 @@
-package dev.cairn.plugin.csvlogs;
+package dev.cairn.plugin.support;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -21,7 +21,7 @@ import java.util.Map;
  * ({@code cfg.model.lr}), lists stay whole as JSON text ({@code [200,200]}), scalars keep their text as written
  * ({@code 1e-05} stays {@code 1e-05}), null becomes {@code null}. An empty document or {@code {}} gives no params.
  */
-final class ParamFlattener {
+public final class ParamFlattener {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,7 +29,7 @@ final class ParamFlattener {
     }
 
     /** Flattens {@code file}; a syntax error or a top level that is not a mapping names the file and line. */
-    static Map<String, String> read(Path file) throws IOException, LogFileException {
+    public static Map<String, String> read(Path file) throws IOException, LogFileException {
         Map<String, String> out = new LinkedHashMap<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              JsonParser p = YAML.getFactory().createParser(reader)) {
