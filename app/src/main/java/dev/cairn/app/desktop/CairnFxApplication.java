@@ -1,6 +1,7 @@
 package dev.cairn.app.desktop;
 
 import dev.cairn.app.Version;
+import dev.cairn.app.drift.DriftReports;
 import dev.cairn.app.plugins.PluginLoader;
 import dev.cairn.app.plugins.PluginRegistry;
 import dev.cairn.store.StoreMode;
@@ -49,10 +50,11 @@ public final class CairnFxApplication extends Application {
     /** Demo data, the plugin importers (loaded once, in the background, on first use), the plugin list, version. */
     static ShellServices services() {
         Supplier<PluginRegistry> plugins = new LoadOnce<>(PluginLoader::loadDefault);
+        Supplier<DriftReports> drift = new LoadOnce<>(() -> DriftReports.of(plugins.get()));
         return new ShellServices(new AppWelcomeActions(), new AppImportActions(() -> plugins.get().importers()),
                 () -> PluginInfos.of(plugins.get().statuses()), Version.get(),
                 dev.cairn.app.importing.BundleExport::write,
-                (store, model, version) -> dev.cairn.app.drift.DriftReports.builtIn().report(store, model, version));
+                (store, model, version) -> drift.get().report(store, model, version));
     }
 
     @Override
