@@ -1,5 +1,8 @@
 package dev.cairn.plugin.dvc;
 
+import dev.cairn.plugin.support.testing.StoreSink;
+import dev.cairn.plugin.support.testing.RecordingContext;
+
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.ImportedSeries;

@@ -1,5 +1,8 @@
 package dev.cairn.plugin.dvc;
 
+import dev.cairn.plugin.support.testing.StoreSink;
+import dev.cairn.plugin.support.testing.RecordingContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.plugin.importer.ImportSink;

@@ -1,5 +1,7 @@
 package dev.cairn.plugin.tensorboard;
 
+import dev.cairn.plugin.support.testing.RecordingContext;
+
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.ImportedSeries;
 import org.junit.jupiter.api.Test;

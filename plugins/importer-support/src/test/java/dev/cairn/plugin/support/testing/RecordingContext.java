@@ -1,4 +1,4 @@
-package dev.cairn.plugin.tensorboard;
+package dev.cairn.plugin.support.testing;
 
 import dev.cairn.plugin.importer.ImportContext;
 
@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** Test context that keeps every warning and failure. */
-final class RecordingContext implements ImportContext {
-    final List<String> warnings = new ArrayList<>();
-    final List<String> failures = new ArrayList<>();
-    double lastProgress = -2;
+public final class RecordingContext implements ImportContext {
+    public final List<String> warnings = new ArrayList<>();
+    public final List<String> failures = new ArrayList<>();
+    public double lastProgress = -2;
 
     @Override
     public void progress(double fraction, String message) {

@@ -1,4 +1,4 @@
-package dev.cairn.plugin.csvlogs;
+package dev.cairn.plugin.support.testing;
 
 import dev.cairn.plugin.importer.ImportSink;
 import dev.cairn.plugin.importer.ImportedExperiment;
@@ -18,12 +18,12 @@ import java.util.Set;
  * Test-only sink writing into a real store: creates each run in one transaction; for a run that exists, adds
  * only points not stored yet (same step, timestamp and value). The production sink lives in the app.
  */
-final class StoreSink implements ImportSink {
+public final class StoreSink implements ImportSink {
     private final TrackingStore store;
-    final List<ImportedRun> written = new ArrayList<>();
-    final List<Outcome> outcomes = new ArrayList<>();
+    public final List<ImportedRun> written = new ArrayList<>();
+    public final List<Outcome> outcomes = new ArrayList<>();
 
-    StoreSink(TrackingStore store) {
+    public StoreSink(TrackingStore store) {
         this.store = store;
     }
 
