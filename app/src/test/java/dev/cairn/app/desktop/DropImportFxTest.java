@@ -97,6 +97,7 @@ class DropImportFxTest {
 
         robot.clickOn("#importGo");
         waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.DONE);
+        assertThat(vm.importSheet().problemProperty().get()).as("problem reported by the import").isEmpty();
         assertThat(robot.lookup("#importSummary").queryAs(Label.class).getText()).startsWith("21 added, 0 updated");
         List<String> imported = vm.importSheet().resultProperty().get().added();
         assertThat(imported).hasSize(21);
