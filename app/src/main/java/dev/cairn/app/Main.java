@@ -1,5 +1,9 @@
 package dev.cairn.app;
 
+import dev.cairn.store.foreign.ForeignSqlite;
+import dev.cairn.store.model.StoreException;
+import dev.cairn.store.StoreOptions;
+import dev.cairn.store.TrackingStore;
 import dev.cairn.app.cli.BenchCommand;
 import dev.cairn.app.cli.CliErrors;
 import dev.cairn.app.cli.DemoCommand;
@@ -99,7 +103,7 @@ public final class Main implements Callable<Integer> {
         try (dev.cairn.store.TrackingStore ignored = dev.cairn.store.TrackingStore.open(candidate,
                 dev.cairn.store.StoreOptions.readOnly())) {
             return true;
-        } catch (dev.cairn.store.StoreException e) {
+        } catch (dev.cairn.store.model.StoreException e) {
             return false;
         }
     }

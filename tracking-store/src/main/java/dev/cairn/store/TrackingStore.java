@@ -1,29 +1,19 @@
 package dev.cairn.store;
 
-import dev.cairn.store.drift.DriftData;
+import dev.cairn.store.model.NotFoundException;
+import dev.cairn.store.model.StoreException;
+import dev.cairn.store.model.StoreVersionException;
 import dev.cairn.store.query.RunSearch;
 import dev.cairn.store.registry.ModelRegistry;
-import dev.cairn.store.sql.Database;
-import dev.cairn.store.sql.KeyCatalog;
-import dev.cairn.store.sql.SchemaMigrator;
-import dev.cairn.store.sql.SqlDialect;
-import dev.cairn.store.sql.SqliteDialect;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
- * One Cairn store: a single SQLite file holding experiments, runs, params, tags, metric series, dataset inputs,
- * artifacts and provenance. The one contract the desktop UI, the command line and plugins share.
+ * One Cairn store: experiments, runs, params, tags, metric series, dataset inputs, artifacts, provenance, the model
+ * registry and data-drift inputs, in a SQLite file or a PostgreSQL database. The one contract the desktop UI, the
+ * command line, the tracking server and plugins share.
  *
  * <pre>{@code
  * try (TrackingStore store = TrackingStore.open(Path.of("cairn.db"))) {
@@ -32,171 +22,93 @@ import java.util.List;
  * }
  * }</pre>
  *
- * Thread-safe. Writes from many threads and many processes are serialised by the database lock, with retries
+ * Thread-safe. Writes from many threads and many processes are serialised by the database's lock, with retries
  * while another writer holds it.
  */
-public final class TrackingStore implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(TrackingStore.class);
+public interface TrackingStore extends AutoCloseable {
 
-    private final Database db;
-    private final int migratedFrom;
-    private final Experiments experiments;
-    private final Runs runs;
-    private final Metrics metrics;
-    private final RunSearch search;
-    private final KeyCatalog keys = new KeyCatalog();
-    private final ModelRegistry registry = new ModelRegistry(this);
-    private final DriftData drift = new DriftData(this);
-
-    private TrackingStore(Database db, int migratedFrom) {
-        this.db = db;
-        this.migratedFrom = migratedFrom;
-        this.experiments = new Experiments(db);
-        this.runs = new Runs(db, experiments, keys);
-        this.metrics = new Metrics(db, runs, keys);
-        this.search = new RunSearch(db);
+    /** Opens (creating when missing) a SQLite store on a local disk. */
+    static TrackingStore open(Path path) {
+        return open(StoreLocation.of(path), StoreOptions.local());
     }
 
-    /** Opens (creating when missing) a store on a local disk. */
-    public static TrackingStore open(Path path) {
-        return open(path, StoreOptions.local());
+    /** Opens a SQLite store with {@code options}. */
+    static TrackingStore open(Path path, StoreOptions options) {
+        return open(StoreLocation.of(path), options);
     }
 
     /**
-     * Opens a store. An unwritable file or folder opens read-only; an older schema is migrated after the file is
-     * copied aside; a store from a newer Cairn is refused with a {@link StoreVersionException}.
+     * Opens the store at {@code location}. An unwritable SQLite file or folder opens read-only; an older schema is
+     * migrated in one transaction; a store from a newer Cairn is refused untouched with a
+     * {@link StoreVersionException}; an unreachable server, a wrong password or an unknown database give a
+     * {@link StoreException} naming the store.
      */
-    public static TrackingStore open(Path path, StoreOptions options) {
-        SqlDialect dialect = new SqliteDialect();
-        Path file = path.toAbsolutePath().normalize();
-        StoreMode mode = effectiveMode(file, options);
-        long busyMs = options.busyTimeout().toMillis();
-        int before;
-        try (Connection c = dialect.connect(file, mode, busyMs)) {
-            before = new SchemaMigrator(dialect).migrate(c, file, mode);
-        } catch (SQLException e) {
-            if (dialect.isReadOnlyFailure(e) || dialect.isBusy(e)) {
-                throw new StoreException("Cannot open the store " + file + ": " + e.getMessage(), e);
+    static TrackingStore open(StoreLocation location, StoreOptions options) {
+        for (StoreBackend backend : ServiceLoader.load(StoreBackend.class, TrackingStore.class.getClassLoader())) {
+            if (backend.accepts(location)) {
+                return backend.open(location, options);
             }
-            throw new StoreException("Cannot open the store " + file + " (" + e.getMessage()
-                    + "). Is it a Cairn store?", e);
         }
-        LOG.debug("opened {} in {} mode", file, mode);
-        return new TrackingStore(new Database(dialect, file, mode, busyMs), before);
+        throw new StoreException("No store backend can open " + location.describe() + ".");
     }
 
-    private static StoreMode effectiveMode(Path file, StoreOptions options) {
-        Path dir = file.getParent();
-        if (Files.isDirectory(file)) {
-            throw new StoreException(file + " is a folder, not a store file.");
-        }
-        boolean exists = Files.exists(file);
-        if (!exists) {
-            if (!options.create() || options.mode() == StoreMode.READ_ONLY) {
-                throw new NotFoundException("No store at " + file + ".");
-            }
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new StoreException("Cannot create the folder " + dir + " for the store: " + e.getMessage(), e);
-            }
-            if (!Files.isWritable(dir)) {
-                throw new StoreReadOnlyException("Cannot create a store in " + dir + ": the folder is not writable.");
-            }
-            return options.mode();
-        }
-        if (options.mode() == StoreMode.READ_ONLY || !Files.isWritable(file) || !Files.isWritable(dir)) {
-            return StoreMode.READ_ONLY;
-        }
-        return options.mode();
-    }
+    /** Experiments. */
+    Experiments experiments();
 
-    public Experiments experiments() {
-        return experiments;
-    }
+    /** Runs. */
+    Runs runs();
 
-    public Runs runs() {
-        return runs;
-    }
-
-    public Metrics metrics() {
-        return metrics;
-    }
+    /** Metric series. */
+    Metrics metrics();
 
     /** Run search: filter language, ordering, pagination. */
-    public RunSearch search() {
-        return search;
-    }
+    RunSearch search();
 
     /** The model registry: registered models, versions, stages, aliases, history and rollback. */
-    public ModelRegistry registry() {
-        return registry;
-    }
+    ModelRegistry registry();
 
     /** Data drift: reference datasets and batches of model versions, their profiles and samples. */
-    public DriftData drift() {
-        return drift;
-    }
-
-    /** The store file. */
-    public Path path() {
-        return db.path();
-    }
-
-    /** The mode the store is open in (read-only when the file or folder is not writable). */
-    public StoreMode mode() {
-        return db.mode();
-    }
-
-    /** The schema version the file had before this open (equal to the current one unless it was migrated). */
-    public int migratedFromVersion() {
-        return migratedFrom;
-    }
+    DriftData drift();
 
     /**
-     * A number that grows whenever anything in the store changes, from this or any other process. Cheap enough
-     * to poll every second.
+     * Runs {@code work} as one unit of work: either everything it writes is stored, or nothing is. Store methods
+     * called on the same thread inside join it.
      */
-    public long changeToken() {
-        return db.changeToken();
-    }
+    void write(StoreWork work);
+
+    /** Where the store lives. */
+    StoreLocation location();
+
+    /** The mode the store is open in (read-only when a SQLite file or folder is not writable). */
+    StoreMode mode();
+
+    /** The schema version the store had before this open (equal to the current one unless it was migrated). */
+    int migratedFromVersion();
+
+    /**
+     * A number that grows whenever anything in the store changes, from this or any other process. Cheap enough to
+     * poll every second (PostgreSQL pushes changes with LISTEN/NOTIFY, so polling does not reach the server).
+     */
+    long changeToken();
 
     /** Ids of runs changed after change token {@code since} (see {@link #changeToken()}). */
-    public List<String> runsChangedSince(long since) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM runs WHERE change_seq > ? ORDER BY seq")) {
-                ps.setLong(1, since);
-                List<String> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-                return out;
-            }
-        });
+    List<String> runsChangedSince(long since);
+
+    /** Backend, schema version, counts and size. */
+    StoreInfo info();
+
+    /** Runs the database's integrity check; "ok" when healthy. */
+    String integrityCheck();
+
+    /** The SQLite file of a local store; a {@link NotFoundException} for a server store. */
+    default Path path() {
+        if (location() instanceof StoreLocation.SqliteFile file) {
+            return file.path();
+        }
+        throw new NotFoundException(location().describe() + " is not a file.");
     }
 
-    /**
-     * Runs {@code work} in one write transaction: either everything it writes is stored, or nothing is (for
-     * example one imported run). Store methods called inside join the transaction.
-     */
-    public void transaction(TransactionWork work) {
-        db.writeVoid(work::run);
-    }
-
-    /** The underlying database, for store-internal collaborators (query, registry, drift). */
-    public Database database() {
-        return db;
-    }
-
-    /** Runs the database's integrity check; "ok" when the file is healthy. */
-    public String integrityCheck() {
-        return db.integrityCheck();
-    }
-
+    /** Closes connections; pending work of other threads fails afterwards. */
     @Override
-    public void close() {
-        db.close();
-    }
+    void close();
 }

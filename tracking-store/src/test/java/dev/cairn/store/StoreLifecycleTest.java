@@ -1,9 +1,14 @@
 package dev.cairn.store;
 
+import dev.cairn.store.internal.Internals;
+import dev.cairn.store.model.NotFoundException;
+import dev.cairn.store.model.StoreException;
+import dev.cairn.store.model.StoreReadOnlyException;
+import dev.cairn.store.model.StoreVersionException;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;
-import dev.cairn.store.sql.SchemaMigrator;
-import dev.cairn.store.sql.SqliteDialect;
+import dev.cairn.store.internal.sql.SchemaMigrator;
+import dev.cairn.store.internal.sql.SqliteDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +34,7 @@ class StoreLifecycleTest {
         Path file = dir.resolve("old.db");
         String runId = "0123456789abcdef0123456789abcdef";
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            new SchemaMigrator(new SqliteDialect()).createAtVersion(c, 1);
+            new SchemaMigrator(new SqliteDialect(file)).createAtVersion(c, 1);
             try (Statement st = c.createStatement()) {
                 st.execute("INSERT INTO experiments(id, name, created_ms) VALUES (1, 'legacy', 1000)");
                 st.execute("INSERT INTO runs(seq, id, experiment_id, name, status, start_ms) "
@@ -134,7 +139,7 @@ class StoreLifecycleTest {
             a.metrics().append(run.id(), "m", 0, 0, 1.0);
             assertThat(b.changeToken()).isGreaterThan(token);
             assertThat(b.metrics().read(run.id(), "m").size()).isEqualTo(1);
-            String journal = a.database().read(c -> {
+            String journal = Internals.database(a).read(c -> {
                 try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
                     return rs.getString(1);
                 }

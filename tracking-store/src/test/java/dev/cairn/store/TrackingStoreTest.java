@@ -1,5 +1,7 @@
 package dev.cairn.store;
 
+import dev.cairn.store.model.Lifecycle;
+import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.model.MetricSummary;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;

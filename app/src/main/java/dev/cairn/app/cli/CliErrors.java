@@ -1,6 +1,6 @@
 package dev.cairn.app.cli;
 
-import dev.cairn.store.StoreException;
+import dev.cairn.store.model.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

@@ -1,12 +1,13 @@
 package dev.cairn.app.cli;
 
+import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.app.drift.DriftReports;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.ColumnType;
 import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.drift.DriftReport;
-import dev.cairn.store.drift.ProfileOptions;
+import dev.cairn.store.profiling.ProfileOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -94,7 +95,7 @@ public final class DriftCommand extends StoreCommand {
         @Override
         public Integer call() {
             try (TrackingStore store = openStore(false)) {
-                printStored("the reference", store.drift().setReference(model, version, file, options()));
+                printStored("the reference", new DriftDatasets(store.drift()).setReference(model, version, file, options()));
                 return 0;
             }
         }
@@ -116,7 +117,7 @@ public final class DriftCommand extends StoreCommand {
             Instant at = parseTime(time);
             try (TrackingStore store = openStore(false)) {
                 int v = version(store, version);
-                printStored("a batch at " + at, store.drift().addBatch(model, v, at, file, options()));
+                printStored("a batch at " + at, new DriftDatasets(store.drift()).addBatch(model, v, at, file, options()));
                 return 0;
             }
         }

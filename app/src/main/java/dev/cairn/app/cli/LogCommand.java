@@ -1,5 +1,6 @@
 package dev.cairn.app.cli;
 
+import dev.cairn.store.RunRef;
 import dev.cairn.app.Version;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
@@ -60,17 +61,17 @@ public final class LogCommand extends StoreCommand {
         try (TrackingStore store = openStore(true)) {
             long now = System.currentTimeMillis();
             String[] created = new String[1];
-            store.transaction(tx -> {
+            store.write(w -> {
                 NewRun spec = NewRun.in(experiment).withName(runName).withStatus(runStatus)
                         .withTimes(now, runStatus.isTerminal() ? now : null)
                         .withProvenance(Provenance.here("cairn-cli", Version.get(), null));
-                long seq = store.runs().create(tx, spec);
-                store.runs().logParams(tx, seq, paramMap);
+                RunRef ref = w.createRun(spec);
+                w.logParams(ref, paramMap);
                 for (MetricPoint p : points) {
-                    store.metrics().append(tx, seq, p.key(), new long[] {p.step()}, new long[] {now},
+                    w.append(ref, p.key(), new long[] {p.step()}, new long[] {now},
                             new double[] {p.value()}, 0, 1);
                 }
-                created[0] = store.runs().idOf(tx, seq);
+                created[0] = ref.id();
             });
             String id = created[0];
             out().println(id);

@@ -1,8 +1,9 @@
 package dev.cairn.app.demo;
 
+import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.store.TrackingStore;
-import dev.cairn.store.drift.DatasetWriter;
-import dev.cairn.store.drift.ProfileOptions;
+import dev.cairn.store.profiling.DatasetWriter;
+import dev.cairn.store.profiling.ProfileOptions;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunStatus;
@@ -50,7 +51,7 @@ public final class DriftSection implements DemoSection {
     public int write(TrackingStore store, Instant now, DoubleConsumer progress) {
         Instant today = now.truncatedTo(ChronoUnit.DAYS);
         Instant firstBatch = today.minus(Duration.ofDays(BATCHES + 1L));
-        store.transaction(tx -> {
+        store.write(w -> {
             String[] runs = new String[3];
             double[] accuracy = {0.78, 0.83, 0.81};
             for (int v = 0; v < 3; v++) {
@@ -85,7 +86,7 @@ public final class DriftSection implements DemoSection {
 
             ProfileOptions options = ProfileOptions.defaults().withPrediction("predicted_churn").withLabel("churned");
             List<String> columns = Arrays.asList(ChurnTraffic.COLUMNS);
-            DatasetWriter reference = store.drift().referenceWriter(MODEL, 2, columns, options);
+            DatasetWriter reference = new DriftDatasets(store.drift()).referenceWriter(MODEL, 2, columns, options);
             ChurnTraffic training = new ChurnTraffic(7, 0.0);
             for (int i = 0; i < REFERENCE_ROWS; i++) {
                 reference.row(training.next());
@@ -94,7 +95,7 @@ public final class DriftSection implements DemoSection {
             for (int day = 0; day < BATCHES; day++) {
                 double drift = (double) day / (BATCHES - 1);
                 ChurnTraffic traffic = new ChurnTraffic(1000L + day, drift);
-                DatasetWriter batch = store.drift().batchWriter(MODEL, 2, firstBatch.plus(Duration.ofDays(day)), columns,
+                DatasetWriter batch = new DriftDatasets(store.drift()).batchWriter(MODEL, 2, firstBatch.plus(Duration.ofDays(day)), columns,
                         ProfileOptions.defaults());
                 for (int i = 0; i < BATCH_ROWS; i++) {
                     batch.row(traffic.next());

@@ -1,8 +1,9 @@
 package dev.cairn.app.demo;
 
+import dev.cairn.store.RunRef;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.series.MetricSeries;
-import dev.cairn.store.sql.Tx;
+import dev.cairn.store.StoreWriter;
 
 
 /** Writes demo runs into a store, inside the caller's write transaction. */
@@ -13,13 +14,13 @@ final class RunRecorder {
         this.store = store;
     }
 
-    void write(Tx tx, RunContent run) {
-        long seq = store.runs().create(tx, run.spec());
-        store.runs().logParams(tx, seq, run.params());
-        store.runs().setTags(tx, seq, run.tags());
-        store.runs().addInputs(tx, seq, run.inputs());
+    void write(StoreWriter w, RunContent run) {
+        RunRef ref = w.createRun(run.spec());
+        w.logParams(ref, run.params());
+        w.setTags(ref, run.tags());
+        w.addInputs(ref, run.inputs());
         for (MetricSeries s : run.series()) {
-            store.metrics().append(tx, seq, s.key(), s.steps(), s.timestamps(), s.values(), 0, s.size());
+            w.append(ref, s.key(), s.steps(), s.timestamps(), s.values(), 0, s.size());
         }
         if (run.note() != null) {
             store.runs().setNote(run.spec().id(), run.note());

@@ -66,9 +66,9 @@ public final class SweepSection implements DemoSection {
         children.forEach(c -> runs.add(c.content(EXPERIMENT, provenance, data)));
 
         RunRecorder recorder = new RunRecorder(store);
-        store.transaction(tx -> {
+        store.write(w -> {
             for (RunContent run : runs) {
-                recorder.write(tx, run);
+                recorder.write(w, run);
             }
             store.experiments().setDescription(EXPERIMENT, "Demo data: a random search over logistic regression "
                     + "and CART trees on Tribuo's noisy interlocking crescents, trained for real with Tribuo.");

@@ -3,7 +3,10 @@ package dev.cairn.app.drift;
 import dev.cairn.app.plugins.PluginLoader;
 import dev.cairn.app.plugins.PluginRegistry;
 import dev.cairn.plugin.drift.DriftReporter;
+import dev.cairn.store.DriftData;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.drift.DatasetProfile;
+import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.drift.DriftReport;
 
 /** The app's drift report computation with the drift tests the plugin loader found (built-in and external). */
@@ -24,8 +27,15 @@ public final class DriftReports {
         return new DriftReports(new DriftReporter(plugins.driftTests()));
     }
 
-    /** The report of a model version (see {@link DriftReporter#report}). */
+    /**
+     * The report of a model version from what {@code store} holds (see {@link DriftReporter#report}); a
+     * {@link NotFoundException} when the model, the version or its reference is missing.
+     */
     public DriftReport report(TrackingStore store, String model, int version) {
-        return reporter.report(store, model, version);
+        DriftData drift = store.drift();
+        DatasetProfile reference = drift.reference(model, version).orElseThrow(() -> new NotFoundException(
+                "Model '" + model + "' version " + version + " has no reference dataset (cairn drift reference)."));
+        return reporter.report(model, version, reference, drift.batches(model, version), drift.settings(model),
+                drift::sample);
     }
 }

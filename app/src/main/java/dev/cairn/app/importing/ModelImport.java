@@ -1,5 +1,6 @@
 package dev.cairn.app.importing;
 
+import dev.cairn.store.model.NotFoundException;
 import dev.cairn.plugin.importer.ImportSink.Outcome;
 import dev.cairn.plugin.importer.ImportedModel;
 import dev.cairn.plugin.importer.ImportedModelVersion;
@@ -78,7 +79,7 @@ final class ModelImport {
             try {
                 changed |= registry.importAlias(model.name(), a.getKey(), a.getValue(),
                         new ChangeOptions(null, null, timeOf(model, a.getValue()), false, false));
-            } catch (IllegalArgumentException | dev.cairn.store.NotFoundException e) {
+            } catch (IllegalArgumentException | dev.cairn.store.model.NotFoundException e) {
                 report.warn(where(model) + "alias '" + a.getKey() + "' not imported: " + e.getMessage());
             }
         }

@@ -1,5 +1,6 @@
 package dev.cairn.app.importing;
 
+import dev.cairn.store.RunRef;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.ImportedSeries;
 import dev.cairn.store.TrackingStore;
@@ -7,7 +8,7 @@ import dev.cairn.store.model.Artifact;
 import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.Run;
-import dev.cairn.store.sql.Tx;
+import dev.cairn.store.StoreWriter;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -93,7 +94,7 @@ final class RunMerge {
     }
 
     /** Writes the changes inside the caller's transaction. */
-    void apply(TrackingStore store, Tx tx, long seq) {
+    void apply(TrackingStore store, StoreWriter w, RunRef ref) {
         String id = stored.id();
         if (rename) {
             store.runs().rename(id, incoming.name());
@@ -106,20 +107,20 @@ final class RunMerge {
             store.runs().setNote(id, incoming.note());
         }
         if (!params.isEmpty()) {
-            store.runs().logParams(tx, seq, params);
+            w.logParams(ref, params);
         }
         if (!tags.isEmpty()) {
-            store.runs().setTags(tx, seq, tags);
+            w.setTags(ref, tags);
         }
         if (!inputs.isEmpty()) {
-            store.runs().addInputs(tx, seq, inputs);
+            w.addInputs(ref, inputs);
         }
         if (artifacts) {
             List<Artifact> files = incoming.artifacts();
-            store.runs().setArtifacts(tx, seq, incoming.artifactUri(), files);
+            w.setArtifacts(ref, incoming.artifactUri(), files);
         }
         for (ImportedSeries s : points) {
-            store.metrics().append(tx, seq, s.key(), s.steps(), s.timestamps(), s.values(), 0, s.size());
+            w.append(ref, s.key(), s.steps(), s.timestamps(), s.values(), 0, s.size());
         }
         if (times) {
             store.runs().setTimes(id, incoming.startMs(), incoming.endMs() != null ? incoming.endMs() : stored.endMs());

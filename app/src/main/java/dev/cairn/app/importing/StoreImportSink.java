@@ -1,18 +1,19 @@
 package dev.cairn.app.importing;
 
+import dev.cairn.store.RunRef;
 import dev.cairn.plugin.importer.ImportSink;
 import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedModel;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.ImportedSeries;
 import dev.cairn.plugin.importer.RunImporter;
-import dev.cairn.store.StoreException;
+import dev.cairn.store.model.StoreException;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Provenance;
 import dev.cairn.store.model.Run;
-import dev.cairn.store.sql.Tx;
+import dev.cairn.store.StoreWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,38 +108,38 @@ public final class StoreImportSink implements ImportSink {
             if (merge.isEmpty()) {
                 return Outcome.UNCHANGED;
             }
-            store.transaction(tx -> {
-                writeExperiment(tx, stored.get().experimentName());
-                merge.apply(store, tx, store.runs().seqOrNull(tx, run.id()));
+            store.write(w -> {
+                writeExperiment(w, stored.get().experimentName());
+                merge.apply(store, w, w.run(run.id()));
             });
             return Outcome.UPDATED;
         }
         String parent = parentOf(run);
-        store.transaction(tx -> create(tx, run, parent));
+        store.write(w -> create(w, run, parent));
         return Outcome.ADDED;
     }
 
-    private void create(Tx tx, ImportedRun run, String parent) {
-        writeExperiment(tx, run.experiment());
+    private void create(StoreWriter w, ImportedRun run, String parent) {
+        writeExperiment(w, run.experiment());
         Provenance provenance = run.provenance() != null ? run.provenance() : provenanceFor(run);
         NewRun spec = new NewRun(run.experiment(), run.id(), run.name(), run.status(), run.startMs(), run.endMs(),
                 run.user(), parent, run.sourceProgram(), run.sourceCommit(), run.artifactUri(), provenance);
-        long seq = store.runs().create(tx, spec);
+        RunRef ref = w.createRun(spec);
         if (!run.params().isEmpty()) {
-            store.runs().logParams(tx, seq, run.params());
+            w.logParams(ref, run.params());
         }
         if (!run.tags().isEmpty()) {
-            store.runs().setTags(tx, seq, run.tags());
+            w.setTags(ref, run.tags());
         }
         if (!run.inputs().isEmpty()) {
-            store.runs().addInputs(tx, seq, run.inputs());
+            w.addInputs(ref, run.inputs());
         }
         if (!run.artifacts().isEmpty()) {
-            store.runs().setArtifacts(tx, seq, run.artifactUri(), run.artifacts());
+            w.setArtifacts(ref, run.artifactUri(), run.artifacts());
         }
         for (ImportedSeries series : run.metrics()) {
             ImportedSeries unique = PointDeduper.newPoints(series, null);
-            store.metrics().append(tx, seq, unique.key(), unique.steps(), unique.timestamps(), unique.values(), 0,
+            w.append(ref, unique.key(), unique.steps(), unique.timestamps(), unique.values(), 0,
                     unique.size());
         }
         if (run.note() != null) {
@@ -170,7 +171,7 @@ public final class StoreImportSink implements ImportSink {
     }
 
     /** Writes an announced experiment's description, tags and lifecycle once, with the first run in it. */
-    private void writeExperiment(Tx tx, String name) {
+    private void writeExperiment(StoreWriter w, String name) {
         ImportedExperiment e = announced.get(name);
         if (e == null || experimentsWritten.contains(name)) {
             return;
@@ -184,7 +185,7 @@ public final class StoreImportSink implements ImportSink {
         if (!existed && e.lifecycle() == Lifecycle.DELETED) {
             store.experiments().delete(name);
         }
-        tx.afterCommit(() -> experimentsWritten.add(name));
+        w.afterCommit(() -> experimentsWritten.add(name));
     }
 
     private static ImportedRun inExperiment(ImportedRun r, String experiment) {

@@ -1,5 +1,6 @@
 package dev.cairn.app.demo;
 
+import dev.cairn.store.model.NewRun;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.Experiment;

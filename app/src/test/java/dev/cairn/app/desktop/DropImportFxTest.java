@@ -1,5 +1,6 @@
 package dev.cairn.app.desktop;
 
+import dev.cairn.store.StoreOptions;
 import dev.cairn.app.importing.Fixtures;
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.TrackingStore;

@@ -1,10 +1,11 @@
 package dev.cairn.app.drift;
 
+import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.ColumnType;
 import dev.cairn.store.drift.DriftReport;
-import dev.cairn.store.drift.ProfileOptions;
+import dev.cairn.store.profiling.ProfileOptions;
 import dev.cairn.store.registry.ChangeOptions;
 import dev.cairn.store.registry.NewModelVersion;
 import dev.cairn.viewer.drift.DriftHeatmap;
@@ -62,13 +63,13 @@ public final class DriftBenchmark {
         Files.deleteIfExists(db);
         try (TrackingStore store = TrackingStore.open(db)) {
             store.registry().register(NewModelVersion.of("bench"), ChangeOptions.by("bench"));
-            store.drift().setReference("bench", 1, reference, ProfileOptions.defaults());
+            new DriftDatasets(store.drift()).setReference("bench", 1, reference, ProfileOptions.defaults());
             DriftReports reports = DriftReports.builtIn();
             resetPeaks();
             java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            store.drift().addBatch("bench", 1, Instant.parse("2026-03-01T00:00:00Z"), batch, ProfileOptions.defaults());
+            new DriftDatasets(store.drift()).addBatch("bench", 1, Instant.parse("2026-03-01T00:00:00Z"), batch, ProfileOptions.defaults());
             long t1 = System.nanoTime();
             DriftReport report = reports.report(store, "bench", 1);
             long t2 = System.nanoTime();

@@ -1,5 +1,7 @@
 package dev.cairn.store.bench;
 
+import dev.cairn.store.model.RunStatus;
+import dev.cairn.store.RunRef;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.log.ActiveRun;
 import dev.cairn.store.log.Cairn;
@@ -99,8 +101,7 @@ public final class StoreBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.put("ingestPoints", total);
         out.put("ingestPointsPerSec", Timer.round(total / seconds, 0));
-        checkpoint(store);
-        out.put("bytesPerPoint", Timer.round((double) Files.size(store.path()) / total, 2));
+        out.put("bytesPerPoint", Timer.round((double) store.info().seriesBytes() / total, 2));
         out.put("ingestRunId", run.id());
     }
 
@@ -190,20 +191,20 @@ public final class StoreBenchmark {
         for (int from = 0; from < runs; from += 1000) {
             int upTo = Math.min(runs, from + 1000);
             int first = from;
-            store.transaction(tx -> {
+            store.write(w -> {
                 for (int i = first; i < upTo; i++) {
                     long startMs = start + i * 60_000L;
                     NewRun spec = NewRun.in("query-bench").withName("run-" + i).withTimes(startMs, startMs + 30_000)
                             .withStatus(dev.cairn.store.model.RunStatus.FINISHED);
-                    long seq = store.runs().create(tx, spec);
-                    String id = store.runs().idOf(tx, seq);
+                    RunRef run = w.createRun(spec);
+                    String id = run.id();
                     Map<String, String> params = new HashMap<>();
                     params.put("optimizer", OPTIMIZERS[random.nextInt(OPTIMIZERS.length)]);
                     params.put("lr", String.valueOf(Math.pow(10, -5 + 4 * random.nextDouble())));
                     for (int p = 2; p < 20; p++) {
                         params.put("p" + p, p % 3 == 0 ? "v" + random.nextInt(5) : String.valueOf(random.nextInt(1000)));
                     }
-                    store.runs().logParams(tx, seq, params);
+                    w.logParams(run, params);
                     naiveRuns.add(new Object[] {id, "run-" + i, startMs});
                     params.forEach((k, v) -> naiveParams.add(new Object[] {id, k, v}));
                     for (int m = 0; m < 10; m++) {
@@ -214,7 +215,7 @@ public final class StoreBenchmark {
                             ts[s] = startMs + s * 1000L;
                             values[s] = m == 1 ? base * (10 - s) / 10 : base;
                         }
-                        store.metrics().append(tx, seq, key, steps, ts, values, 0, 10);
+                        w.append(run, key, steps, ts, values);
                         naiveLatest.add(new Object[] {id, key, values[9]});
                     }
                 }
@@ -261,15 +262,6 @@ public final class StoreBenchmark {
             min[b] = Math.min(min[b], values[i]);
             max[b] = Math.max(max[b], values[i]);
         }
-    }
-
-    private static void checkpoint(TrackingStore store) {
-        store.database().read(c -> {
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            }
-            return null;
-        });
     }
 
     private static double ratio(Double a, Double b) {

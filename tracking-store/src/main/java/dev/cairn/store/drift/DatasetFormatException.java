@@ -1,6 +1,6 @@
 package dev.cairn.store.drift;
 
-import dev.cairn.store.StoreException;
+import dev.cairn.store.model.StoreException;
 
 /** Input rows that cannot be stored (ragged rows, a bad number, an empty file); nothing was stored. */
 public final class DatasetFormatException extends StoreException {

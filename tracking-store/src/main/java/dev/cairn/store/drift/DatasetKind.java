@@ -9,11 +9,11 @@ public enum DatasetKind {
     /** Production data seen at one time. */
     BATCH;
 
-    String label() {
+    public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static DatasetKind parse(String label) {
+    public static DatasetKind parse(String label) {
         return valueOf(label.toUpperCase(Locale.ROOT));
     }
 }

@@ -1,10 +1,9 @@
 package dev.cairn.store.log;
 
-import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.RunStatus;
-import dev.cairn.store.sql.Tx;
+import dev.cairn.store.RunRef;
+import dev.cairn.store.StoreWriter;
 
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -166,11 +165,11 @@ public final class ActiveRun implements AutoCloseable {
             this.series = series;
         }
 
-        void write(Tx tx, TrackingStore store) throws SQLException {
-            long seq = store.runs().requireSeq(tx.connection(), id);
+        void write(StoreWriter writer) {
+            RunRef run = writer.run(id);
             for (Map.Entry<String, SeriesBuffer> e : series.entrySet()) {
                 SeriesBuffer b = e.getValue();
-                store.metrics().append(tx, seq, e.getKey(), b.steps, b.timestamps, b.values, 0, b.size);
+                writer.append(run, e.getKey(), b.steps, b.timestamps, b.values, 0, b.size);
             }
         }
 

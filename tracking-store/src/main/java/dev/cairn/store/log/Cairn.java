@@ -115,9 +115,9 @@ public final class Cairn implements AutoCloseable {
                 return;
             }
             try {
-                store.database().writeVoid(tx -> {
+                store.write(w -> {
                     for (ActiveRun.Pending p : pending) {
-                        p.write(tx, store);
+                        p.write(w);
                     }
                 });
             } catch (RuntimeException e) {

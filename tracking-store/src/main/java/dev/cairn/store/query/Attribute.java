@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * {@code note}, {@code lifecycle}, {@code source_program}, {@code source_commit}). The SQL expressions are fixed
  * text over the run row aliases {@code r}, {@code e} and {@code p}.
  */
-enum Attribute {
+public enum Attribute {
     RUN_ID("r.id", false, false, "run_id"),
     RUN_NAME("r.name", false, true, "run_name", "name", "run name", "Run name", "Run Name"),
     STATUS("r.status", false, false, "status"),
@@ -42,7 +42,7 @@ enum Attribute {
     }
 
     /** SQL expression over the run row. */
-    String sql() {
+    public String sql() {
         return sql;
     }
 
@@ -52,7 +52,7 @@ enum Attribute {
     }
 
     /** True when a run may have no value. */
-    boolean nullable() {
+    public boolean nullable() {
         return nullable;
     }
 

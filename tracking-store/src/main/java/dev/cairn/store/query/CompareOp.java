@@ -1,7 +1,7 @@
 package dev.cairn.store.query;
 
 /** Comparison operators of the filter language. */
-enum CompareOp {
+public enum CompareOp {
     EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), LIKE("LIKE"), ILIKE("ILIKE");
 
     private final String sql;
@@ -11,7 +11,7 @@ enum CompareOp {
     }
 
     /** The SQL operator for number and plain-text comparisons ({@code <>} for not-equal). */
-    String sql() {
+    public String sql() {
         return this == NE ? "<>" : sql;
     }
 
@@ -19,7 +19,7 @@ enum CompareOp {
         return this == LT || this == LE || this == GT || this == GE;
     }
 
-    boolean isPattern() {
+    public boolean isPattern() {
         return this == LIKE || this == ILIKE;
     }
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Columns of a run's dataset inputs that a filter can name as {@code datasets.<column>} (as in MLflow). */
-enum DatasetColumn {
+public enum DatasetColumn {
     NAME("d.name"), DIGEST("d.digest"), CONTEXT("d.context");
 
     private final String sql;
@@ -13,7 +13,7 @@ enum DatasetColumn {
         this.sql = sql;
     }
 
-    String sql() {
+    public String sql() {
         return sql;
     }
 

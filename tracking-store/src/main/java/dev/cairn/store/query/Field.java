@@ -3,7 +3,7 @@ package dev.cairn.store.query;
 import dev.cairn.store.model.MetricAggregate;
 
 /** What a comparison or an order-by clause reads from a run. */
-sealed interface Field {
+public sealed interface Field {
 
     /** A metric aggregate (the last value unless {@code .min}/{@code .max} was asked for). */
     record Metric(String key, MetricAggregate aggregate) implements Field {

@@ -12,7 +12,7 @@ import java.util.Locale;
  * {@code max} or {@code last} selects that aggregate ({@code metrics.val.acc.max} is the max of {@code val.acc});
  * a quoted key is taken whole and may be followed by {@code .min}/{@code .max}/{@code .last}.
  */
-final class FieldNames {
+public final class FieldNames {
     private FieldNames() {
     }
 

@@ -3,7 +3,7 @@ package dev.cairn.store.query;
 import java.util.List;
 
 /** The syntax tree of a filter. */
-sealed interface FilterExpr {
+public sealed interface FilterExpr {
 
     /** All parts hold. */
     record And(List<FilterExpr> parts) implements FilterExpr {

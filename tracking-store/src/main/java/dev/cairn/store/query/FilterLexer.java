@@ -8,7 +8,7 @@ import java.util.List;
  * {@code tags."team name"}, {@code `metrics`.`a b`.min}. Strings are single- or double-quoted, a doubled quote
  * inside standing for one. Numbers may carry a sign and an exponent; {@code inf}/{@code -inf} with a sign are numbers.
  */
-final class FilterLexer {
+public final class FilterLexer {
     private final String text;
     private int pos;
 

@@ -8,7 +8,7 @@ import java.util.List;
  * tighter than {@code AND}, which binds tighter than {@code OR}; parentheses group. Keywords are
  * case-insensitive. See {@link RunSearch} for the full grammar.
  */
-final class FilterParser {
+public final class FilterParser {
     static final String OPERATORS = "(=, !=, <, <=, >, >=, LIKE, ILIKE, IN, NOT IN, IS NULL, IS NOT NULL)";
 
     private final List<Token> tokens;
@@ -19,7 +19,7 @@ final class FilterParser {
     }
 
     /** Parses {@code filter}; throws {@link FilterSyntaxException} naming the column of the first problem. */
-    static FilterExpr parse(String filter) {
+    public static FilterExpr parse(String filter) {
         FilterParser parser = new FilterParser(FilterLexer.tokenize(filter));
         FilterExpr expr = parser.or();
         Token end = parser.peek();

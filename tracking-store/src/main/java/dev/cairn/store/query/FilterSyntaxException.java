@@ -1,6 +1,6 @@
 package dev.cairn.store.query;
 
-import dev.cairn.store.StoreException;
+import dev.cairn.store.model.StoreException;
 
 /**
  * A filter or order-by clause could not be read. The message names the 1-based column and what was expected there,

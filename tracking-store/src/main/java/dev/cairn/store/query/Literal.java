@@ -1,7 +1,7 @@
 package dev.cairn.store.query;
 
 /** A constant on the right of a comparison. */
-sealed interface Literal {
+public sealed interface Literal {
 
     /** A quoted string. */
     record Text(String value) implements Literal {

@@ -1,5 +1,5 @@
 package dev.cairn.store.query;
 
 /** One parsed order-by clause: what to sort by and in which direction. */
-record OrderKey(Field field, boolean descending) {
+public record OrderKey(Field field, boolean descending) {
 }

@@ -8,11 +8,11 @@ import java.util.List;
  * ({@code metrics.loss.min}, {@code params.lr}, {@code tags."team name"}, {@code attributes.start_time} or just
  * {@code start_time}). ASC is the default.
  */
-final class OrderParser {
+public final class OrderParser {
     private OrderParser() {
     }
 
-    static List<OrderKey> parse(List<String> clauses) {
+    public static List<OrderKey> parse(List<String> clauses) {
         List<OrderKey> keys = new ArrayList<>();
         for (String clause : clauses) {
             try {

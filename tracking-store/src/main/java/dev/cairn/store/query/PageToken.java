@@ -15,13 +15,13 @@ import java.util.List;
  * against a different filter or ordering), and the sort values of the last row of the page, typed and exact
  * (doubles by their bits).
  */
-final class PageToken {
+public final class PageToken {
     private static final int VERSION = 1;
 
     private PageToken() {
     }
 
-    static String encode(int fingerprint, List<Object> values) {
+    public static String encode(int fingerprint, List<Object> values) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
@@ -50,7 +50,7 @@ final class PageToken {
     }
 
     /** The sort values in {@code token}; fails with a clear message for a malformed or foreign token. */
-    static List<Object> decode(String token, int fingerprint) {
+    public static List<Object> decode(String token, int fingerprint) {
         byte[] raw;
         try {
             raw = Base64.getUrlDecoder().decode(token);

@@ -15,7 +15,7 @@ import java.util.Locale;
  * @param column  1-based column of the token's first character
  * @param source  the token exactly as written
  */
-record Token(Kind kind, String text, String key, boolean quotedKey, String suffix, double number, int column,
+public record Token(Kind kind, String text, String key, boolean quotedKey, String suffix, double number, int column,
              String source) {
 
     /** Token kinds. */

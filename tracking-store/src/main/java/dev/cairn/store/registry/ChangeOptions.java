@@ -46,7 +46,7 @@ public record ChangeOptions(String user, String comment, Long timeMs, boolean ar
         return new ChangeOptions(user, comment, timeMs, archiveExisting, value);
     }
 
-    long timeOrNow() {
+    public long timeOrNow() {
         return timeMs != null ? timeMs : System.currentTimeMillis();
     }
 }

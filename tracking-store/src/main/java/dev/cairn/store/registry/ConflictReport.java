@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** Writes the message of a {@link RegistryConflictException}: what was expected, what is, and who changed it. */
-final class ConflictReport {
+public final class ConflictReport {
     private ConflictReport() {
     }
 
-    static RegistryConflictException conflict(String action, Expectation.Claim claim, ModelState state,
+    public static RegistryConflictException conflict(String action, Expectation.Claim claim, ModelState state,
                                               List<ModelEvent> history) {
         StringBuilder m = new StringBuilder();
         m.append("Cannot ").append(action).append(": expected ").append(claim.describe()).append(" in ")

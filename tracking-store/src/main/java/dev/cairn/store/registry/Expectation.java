@@ -64,7 +64,7 @@ public final class Expectation {
     }
 
     /** The first claim that does not hold in {@code state}, if any. */
-    Optional<Claim> firstMismatch(ModelState state) {
+    public Optional<Claim> firstMismatch(ModelState state) {
         return claims.stream().filter(c -> !c.holds(state)).findFirst();
     }
 
@@ -74,7 +74,7 @@ public final class Expectation {
     }
 
     /** One expected fact about a model. */
-    sealed interface Claim permits VersionStage, StageHolders, AliasTarget {
+    public sealed interface Claim permits VersionStage, StageHolders, AliasTarget {
         boolean holds(ModelState state);
 
         String describe();

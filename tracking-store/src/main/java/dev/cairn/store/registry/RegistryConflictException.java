@@ -1,6 +1,6 @@
 package dev.cairn.store.registry;
 
-import dev.cairn.store.StoreException;
+import dev.cairn.store.model.StoreException;
 
 /**
  * A registry action's expectation did not hold (someone changed the model meanwhile); nothing was written. The

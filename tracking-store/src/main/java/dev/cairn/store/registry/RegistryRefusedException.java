@@ -1,6 +1,6 @@
 package dev.cairn.store.registry;
 
-import dev.cairn.store.StoreException;
+import dev.cairn.store.model.StoreException;
 
 /**
  * A registry action cannot be done in the current state (for example a rollback with no earlier version, or a

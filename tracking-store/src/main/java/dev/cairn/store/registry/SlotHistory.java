@@ -11,14 +11,14 @@ import java.util.function.IntPredicate;
  * versions above it that had already left), so rolling back again walks further back, skipping tenures that
  * were themselves rolled back.
  */
-final class SlotHistory {
+public final class SlotHistory {
     private final List<Integer> holders = new ArrayList<>();
 
     private SlotHistory() {
     }
 
     /** The succession of {@code stage}'s holders. */
-    static SlotHistory ofStage(List<ModelEvent> history, Stage stage) {
+    public static SlotHistory ofStage(List<ModelEvent> history, Stage stage) {
         SlotHistory h = new SlotHistory();
         for (ModelEvent e : history) {
             if ((e.action() == EventAction.PROMOTE || e.action() == EventAction.IMPORT) && e.alias() == null
@@ -32,7 +32,7 @@ final class SlotHistory {
     }
 
     /** The succession of {@code alias}'s targets. */
-    static SlotHistory ofAlias(List<ModelEvent> history, String alias) {
+    public static SlotHistory ofAlias(List<ModelEvent> history, String alias) {
         SlotHistory h = new SlotHistory();
         for (ModelEvent e : history) {
             if (!alias.equals(e.alias())) {
@@ -48,7 +48,7 @@ final class SlotHistory {
     }
 
     /** A planned rollback: {@code current} loses the slot, {@code previous} gets it back. */
-    record Plan(int current, int previous) {
+    public record Plan(int current, int previous) {
     }
 
     /**
@@ -58,7 +58,7 @@ final class SlotHistory {
      * @param holds    whether a version holds the slot now
      * @param slotName "Production" or "alias 'champion'", for messages
      */
-    Plan planRollback(IntPredicate holds, String slotName) {
+    public Plan planRollback(IntPredicate holds, String slotName) {
         int i = holders.size() - 1;
         while (i >= 0 && !holds.test(holders.get(i))) {
             i--;

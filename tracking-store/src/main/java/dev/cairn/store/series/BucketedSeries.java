@@ -1,5 +1,8 @@
 package dev.cairn.store.series;
 
+import dev.cairn.store.internal.series.PointOrder;
+
+
 /**
  * A series reduced to at most {@code buckets} equal-width buckets over {@code range}, one entry per non-empty
  * bucket: the bucket's last point (highest step; see {@link PointOrder}) and the min and max of its values

@@ -1,6 +1,9 @@
 package dev.cairn.store.drift;
 
-import dev.cairn.store.NotFoundException;
+import dev.cairn.store.profiling.DriftDatasets;
+import dev.cairn.store.profiling.DatasetWriter;
+import dev.cairn.store.profiling.ProfileOptions;
+import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.registry.ChangeOptions;
 import dev.cairn.store.registry.Expectation;
@@ -54,7 +57,7 @@ class DriftDataTest {
                 + "40,free,false,2026-01-02,\"multi\nline\"\r\n"
                 + "50,pro,true,2026-01-03T10:00:00Z,\"say \"\"hi\"\"\"\r\n"
                 + ",pro,,2026-01-04,plain\r\n");
-        DatasetProfile ref = store.drift().setReference("churn", 1, file, ProfileOptions.defaults());
+        DatasetProfile ref = new DriftDatasets(store.drift()).setReference("churn", 1, file, ProfileOptions.defaults());
 
         assertThat(ref.rowCount()).isEqualTo(4);
         assertThat(ref.kind()).isEqualTo(DatasetKind.REFERENCE);
@@ -85,10 +88,10 @@ class DriftDataTest {
 
     @Test
     void typesCanBeOverriddenAndBatchesTakeTheReferenceTypesAndRoles() throws IOException {
-        store.drift().setReference("churn", 1, csv("ref.csv", "zip,pred,label\n1001,a,a\n1002,b,a\n"),
+        new DriftDatasets(store.drift()).setReference("churn", 1, csv("ref.csv", "zip,pred,label\n1001,a,a\n1002,b,a\n"),
                 ProfileOptions.defaults().withType("zip", ColumnType.CATEGORICAL).withPrediction("pred")
                         .withLabel("label"));
-        DatasetProfile batch = store.drift().addBatch("churn", 1, DAY1,
+        DatasetProfile batch = new DriftDatasets(store.drift()).addBatch("churn", 1, DAY1,
                 csv("b.csv", "zip,pred,label\n1001,a,a\n1003,b,b\n1003,a,b\n1004,b,b\n"), ProfileOptions.defaults());
 
         assertThat(batch.column("zip").orElseThrow().type()).isEqualTo(ColumnType.CATEGORICAL);
@@ -104,9 +107,9 @@ class DriftDataTest {
 
     @Test
     void aBatchAtTheSameTimeReplacesTheOldOne() throws IOException {
-        store.drift().addBatch("churn", 1, DAY1, csv("a.csv", "x\n1\n2\n"), ProfileOptions.defaults());
-        store.drift().addBatch("churn", 1, DAY1, csv("b.csv", "x\n1\n2\n3\n"), ProfileOptions.defaults());
-        store.drift().addBatch("churn", 1, DAY1.plusSeconds(86400), csv("c.csv", "x\n5\n"), ProfileOptions.defaults());
+        new DriftDatasets(store.drift()).addBatch("churn", 1, DAY1, csv("a.csv", "x\n1\n2\n"), ProfileOptions.defaults());
+        new DriftDatasets(store.drift()).addBatch("churn", 1, DAY1, csv("b.csv", "x\n1\n2\n3\n"), ProfileOptions.defaults());
+        new DriftDatasets(store.drift()).addBatch("churn", 1, DAY1.plusSeconds(86400), csv("c.csv", "x\n5\n"), ProfileOptions.defaults());
 
         List<DatasetProfile> batches = store.drift().batches("churn", 1);
         assertThat(batches).extracting(DatasetProfile::rowCount).containsExactly(3L, 1L);
@@ -116,7 +119,7 @@ class DriftDataTest {
     @Test
     void raggedRowNamesTheLineAndStoresNothing() throws IOException {
         Path file = csv("bad.csv", "a,b\n1,2\n3,4\n5\n");
-        assertThatThrownBy(() -> store.drift().setReference("churn", 1, file, ProfileOptions.defaults()))
+        assertThatThrownBy(() -> new DriftDatasets(store.drift()).setReference("churn", 1, file, ProfileOptions.defaults()))
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessageContaining("bad.csv, line 4").hasMessageContaining("1 fields but the header has 2");
         assertThat(store.drift().reference("churn", 1)).isEmpty();
@@ -130,7 +133,7 @@ class DriftDataTest {
         }
         text.append("oops,c\n");
         Path file = csv("big.csv", text.toString());
-        assertThatThrownBy(() -> store.drift().addBatch("churn", 1, DAY1, file, ProfileOptions.defaults()))
+        assertThatThrownBy(() -> new DriftDatasets(store.drift()).addBatch("churn", 1, DAY1, file, ProfileOptions.defaults()))
                 .isInstanceOf(DatasetFormatException.class)
                 .hasMessageContaining("line 1502").hasMessageContaining("column 'x' is numeric")
                 .hasMessageContaining("'oops'");
@@ -140,7 +143,7 @@ class DriftDataTest {
     @Test
     void badNumberInAColumnTypedNumericNamesTheLine() throws IOException {
         Path file = csv("typed.csv", "x\n1\nabc\n");
-        assertThatThrownBy(() -> store.drift().setReference("churn", 1, file,
+        assertThatThrownBy(() -> new DriftDatasets(store.drift()).setReference("churn", 1, file,
                 ProfileOptions.defaults().withType("x", ColumnType.NUMERIC)))
                 .hasMessageContaining("typed.csv, line 3").hasMessageContaining("Nothing was stored");
         assertThat(store.drift().reference("churn", 1)).isEmpty();
@@ -150,10 +153,10 @@ class DriftDataTest {
     void emptyFileAndHeaderOnlyFileAreRefused() throws IOException {
         Path empty = csv("empty.csv", "");
         Path headerOnly = csv("header.csv", "a,b\n");
-        assertThatThrownBy(() -> store.drift().setReference("churn", 1, empty, ProfileOptions.defaults()))
+        assertThatThrownBy(() -> new DriftDatasets(store.drift()).setReference("churn", 1, empty, ProfileOptions.defaults()))
                 .isInstanceOf(DatasetFormatException.class).hasMessageContaining("empty.csv, line 1")
                 .hasMessageContaining("empty");
-        assertThatThrownBy(() -> store.drift().setReference("churn", 1, headerOnly, ProfileOptions.defaults()))
+        assertThatThrownBy(() -> new DriftDatasets(store.drift()).setReference("churn", 1, headerOnly, ProfileOptions.defaults()))
                 .isInstanceOf(DatasetFormatException.class).hasMessageContaining("header.csv, line 2")
                 .hasMessageContaining("no data rows");
         assertThat(store.drift().reference("churn", 1)).isEmpty();
@@ -161,15 +164,15 @@ class DriftDataTest {
 
     @Test
     void unclosedQuoteAndDuplicateColumnsAreRefused() throws IOException {
-        assertThatThrownBy(() -> store.drift().setReference("churn", 1, csv("q.csv", "a\n1\n\"open\n"),
+        assertThatThrownBy(() -> new DriftDatasets(store.drift()).setReference("churn", 1, csv("q.csv", "a\n1\n\"open\n"),
                 ProfileOptions.defaults())).hasMessageContaining("q.csv, line 3").hasMessageContaining("never closed");
-        assertThatThrownBy(() -> store.drift().setReference("churn", 1, csv("d.csv", "a,a\n1,2\n"),
+        assertThatThrownBy(() -> new DriftDatasets(store.drift()).setReference("churn", 1, csv("d.csv", "a,a\n1,2\n"),
                 ProfileOptions.defaults())).hasMessageContaining("d.csv, line 1").hasMessageContaining("twice");
     }
 
     @Test
     void reservoirIsBoundedAndStatisticsStayExact() {
-        DatasetWriter w = store.drift().referenceWriter("churn", 1, List.of("x", "c"),
+        DatasetWriter w = new DriftDatasets(store.drift()).referenceWriter("churn", 1, List.of("x", "c"),
                 ProfileOptions.defaults().withReservoirSize(1000));
         for (int i = 0; i < 20_000; i++) {
             w.row(i, i % 3 == 0 ? "a" : "b");
@@ -188,7 +191,7 @@ class DriftDataTest {
 
     @Test
     void writerTakesMapsAndRejectsUnknownColumns() {
-        DatasetWriter w = store.drift().batchWriter("churn", 2, DAY1, List.of("x", "y"), ProfileOptions.defaults());
+        DatasetWriter w = new DriftDatasets(store.drift()).batchWriter("churn", 2, DAY1, List.of("x", "y"), ProfileOptions.defaults());
         w.row(Map.of("x", 1.5, "y", "u"));
         w.row(Map.of("x", 2.5));
         assertThatThrownBy(() -> w.row(Map.of("z", 1))).isInstanceOf(DatasetFormatException.class)
@@ -200,7 +203,7 @@ class DriftDataTest {
 
     @Test
     void regressionPerformanceIsRmse() {
-        DatasetWriter w = store.drift().referenceWriter("churn", 1, List.of("p", "y"),
+        DatasetWriter w = new DriftDatasets(store.drift()).referenceWriter("churn", 1, List.of("p", "y"),
                 ProfileOptions.defaults().withPrediction("p").withLabel("y"));
         w.row(1.0, 2.0).row(3.0, 3.0).row(5.0, 2.0);
         assertThat(w.commit().performance().orElseThrow().value()).isCloseTo(Math.sqrt(10.0 / 3), within(1e-12));

@@ -1,5 +1,6 @@
 package dev.cairn.store.query;
 
+import dev.cairn.store.RunRef;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;
@@ -31,14 +32,14 @@ class RunSearchPagingTest {
     @BeforeEach
     void fixture() {
         store = TrackingStore.open(dir.resolve("s.db"));
-        store.transaction(tx -> {
+        store.write(w -> {
             for (int i = 0; i < 60; i++) {
-                long seq = store.runs().create(tx, NewRun.in(i % 5 == 0 ? "b" : "a").withName("run-" + (i % 7))
+                RunRef ref = w.createRun(NewRun.in(i % 5 == 0 ? "b" : "a").withName("run-" + (i % 7))
                         .withTimes(1000L * (i % 6), i % 3 == 0 ? null : 1000L * (i % 6) + i)
                         .withStatus(i % 3 == 0 ? RunStatus.RUNNING : RunStatus.FINISHED));
                 if (i % 4 != 0) {
                     double acc = i % 9 == 0 ? Double.NaN : (i % 4) / 4.0;
-                    store.metrics().append(tx, seq, "acc", new long[] {0}, new long[] {0}, new double[] {acc}, 0, 1);
+                    w.append(ref, "acc", new long[] {0}, new long[] {0}, new double[] {acc}, 0, 1);
                 }
                 String p = switch (i % 5) {
                     case 0 -> "adam";
@@ -48,10 +49,10 @@ class RunSearchPagingTest {
                     default -> null;
                 };
                 if (p != null) {
-                    store.runs().logParams(tx, seq, Map.of("p", p));
+                    w.logParams(ref, Map.of("p", p));
                 }
                 if (i % 2 == 0) {
-                    store.runs().setTags(tx, seq, Map.of("t", "v" + (i % 3)));
+                    w.setTags(ref, Map.of("t", "v" + (i % 3)));
                 }
             }
         });

@@ -1,6 +1,6 @@
 package dev.cairn.store.registry;
 
-import dev.cairn.store.NotFoundException;
+import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;

@@ -2,8 +2,8 @@ package dev.cairn.store.registry;
 
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
-import dev.cairn.store.sql.SchemaMigrator;
-import dev.cairn.store.sql.SqliteDialect;
+import dev.cairn.store.internal.sql.SchemaMigrator;
+import dev.cairn.store.internal.sql.SqliteDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ class RegistryMigrationTest {
     void aVersion2StoreIsMigratedKeepingItsRunsAndBackedUp() throws Exception {
         Path file = dir.resolve("old.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            new SchemaMigrator(new SqliteDialect()).createAtVersion(c, 2);
+            new SchemaMigrator(new SqliteDialect(file)).createAtVersion(c, 2);
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("INSERT INTO experiments(id, name, created_ms) VALUES (1, 'churn', 1)");
                 st.executeUpdate("INSERT INTO runs(id, experiment_id, name, status) VALUES ('"
@@ -38,7 +38,7 @@ class RegistryMigrationTest {
             assertThat(v.runId()).isEqualTo("a".repeat(32));
             store.runs().create(NewRun.in("churn"));
         }
-        Path backup = SchemaMigrator.backupPath(file, 2);
+        Path backup = SqliteDialect.backupPath(file, 2);
         assertThat(backup).exists();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + backup);
              Statement st = c.createStatement();

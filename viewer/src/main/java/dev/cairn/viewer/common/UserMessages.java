@@ -1,6 +1,6 @@
 package dev.cairn.viewer.common;
 
-import dev.cairn.store.StoreException;
+import dev.cairn.store.model.StoreException;
 
 /** Turns a failure into one sentence for the user; technical detail stays in the log. */
 public final class UserMessages {

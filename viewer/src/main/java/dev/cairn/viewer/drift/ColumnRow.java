@@ -1,5 +1,6 @@
 package dev.cairn.viewer.drift;
 
+import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.DriftReport;
 
 /** One row of the columns table: a column's result in the selected batch. */

@@ -1,5 +1,6 @@
 package dev.cairn.viewer.drift;
 
+import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.drift.DriftReport;
 import dev.cairn.store.registry.ModelEvent;

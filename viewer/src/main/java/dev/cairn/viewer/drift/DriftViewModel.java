@@ -1,10 +1,11 @@
 package dev.cairn.viewer.drift;
 
+import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.drift.ColumnProfile;
 import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.drift.DriftReport;
-import dev.cairn.store.drift.ProfileOptions;
+import dev.cairn.store.profiling.ProfileOptions;
 import dev.cairn.store.registry.EventAction;
 import dev.cairn.store.registry.ModelEvent;
 import dev.cairn.store.registry.ModelVersion;
@@ -226,7 +227,7 @@ public final class DriftViewModel {
         }
         Instant at = time.truncatedTo(ChronoUnit.SECONDS);
         runner.submit("Adding " + csv.getFileName() + " as a batch", () -> {
-            store.drift().addBatch(name, v, at, csv, ProfileOptions.defaults());
+            new DriftDatasets(store.drift()).addBatch(name, v, at, csv, ProfileOptions.defaults());
             return load(name, v);
         }, loaded -> {
             show(loaded);

@@ -1,5 +1,6 @@
 package dev.cairn.viewer.registry;
 
+import dev.cairn.store.model.StoreException;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.MetricSummary;
@@ -531,7 +532,7 @@ public final class RegistryViewModel {
         }, failure -> {
             busy.set(false);
             if (failure instanceof RuntimeException && failure.getMessage() != null
-                    && (failure instanceof dev.cairn.store.StoreException
+                    && (failure instanceof dev.cairn.store.model.StoreException
                     || failure instanceof IllegalArgumentException)) {
                 message.set(failure.getMessage());
             } else {

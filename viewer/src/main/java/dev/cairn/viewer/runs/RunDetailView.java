@@ -1,5 +1,6 @@
 package dev.cairn.viewer.runs;
 
+import dev.cairn.store.model.Lifecycle;
 import atlantafx.base.theme.Styles;
 import dev.cairn.store.model.Artifact;
 import dev.cairn.store.model.DatasetInput;

@@ -1,5 +1,6 @@
 package dev.cairn.viewer.runs;
 
+import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunDetails;
@@ -93,7 +94,7 @@ public final class RunDetailViewModel {
     static RunDetailData read(TrackingStore s, String id) {
         RunDetails details = s.runs().details(List.of(id)).get(id);
         if (details == null) {
-            throw new dev.cairn.store.NotFoundException("The run " + id + " no longer exists.");
+            throw new dev.cairn.store.model.NotFoundException("The run " + id + " no longer exists.");
         }
         Run run = details.run();
         Run parent = run.parentId() == null ? null : s.runs().get(run.parentId()).orElse(null);

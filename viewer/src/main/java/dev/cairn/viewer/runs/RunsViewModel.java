@@ -438,9 +438,9 @@ public final class RunsViewModel {
             return;
         }
         List<String> targets = List.copyOf(ids);
-        write("Tagging runs", s -> s.transaction(tx -> {
+        write("Tagging runs", s -> s.write(w -> {
             for (String id : targets) {
-                s.runs().setTags(tx, s.runs().requireSeq(tx, id),
+                w.setTags(w.run(id),
                         Map.of(key.strip(), value == null ? "" : value));
             }
         }));

@@ -1,5 +1,6 @@
 package dev.cairn.viewer.bench;
 
+import dev.cairn.store.RunRef;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.MetricAggregate;
 import dev.cairn.store.model.NewRun;
@@ -168,13 +169,13 @@ public final class RunsTableBenchmark {
         try (TrackingStore store = TrackingStore.open(file)) {
             for (int b = 0; b < RUNS / BATCH; b++) {
                 int base = b * BATCH;
-                store.transaction(tx -> {
+                store.write(w -> {
                     String parent = null;
                     for (int i = base; i < base + BATCH; i++) {
                         String id = String.format(Locale.ROOT, "%032x", i + 1L);
                         boolean sweepStart = i % 100 == 0;
                         long runStart = start + i * 60_000L;
-                        long seq = store.runs().create(tx, NewRun.in("bench-" + (i % 5)).withId(id)
+                        RunRef ref = w.createRun(NewRun.in("bench-" + (i % 5)).withId(id)
                                 .withName((sweepStart ? "sweep-" : "trial-") + i)
                                 .withStatus(i % 37 == 0 ? RunStatus.FAILED : RunStatus.FINISHED)
                                 .withTimes(runStart, runStart + 30_000 + random.nextInt(600_000))
@@ -187,7 +188,7 @@ public final class RunsTableBenchmark {
                             params.put("p" + p, p == 3 ? kinds[random.nextInt(4)]
                                     : Double.toString(Math.round(random.nextDouble() * 1000) / 1000.0));
                         }
-                        store.runs().logParams(tx, seq, params);
+                        w.logParams(ref, params);
                         long[] steps = new long[POINTS];
                         long[] ts = new long[POINTS];
                         for (int m = 0; m < METRICS; m++) {
@@ -197,7 +198,7 @@ public final class RunsTableBenchmark {
                                 ts[s] = runStart + s * 1000L;
                                 values[s] = random.nextDouble();
                             }
-                            store.metrics().append(tx, seq, "m" + m, steps, ts, values, 0, POINTS);
+                            w.append(ref, "m" + m, steps, ts, values, 0, POINTS);
                         }
                     }
                 });

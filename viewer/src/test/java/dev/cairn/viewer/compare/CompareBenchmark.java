@@ -1,5 +1,6 @@
 package dev.cairn.viewer.compare;
 
+import dev.cairn.store.query.RunQuery;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;

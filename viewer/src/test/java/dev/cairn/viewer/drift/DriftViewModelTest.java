@@ -1,11 +1,14 @@
 package dev.cairn.viewer.drift;
 
+import dev.cairn.store.drift.ColumnRole;
+import dev.cairn.store.drift.ColumnType;
+import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.drift.ColumnProfile;
 import dev.cairn.store.drift.DatasetProfile;
-import dev.cairn.store.drift.DatasetWriter;
+import dev.cairn.store.profiling.DatasetWriter;
 import dev.cairn.store.drift.DriftReport;
-import dev.cairn.store.drift.ProfileOptions;
+import dev.cairn.store.profiling.ProfileOptions;
 import dev.cairn.store.registry.ChangeOptions;
 import dev.cairn.store.registry.Expectation;
 import dev.cairn.store.registry.NewModelVersion;
@@ -47,10 +50,10 @@ class DriftViewModelTest {
                 ChangeOptions.by("ann").at(DAY0.minusSeconds(86_400 * 9).toEpochMilli()));
         store.registry().promote("fraud", 2, Stage.PRODUCTION, Expectation.nothing(),
                 ChangeOptions.by("ann").archivingExisting().at(DAY0.plusSeconds(86_400 * 2).toEpochMilli()));
-        write(store.drift().referenceWriter("fraud", 2, List.of("amount", "country", "pred", "label"),
+        write(new DriftDatasets(store.drift()).referenceWriter("fraud", 2, List.of("amount", "country", "pred", "label"),
                 ProfileOptions.defaults().withPrediction("pred").withLabel("label")), 0, 0);
         for (int day = 0; day < 5; day++) {
-            write(store.drift().batchWriter("fraud", 2, DAY0.plusSeconds(86_400L * day),
+            write(new DriftDatasets(store.drift()).batchWriter("fraud", 2, DAY0.plusSeconds(86_400L * day),
                     List.of("amount", "country", "pred", "label"), ProfileOptions.defaults()), day, day);
         }
         vm = new DriftViewModel(store, new MeanShiftReports(), new DirectTaskRunner());

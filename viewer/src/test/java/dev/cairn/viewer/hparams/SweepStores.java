@@ -1,5 +1,6 @@
 package dev.cairn.viewer.hparams;
 
+import dev.cairn.store.RunRef;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.RunDetails;
@@ -25,19 +26,19 @@ final class SweepStores {
     static List<String> write(TrackingStore store, String experiment, int runs, IntFunction<Map<String, String>> params,
                               String metric, ToDoubleFunction<Map<String, String>> value) {
         List<String> ids = new ArrayList<>();
-        store.transaction(tx -> {
+        store.write(w -> {
             ids.clear();
             for (int i = 0; i < runs; i++) {
                 Map<String, String> p = params.apply(i);
-                long seq = store.runs().create(tx, NewRun.in(experiment).withName("trial-" + i)
+                RunRef ref = w.createRun(NewRun.in(experiment).withName("trial-" + i)
                         .withStatus(RunStatus.FINISHED).withTimes(T0 + i, T0 + i + 1000));
-                store.runs().logParams(tx, seq, p);
+                w.logParams(ref, p);
                 double v = value.applyAsDouble(p);
                 if (!Double.isNaN(v)) {
-                    store.metrics().append(tx, seq, metric, new long[] {0, 1}, new long[] {T0, T0 + 1},
+                    w.append(ref, metric, new long[] {0, 1}, new long[] {T0, T0 + 1},
                             new double[] {v * 0.5, v}, 0, 2);
                 }
-                ids.add(store.runs().idOf(tx, seq));
+                ids.add(ref.id());
             }
         });
         return ids;

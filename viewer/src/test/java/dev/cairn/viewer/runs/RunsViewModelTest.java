@@ -1,5 +1,7 @@
 package dev.cairn.viewer.runs;
 
+import dev.cairn.store.model.Lifecycle;
+import dev.cairn.store.model.NewRun;
 import dev.cairn.store.StoreOptions;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.Run;
@@ -153,9 +155,9 @@ class RunsViewModelTest {
     @Test
     void loadsMoreThanOnePageOfRuns() {
         int n = RunPageLoader.FIRST_PAGE + 40;
-        store.transaction(tx -> {
+        store.write(w -> {
             for (int i = 0; i < n; i++) {
-                store.runs().create(tx, dev.cairn.store.model.NewRun.in("bulk").withName("r" + i)
+                w.createRun(dev.cairn.store.model.NewRun.in("bulk").withName("r" + i)
                         .withTimes(TestStores.T0 + i, TestStores.T0 + i + 5));
             }
         });

@@ -1,5 +1,7 @@
 package dev.cairn.viewer.runs;
 
+import dev.cairn.store.query.FilterSyntaxException;
+import dev.cairn.store.model.StoreException;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.MetricAggregate;
 import dev.cairn.store.model.MetricSummary;
@@ -73,10 +75,10 @@ class SmallPartsTest {
 
     @Test
     void filterErrorsReadTheColumnFromTheMessage() {
-        FilterError e = FilterError.from(new dev.cairn.store.StoreException("Unexpected '<' at column 14"));
+        FilterError e = FilterError.from(new dev.cairn.store.model.StoreException("Unexpected '<' at column 14"));
         assertThat(e.column()).isEqualTo(13);
         assertThat(e.message()).contains("Unexpected");
-        assertThat(FilterError.from(new dev.cairn.store.StoreException("bad")).column()).isEqualTo(-1);
+        assertThat(FilterError.from(new dev.cairn.store.model.StoreException("bad")).column()).isEqualTo(-1);
         FilterError syntax = FilterError.from(new dev.cairn.store.query.FilterSyntaxException(7, "expected a value"));
         assertThat(syntax.column()).isEqualTo(6);
         assertThat(syntax.message()).contains("expected a value");

@@ -1,5 +1,6 @@
 package dev.cairn.plugin.bundle;
 
+import dev.cairn.store.model.Experiment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

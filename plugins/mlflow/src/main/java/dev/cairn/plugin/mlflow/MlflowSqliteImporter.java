@@ -10,7 +10,7 @@ import dev.cairn.plugin.importer.RunImporter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.cairn.store.StoreException;
+import dev.cairn.store.model.StoreException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.cairn.plugin.mlflow;
 
+import dev.cairn.store.model.Artifact;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedRun;

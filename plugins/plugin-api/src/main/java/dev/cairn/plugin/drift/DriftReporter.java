@@ -1,7 +1,5 @@
 package dev.cairn.plugin.drift;
 
-import dev.cairn.store.NotFoundException;
-import dev.cairn.store.TrackingStore;
 import dev.cairn.store.drift.ColumnProfile;
 import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.ColumnType;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -52,30 +51,32 @@ public final class DriftReporter {
     }
 
     /**
-     * @param store   the store
-     * @param model   registered model name
-     * @param version model version
-     * @return the report; no batches when none were stored
-     * @throws NotFoundException when the model, the version or its reference is missing
+     * Tests every batch of a model version against its reference.
+     *
+     * @param model     registered model name
+     * @param version   model version
+     * @param reference the version's reference dataset
+     * @param batches   the version's batches, oldest first (none: a report without batches)
+     * @param settings  the model's drift settings
+     * @param samples   the stored reservoir sample of a dataset, by dataset id
+     * @return the report
      */
-    public DriftReport report(TrackingStore store, String model, int version) {
-        DatasetProfile reference = store.drift().reference(model, version).orElseThrow(() -> new NotFoundException(
-                "Model '" + model + "' version " + version + " has no reference dataset (cairn drift reference)."));
-        DriftSettings settings = store.drift().settings(model);
+    public DriftReport report(String model, int version, DatasetProfile reference, List<DatasetProfile> batches,
+                              DriftSettings settings, LongFunction<DatasetSample> samples) {
         DriftTestSelector selector = new DriftTestSelector(tests, overrides(settings));
         DatasetDriftRule rule = new DatasetDriftRule(settings.share());
-        DatasetSample referenceSample = store.drift().sample(reference.id());
+        DatasetSample referenceSample = samples.apply(reference.id());
         Map<String, ColumnSample> referenceColumns = new HashMap<>();
         for (ColumnProfile col : reference.columns()) {
             if (col.role() != ColumnRole.LABEL) {
                 columnSample(col, referenceSample).ifPresent(s -> referenceColumns.put(col.name(), s));
             }
         }
-        List<DriftReport.Batch> batches = new ArrayList<>();
-        for (DatasetProfile batch : store.drift().batches(model, version)) {
-            batches.add(batch(batch, store.drift().sample(batch.id()), reference, referenceColumns, selector, rule));
+        List<DriftReport.Batch> results = new ArrayList<>();
+        for (DatasetProfile batch : batches) {
+            results.add(batch(batch, samples.apply(batch.id()), reference, referenceColumns, selector, rule));
         }
-        return new DriftReport(model, version, reference.rowCount(), batches);
+        return new DriftReport(model, version, reference.rowCount(), results);
     }
 
     private DriftReport.Batch batch(DatasetProfile batch, DatasetSample sample, DatasetProfile reference,

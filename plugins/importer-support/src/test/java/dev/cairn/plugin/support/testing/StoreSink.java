@@ -1,5 +1,6 @@
 package dev.cairn.plugin.support.testing;
 
+import dev.cairn.store.RunRef;
 import dev.cairn.plugin.importer.ImportSink;
 import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedRun;
@@ -41,17 +42,17 @@ public final class StoreSink implements ImportSink {
     }
 
     private Outcome create(ImportedRun run) {
-        store.transaction(tx -> {
+        store.write(w -> {
             NewRun spec = NewRun.in(run.experiment()).withId(run.id()).withName(run.name())
                     .withStatus(run.status()).withTimes(run.startMs(), run.endMs()).withUser(run.user())
                     .withSource(run.sourceProgram(), run.sourceCommit())
                     .withProvenance(Provenance.here("test-sink", "1", run.sourceRef()));
-            long seq = store.runs().create(tx, spec);
-            store.runs().logParams(tx, seq, run.params());
-            store.runs().setTags(tx, seq, run.tags());
+            RunRef ref = w.createRun(spec);
+            w.logParams(ref, run.params());
+            w.setTags(ref, run.tags());
             for (ImportedSeries s : run.metrics()) {
                 if (s.size() > 0) {
-                    store.metrics().append(tx, seq, s.key(), s.steps(), s.timestamps(), s.values(), 0, s.size());
+                    w.append(ref, s.key(), s.steps(), s.timestamps(), s.values(), 0, s.size());
                 }
             }
         });
@@ -60,8 +61,8 @@ public final class StoreSink implements ImportSink {
 
     private Outcome merge(ImportedRun run) {
         boolean[] changed = {false};
-        store.transaction(tx -> {
-            long seq = store.runs().requireSeq(tx, run.id());
+        store.write(w -> {
+            RunRef ref = w.run(run.id());
             for (ImportedSeries s : run.metrics()) {
                 MetricSeries old = store.metrics().read(run.id(), s.key());
                 Set<String> have = new HashSet<>();
@@ -70,7 +71,7 @@ public final class StoreSink implements ImportSink {
                 }
                 for (int i = 0; i < s.size(); i++) {
                     if (have.add(s.steps()[i] + "/" + s.timestamps()[i] + "/" + s.values()[i])) {
-                        store.metrics().append(tx, seq, s.key(), new long[] {s.steps()[i]},
+                        w.append(ref, s.key(), new long[] {s.steps()[i]},
                                 new long[] {s.timestamps()[i]}, new double[] {s.values()[i]}, 0, 1);
                         changed[0] = true;
                     }

@@ -1,0 +1,164 @@
+package dev.cairn.store.internal.series;
+
+import dev.cairn.store.series.BucketedSeries;
+import dev.cairn.store.series.SeriesAxis;
+import dev.cairn.store.series.SeriesRange;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Reduces a series to N equal-width buckets over a range without loading it whole: a chunk that falls inside
+ * one bucket contributes its stored summary; only chunks that straddle bucket edges or the range ends are
+ * decoded. Nothing is sampled away: every point counts towards its bucket's min, max and last.
+ */
+public final class SeriesDownsampler {
+    private SeriesDownsampler() {
+    }
+
+    public static BucketedSeries downsample(Connection c, long runSeq, long keyId, String key, SeriesRange range,
+                                            int buckets) throws SQLException {
+        if (buckets < 1) {
+            throw new IllegalArgumentException("buckets must be at least 1, was " + buckets);
+        }
+        boolean byStep = range.axis() == SeriesAxis.STEP;
+        SeriesRange bounds = range.isAll() ? bounds(c, runSeq, keyId, range.axis()) : range;
+        if (bounds == null) {
+            return empty(key, range, buckets);
+        }
+        long from = bounds.from();
+        long span = bounds.to() - from + 1;
+        if (span <= 0 || span > Long.MAX_VALUE / buckets) {
+            throw new IllegalArgumentException("range too wide to bucket: " + bounds);
+        }
+        String lo = byStep ? "min_step" : "min_ts";
+        String hi = byStep ? "max_step" : "max_ts";
+        String sql = "SELECT n, " + lo + ", " + hi + ", vmin, vmax, last_val, last_step, last_ts, "
+                + "CASE WHEN " + lo + " < ?3 OR " + hi + " > ?4 OR ((" + lo + " - ?3) * ?5) / ?6 <> ((" + hi
+                + " - ?3) * ?5) / ?6 THEN data END, chunk_no "
+                + "FROM metric_chunks WHERE run_seq = ?1 AND key_id = ?2 AND " + hi + " >= ?3 AND " + lo + " <= ?4";
+        ChunkStats[] stats = new ChunkStats[buckets];
+        long[] s = new long[ChunkCodec.CHUNK_POINTS];
+        long[] t = new long[ChunkCodec.CHUNK_POINTS];
+        double[] v = new double[ChunkCodec.CHUNK_POINTS];
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, runSeq);
+            ps.setLong(2, keyId);
+            ps.setLong(3, from);
+            ps.setLong(4, bounds.to());
+            ps.setLong(5, buckets);
+            ps.setLong(6, span);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long x0 = rs.getLong(2);
+                    long x1 = rs.getLong(3);
+                    byte[] data = rs.getBytes(9);
+                    if (data == null) {
+                        int b = (int) (((x0 - from) * buckets) / span);
+                        int b1 = (int) (((x1 - from) * buckets) / span);
+                        if (x0 >= from && x1 <= bounds.to() && b == b1) {
+                            bucket(stats, b).merge(rs.getLong(1), SqlDoubles.get(rs, 4), SqlDoubles.get(rs, 5),
+                                    rs.getLong(7), rs.getLong(8), SqlDoubles.get(rs, 6));
+                            continue;
+                        }
+                        data = fetch(c, runSeq, keyId, rs.getInt(10));
+                    }
+                    int n = ChunkCodec.count(data);
+                    if (n > s.length) {
+                        s = new long[n];
+                        t = new long[n];
+                        v = new double[n];
+                    }
+                    ChunkCodec.decode(data, s, t, v, 0);
+                    for (int i = 0; i < n; i++) {
+                        long x = byStep ? s[i] : t[i];
+                        if (x < from || x > bounds.to()) {
+                            continue;
+                        }
+                        bucket(stats, (int) (((x - from) * buckets) / span)).add(s[i], t[i], v[i]);
+                    }
+                }
+            }
+        }
+        return collect(key, bounds, buckets, stats);
+    }
+
+    private static ChunkStats bucket(ChunkStats[] stats, int b) {
+        ChunkStats st = stats[b];
+        if (st == null) {
+            st = new ChunkStats();
+            stats[b] = st;
+        }
+        return st;
+    }
+
+    private static byte[] fetch(Connection c, long runSeq, long keyId, int chunkNo) throws SQLException {
+        String sql = "SELECT data FROM metric_chunks WHERE run_seq = ? AND key_id = ? AND chunk_no = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, runSeq);
+            ps.setLong(2, keyId);
+            ps.setInt(3, chunkNo);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("metric chunk vanished during read");
+                }
+                return rs.getBytes(1);
+            }
+        }
+    }
+
+    private static SeriesRange bounds(Connection c, long runSeq, long keyId, SeriesAxis axis) throws SQLException {
+        String sql = axis == SeriesAxis.STEP
+                ? "SELECT min(min_step), max(max_step), count(*) FROM metric_chunks WHERE run_seq = ? AND key_id = ?"
+                : "SELECT min(min_ts), max(max_ts), count(*) FROM metric_chunks WHERE run_seq = ? AND key_id = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, runSeq);
+            ps.setLong(2, keyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getLong(3) == 0) {
+                    return null;
+                }
+                return new SeriesRange(axis, rs.getLong(1), rs.getLong(2));
+            }
+        }
+    }
+
+    private static BucketedSeries collect(String key, SeriesRange range, int buckets, ChunkStats[] stats) {
+        int n = 0;
+        for (ChunkStats st : stats) {
+            if (st != null) {
+                n++;
+            }
+        }
+        int[] index = new int[n];
+        long[] lastStep = new long[n];
+        long[] lastTs = new long[n];
+        double[] last = new double[n];
+        double[] min = new double[n];
+        double[] max = new double[n];
+        long[] count = new long[n];
+        int i = 0;
+        for (int b = 0; b < stats.length; b++) {
+            ChunkStats st = stats[b];
+            if (st == null) {
+                continue;
+            }
+            index[i] = b;
+            lastStep[i] = st.lastStep;
+            lastTs[i] = st.lastTs;
+            last[i] = st.last;
+            min[i] = st.min;
+            max[i] = st.max;
+            count[i] = st.count;
+            i++;
+        }
+        return new BucketedSeries(key, range, buckets, index, lastStep, lastTs, last, min, max, count);
+    }
+
+    private static BucketedSeries empty(String key, SeriesRange range, int buckets) {
+        return new BucketedSeries(key, range, buckets, new int[0], new long[0], new long[0], new double[0],
+                new double[0], new double[0], new long[0]);
+    }
+
+}

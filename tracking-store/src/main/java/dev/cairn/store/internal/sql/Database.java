@@ -1,0 +1,364 @@
+package dev.cairn.store.internal.sql;
+
+import dev.cairn.store.model.StoreException;
+import dev.cairn.store.StoreMode;
+import dev.cairn.store.model.StoreReadOnlyException;
+import dev.cairn.store.model.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Connections and transactions for one store file. One writer connection (writes are serialised in-process by
+ * a lock and across processes by the database's own lock, with retries while busy), a small pool of reader
+ * connections, and a dedicated probe connection for the change token. Work done inside a write transaction on
+ * the same thread sees the transaction's own writes.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int MAX_READERS = 4;
+
+    private final SqlDialect dialect;
+    private final StoreMode mode;
+    private final long busyTimeoutMs;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ThreadLocal<Tx> currentTx = new ThreadLocal<>();
+    private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(MAX_READERS);
+    private final List<Connection> allConnections = new ArrayList<>();
+    private final Object probeLock = new Object();
+    private Connection writer;
+    private Connection probe;
+    private long probeDataVersion = Long.MIN_VALUE;
+    private long probeChangeSeq;
+    private int readerCount;
+    private volatile boolean closed;
+
+    public Database(SqlDialect dialect, StoreMode mode, long busyTimeoutMs) {
+        this.dialect = dialect;
+        this.mode = mode;
+        this.busyTimeoutMs = busyTimeoutMs;
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    public StoreMode mode() {
+        return mode;
+    }
+
+    /** The store for messages (its file, or its server address without a password). */
+    public String describe() {
+        return dialect.describe();
+    }
+
+    /** Runs read work on a pooled connection, or on the current thread's transaction when there is one. */
+    public <T> T read(SqlWork<T> work) {
+        Tx tx = currentTx.get();
+        if (tx != null) {
+            try {
+                return work.run(tx.connection());
+            } catch (SQLException e) {
+                throw translate(e, "read");
+            }
+        }
+        Connection connection = borrowReader();
+        boolean healthy = true;
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            healthy = !dialect.isConnectionFailure(e);
+            throw translate(e, "read");
+        } finally {
+            if (healthy) {
+                idleReaders.offer(connection);
+            } else {
+                discardReader(connection);
+            }
+        }
+    }
+
+    /**
+     * Runs write work in one transaction, retrying while another process holds the lock. Nested calls on the
+     * same thread join the outer transaction. On failure nothing is written.
+     */
+    public <T> T write(TxWork<T> work) {
+        Tx outer = currentTx.get();
+        if (outer != null) {
+            try {
+                return work.run(outer);
+            } catch (SQLException e) {
+                throw translate(e, "write");
+            }
+        }
+        ensureWritable();
+        writeLock.lock();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(busyTimeoutMs, 1000) * 2);
+            long backoffMs = 5;
+            while (true) {
+                Connection connection;
+                try {
+                    connection = writer();
+                } catch (SQLException e) {
+                    throw translate(e, "open");
+                }
+                Tx tx = new Tx(connection);
+                currentTx.set(tx);
+                boolean began = false;
+                try {
+                    dialect.beginWrite(connection);
+                    began = true;
+                    T result = work.run(tx);
+                    recordChange(tx);
+                    execute(connection, "COMMIT");
+                    tx.afterCommitActions().forEach(Runnable::run);
+                    return result;
+                } catch (SQLException | UncheckedSqlException thrown) {
+                    SQLException e = thrown instanceof UncheckedSqlException u ? u.getCause() : (SQLException) thrown;
+                    if (began) {
+                        rollbackQuietly(connection);
+                    }
+                    if (dialect.isConnectionFailure(e)) {
+                        discardWriter();
+                    }
+                    if (dialect.isBusy(e) && System.nanoTime() < deadline) {
+                        LOG.debug("store busy, retrying in {} ms", backoffMs);
+                        sleep(backoffMs + ThreadLocalRandom.current().nextLong(backoffMs));
+                        backoffMs = Math.min(backoffMs * 2, 250);
+                        continue;
+                    }
+                    throw translate(e, "write");
+                } catch (RuntimeException | Error e) {
+                    if (began) {
+                        rollbackQuietly(connection);
+                    }
+                    throw e;
+                } finally {
+                    currentTx.remove();
+                }
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Convenience for write work without a result. */
+    public void writeVoid(TxVoidWork work) {
+        write(tx -> {
+            work.run(tx);
+            return null;
+        });
+    }
+
+    /** True when the current thread is inside a write transaction. */
+    public boolean inTransaction() {
+        return currentTx.get() != null;
+    }
+
+    /** Fails with a clear message when the store is read-only. */
+    public void ensureWritable() {
+        if (mode == StoreMode.READ_ONLY) {
+            throw new StoreReadOnlyException("The store " + describe() + " is open read-only; it cannot be changed.");
+        }
+    }
+
+    /**
+     * The change token: the store's change counter, re-read only when the database says another connection
+     * committed (near-free otherwise).
+     */
+    public long changeToken() {
+        synchronized (probeLock) {
+            try {
+                if (probe == null) {
+                    probe = open();
+                }
+                long dataVersion = dialect.dataVersion(probe);
+                if (dataVersion != probeDataVersion) {
+                    probeDataVersion = dataVersion;
+                    try (Statement st = probe.createStatement();
+                         ResultSet rs = st.executeQuery("SELECT value FROM store_meta WHERE key = 'change_seq'")) {
+                        probeChangeSeq = rs.next() ? Long.parseLong(rs.getString(1)) : 0L;
+                    }
+                }
+                return probeChangeSeq;
+            } catch (SQLException e) {
+                if (dialect.isConnectionFailure(e) && probe != null) {
+                    closeQuietly(probe);
+                    probe = null;
+                    probeDataVersion = Long.MIN_VALUE;
+                }
+                throw translate(e, "read");
+            }
+        }
+    }
+
+    /** Runs the engine's integrity check; "ok" when healthy. */
+    public String integrityCheck() {
+        return read(dialect::integrityCheck);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        synchronized (allConnections) {
+            for (Connection connection : allConnections) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    LOG.debug("closing connection", e);
+                }
+            }
+            allConnections.clear();
+        }
+        dialect.close();
+    }
+
+    private void recordChange(Tx tx) throws SQLException {
+        Connection connection = tx.connection();
+        long seq;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 "
+                     + "WHERE key = 'change_seq' RETURNING value")) {
+            seq = rs.next() ? Long.parseLong(rs.getString(1)) : 0L;
+        }
+        dialect.announceChange(connection, seq);
+        if (!tx.touchedRuns().isEmpty()) {
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE runs SET change_seq = ? WHERE seq = ?")) {
+                for (long runSeq : tx.touchedRuns()) {
+                    ps.setLong(1, seq);
+                    ps.setLong(2, runSeq);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** Drops a reader whose connection broke; the next read opens a fresh one (the server may be back). */
+    private void discardReader(Connection connection) {
+        closeQuietly(connection);
+        synchronized (this) {
+            readerCount--;
+        }
+    }
+
+    private void discardWriter() {
+        if (writer != null) {
+            closeQuietly(writer);
+            writer = null;
+        }
+    }
+
+    private void closeQuietly(Connection connection) {
+        synchronized (allConnections) {
+            allConnections.remove(connection);
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("closing a broken connection", e);
+        }
+    }
+
+    private Connection writer() throws SQLException {
+        if (writer == null) {
+            writer = open();
+        }
+        return writer;
+    }
+
+    private Connection borrowReader() {
+        if (closed) {
+            throw new StoreException("The store " + describe() + " is closed.");
+        }
+        Connection connection = idleReaders.poll();
+        if (connection != null) {
+            return connection;
+        }
+        synchronized (this) {
+            if (readerCount < MAX_READERS) {
+                try {
+                    Connection fresh = open();
+                    readerCount++;
+                    return fresh;
+                } catch (SQLException e) {
+                    throw translate(e, "open");
+                }
+            }
+        }
+        try {
+            return idleReaders.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting for a store connection.", e);
+        }
+    }
+
+    private Connection open() throws SQLException {
+        Connection connection = dialect.connect(mode, busyTimeoutMs);
+        synchronized (allConnections) {
+            allConnections.add(connection);
+        }
+        return connection;
+    }
+
+    private StoreException translate(SQLException e, String what) {
+        if (dialect.isConnectionFailure(e)) {
+            return new StoreUnavailableException("The store " + describe() + " cannot be reached: "
+                    + firstLine(e.getMessage()), e);
+        }
+        if (dialect.isReadOnlyFailure(e)) {
+            return new StoreReadOnlyException("The store " + describe() + " cannot be written (read-only file or folder).");
+        }
+        if (dialect.isBusy(e)) {
+            return new StoreException("The store " + describe() + " stayed locked by another process for more than "
+                    + (busyTimeoutMs / 1000) + " s; try again.", e);
+        }
+        return new StoreException("Store " + what + " failed on " + describe() + ": " + e.getMessage(), e);
+    }
+
+    private static String firstLine(String message) {
+        String text = String.valueOf(message).strip();
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            execute(connection, "ROLLBACK");
+        } catch (SQLException e) {
+            LOG.debug("rollback", e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting for the store lock.", e);
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package dev.cairn.store.internal.sql;
+
+import dev.cairn.store.StoreMode;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteOpenMode;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SQLite dialect (xerial sqlite-jdbc): WAL for local disks, rollback journal for network drives. */
+public final class SqliteDialect implements SqlDialect {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteDialect.class);
+
+    /** 'CARN' — marks a SQLite file as a Cairn store. */
+    static final int APPLICATION_ID = 0x4341524E;
+
+    private final Path path;
+
+    public SqliteDialect(Path path) {
+        this.path = path.toAbsolutePath().normalize();
+    }
+
+    /** The store file. */
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public String describe() {
+        return path.toString();
+    }
+
+    @Override
+    public Connection connect(StoreMode mode, long busyTimeoutMs) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeoutMs));
+        if (mode == StoreMode.READ_ONLY) {
+            config.setReadOnly(true);
+            config.setOpenMode(SQLiteOpenMode.READONLY);
+        }
+        Connection connection = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
+        try {
+            configure(connection, mode, busyTimeoutMs);
+            if (mode == StoreMode.READ_ONLY) {
+                probe(connection);
+            }
+        } catch (SQLException e) {
+            connection.close();
+            if (mode == StoreMode.READ_ONLY && isReadOnlyFailure(e)) {
+                // a WAL store in a folder we cannot write: no -shm can be created, so read it as immutable
+                Connection immutable = config.createConnection("jdbc:sqlite:file:" + path.toAbsolutePath().toUri()
+                        .getRawPath() + "?immutable=1");
+                configure(immutable, mode, busyTimeoutMs);
+                return immutable;
+            }
+            throw e;
+        }
+        return connection;
+    }
+
+    private static void probe(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            rs.next();
+        }
+    }
+
+    private void configure(Connection connection, StoreMode mode, long busyTimeoutMs) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA busy_timeout = " + busyTimeoutMs);
+            // 16 KiB pages hold whole metric chunks inline (no overflow pages); applies to new files only
+            st.execute("PRAGMA page_size = 16384");
+            st.execute("PRAGMA cache_size = -65536");
+            st.execute("PRAGMA temp_store = MEMORY");
+            switch (mode) {
+                case LOCAL -> {
+                    st.execute("PRAGMA journal_mode = WAL");
+                    st.execute("PRAGMA synchronous = NORMAL");
+                    st.execute("PRAGMA mmap_size = 268435456");
+                }
+                case SHARED -> {
+                    st.execute("PRAGMA journal_mode = DELETE");
+                    st.execute("PRAGMA synchronous = FULL");
+                    st.execute("PRAGMA mmap_size = 0");
+                }
+                case READ_ONLY -> st.execute("PRAGMA query_only = 1");
+                default -> throw new IllegalStateException("unknown mode " + mode);
+            }
+        }
+    }
+
+    @Override
+    public int schemaVersion(Connection connection) throws SQLException {
+        return intPragma(connection, "user_version");
+    }
+
+    @Override
+    public void setSchemaVersion(Connection connection, int version) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA user_version = " + version);
+        }
+    }
+
+    @Override
+    public boolean isForeignDatabase(Connection connection) throws SQLException {
+        int applicationId = intPragma(connection, "application_id");
+        if (applicationId == APPLICATION_ID) {
+            return false;
+        }
+        return !tables(connection).isEmpty();
+    }
+
+    @Override
+    public void markAsCairnStore(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA application_id = " + APPLICATION_ID);
+        }
+    }
+
+    @Override
+    public void beginWrite(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+        }
+    }
+
+    @Override
+    public boolean isBusy(SQLException e) {
+        if (e instanceof SQLiteException se) {
+            int primary = se.getResultCode().code & 0xff;
+            return primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.contains("SQLITE_BUSY") || message.contains("database is locked");
+    }
+
+    @Override
+    public boolean isReadOnlyFailure(SQLException e) {
+        if (e instanceof SQLiteException se) {
+            int primary = se.getResultCode().code & 0xff;
+            return primary == SQLiteErrorCode.SQLITE_READONLY.code || primary == SQLiteErrorCode.SQLITE_CANTOPEN.code
+                    || primary == SQLiteErrorCode.SQLITE_PERM.code;
+        }
+        return String.valueOf(e.getMessage()).contains("readonly");
+    }
+
+    @Override
+    public long dataVersion(Connection connection) throws SQLException {
+        return intPragma(connection, "data_version");
+    }
+
+    @Override
+    public boolean isConnectionFailure(SQLException e) {
+        return false;
+    }
+
+    @Override
+    public void announceChange(Connection connection, long changeSeq) {
+        // other connections see PRAGMA data_version change at commit
+    }
+
+    /** The file a migration from {@code version} copies the store to first. */
+    public static Path backupPath(Path store, int version) {
+        return store.resolveSibling(store.getFileName() + ".bak-v" + version);
+    }
+
+    @Override
+    public void backupBeforeMigration(Connection connection, int fromVersion) throws SQLException {
+        Path backup = backupPath(path, fromVersion);
+        if (Files.exists(backup)) {
+            LOG.info("backup {} already exists; keeping it", backup);
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("VACUUM INTO ?")) {
+            ps.setString(1, backup.toAbsolutePath().toString());
+            ps.execute();
+        }
+        LOG.info("copied {} aside to {} before migrating", path, backup);
+    }
+
+    @Override
+    public long sizeBytes(Connection connection) throws SQLException {
+        try {
+            long size = Files.size(path);
+            Path wal = path.resolveSibling(path.getFileName() + "-wal");
+            return size + (Files.exists(wal) ? Files.size(wal) : 0);
+        } catch (IOException e) {
+            throw new SQLException("cannot read the size of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long seriesSizeBytes(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(sum(pgsize), 0) "
+                + "FROM dbstat WHERE name LIKE 'metric\\_chunks%' ESCAPE '\\' OR name LIKE 'metric\\_summaries%' ESCAPE '\\'")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    @Override
+    public String positionOf(String needle, String haystack) {
+        return "instr(" + haystack + ", " + needle + ")";
+    }
+
+    @Override
+    public String caseSensitiveLike(String column) {
+        return column + " GLOB ?";
+    }
+
+    @Override
+    public String caseInsensitiveLike(String column) {
+        return column + " LIKE ?";
+    }
+
+    @Override
+    public String likePattern(String mlflowPattern) {
+        return LikePatterns.toGlob(mlflowPattern);
+    }
+
+    @Override
+    public String orderNoCase(String column) {
+        return column + " COLLATE NOCASE";
+    }
+
+    @Override
+    public String integrityCheck(Connection connection) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static List<String> tables(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static int intPragma(Connection connection, String pragma) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

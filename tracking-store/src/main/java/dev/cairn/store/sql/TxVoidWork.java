@@ -1,9 +1,0 @@
-package dev.cairn.store.sql;
-
-import java.sql.SQLException;
-
-/** Write work without a result. */
-@FunctionalInterface
-public interface TxVoidWork {
-    void run(Tx tx) throws SQLException;
-}
