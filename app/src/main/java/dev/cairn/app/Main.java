@@ -17,6 +17,7 @@ import dev.cairn.app.cli.ModelCommand;
 import dev.cairn.app.cli.ModelsCommand;
 import dev.cairn.app.cli.PluginsCommand;
 import dev.cairn.app.cli.RunsCommand;
+import dev.cairn.app.cli.StoreAdminCommand;
 import dev.cairn.app.cli.StoreOption;
 import dev.cairn.app.desktop.DesktopApp;
 import picocli.CommandLine;
@@ -34,7 +35,8 @@ import java.util.concurrent.Callable;
             "Without a command, opens the desktop window on the store."},
         subcommands = {ExperimentsCommand.class, RunsCommand.class, MetricCommand.class, LogCommand.class,
             BenchCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class, PluginsCommand.class,
-            ModelsCommand.class, ModelCommand.class, DriftCommand.class, CommandLine.HelpCommand.class})
+            ModelsCommand.class, ModelCommand.class, DriftCommand.class, StoreAdminCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin
@@ -80,15 +82,15 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         if (file == null) {
-            return DesktopApp.launch(storeOption.path(null), storeOption.mode());
+            return DesktopApp.launch(storeOption.location(null), storeOption.mode());
         }
         if (!java.nio.file.Files.exists(file)) {
             throw new IllegalArgumentException("No file at " + file + ".");
         }
         if (dev.cairn.store.foreign.ForeignSqlite.looksLikeSqlite(file) && isCairnStore(file)) {
-            return DesktopApp.launch(file, storeOption.mode());
+            return DesktopApp.launch(dev.cairn.store.StoreLocation.of(file), storeOption.mode());
         }
-        java.nio.file.Path store = storeOption.path(null);
+        dev.cairn.store.StoreLocation store = storeOption.location(null);
         try (dev.cairn.store.TrackingStore opened = storeOption.open(null, true)) {
             var summary = new dev.cairn.app.importing.ImportService(opened,
                     dev.cairn.app.plugins.PluginLoader.loadDefault().importers())

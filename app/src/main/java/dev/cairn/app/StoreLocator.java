@@ -1,11 +1,12 @@
 package dev.cairn.app;
 
+import dev.cairn.store.StoreLocation;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Chooses the store file: {@code --store}, else {@code CAIRN_STORE}, else the per-user default
+ * Chooses the store (a file or a PostgreSQL database): {@code --store}, else {@code CAIRN_STORE}, else the per-user default
  * ({@code $XDG_DATA_HOME/cairn/cairn.db} on Linux, {@code ~/Library/Application Support/Cairn} on macOS,
  * {@code %LOCALAPPDATA%\Cairn} on Windows).
  */
@@ -13,15 +14,16 @@ public final class StoreLocator {
     private StoreLocator() {
     }
 
-    public static Path resolve(Path explicit, Map<String, String> env) {
-        if (explicit != null) {
-            return explicit;
+    /** {@code explicit} (a path or a {@code postgresql://} URI), else CAIRN_STORE, else the per-user store. */
+    public static StoreLocation resolve(String explicit, Map<String, String> env) {
+        if (explicit != null && !explicit.isBlank()) {
+            return StoreLocation.parse(explicit);
         }
         String fromEnv = env.get("CAIRN_STORE");
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return Path.of(fromEnv);
+            return StoreLocation.parse(fromEnv);
         }
-        return dataDir(env).resolve("cairn.db");
+        return StoreLocation.of(dataDir(env).resolve("cairn.db"));
     }
 
     /** The per-user data folder (stores, plugins). */

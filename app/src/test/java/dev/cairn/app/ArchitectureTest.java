@@ -11,9 +11,26 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 @AnalyzeClasses(packages = "dev.cairn", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
-    static final ArchRule JDBC_ONLY_IN_THE_STORE = noClasses().that().resideOutsideOfPackage("dev.cairn.store..")
-            .should().dependOnClassesThat().resideInAPackage("java.sql..")
-            .because("the tracking store is the one contract; SQL stays behind it");
+    static final ArchRule JDBC_ONLY_IN_THE_STORE_INTERNALS = noClasses()
+            .that().resideOutsideOfPackages("dev.cairn.store.internal..", "dev.cairn.store.bench..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..",
+                    "org.postgresql..", "com.zaxxer..")
+            .because("the store API is the one contract; SQL stays behind it (the benchmark's naive MLflow layout is "
+                    + "plain JDBC on purpose)");
+
+    @ArchTest
+    static final ArchRule NOTHING_OUTSIDE_THE_STORE_NAMES_ITS_INTERNALS = noClasses()
+            .that().resideOutsideOfPackage("dev.cairn.store.internal..")
+            .should().dependOnClassesThat().resideInAPackage("dev.cairn.store.internal..")
+            .because("UI, CLI, server and plugins use only the store API");
+
+    @ArchTest
+    static final ArchRule PLUGIN_API_SEES_ONLY_VALUE_TYPES = noClasses().that().resideInAPackage("dev.cairn.plugin..")
+            .and().resideOutsideOfPackages("dev.cairn.plugin.bundle..", "dev.cairn.plugin.mlflow..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.cairn.store", "dev.cairn.store.query..",
+                    "dev.cairn.store.registry..", "dev.cairn.store.series..", "dev.cairn.store.log..")
+            .because("importers and drift tests see the store's value types only; the bundle exporter and the "
+                    + "MLflow SQLite reader are the exceptions that need the store API");
 
     @ArchTest
     static final ArchRule NO_JAVAFX_IN_THE_STORE = noClasses().that().resideInAPackage("dev.cairn.store..")

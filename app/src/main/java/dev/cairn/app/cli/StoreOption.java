@@ -1,18 +1,19 @@
 package dev.cairn.app.cli;
 
 import dev.cairn.app.StoreLocator;
+import dev.cairn.store.StoreLocation;
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.StoreOptions;
 import dev.cairn.store.TrackingStore;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 
 /** The {@code --store}, {@code --shared} and {@code --read-only} options, shared by every command. */
 public final class StoreOption {
-    @Option(names = "--store", paramLabel = "PATH",
-            description = "Store file (default: $CAIRN_STORE, else the per-user store).")
-    Path store;
+    @Option(names = "--store", paramLabel = "STORE",
+            description = "Store file, or postgresql://user@host:5432/db (default: $CAIRN_STORE, else the per-user "
+                    + "store). The password comes from PGPASSWORD or ~/.pgpass.")
+    String store;
 
     @Option(names = "--shared", description = "Open in shared mode (store on a network drive: no WAL).")
     boolean shared;
@@ -20,9 +21,9 @@ public final class StoreOption {
     @Option(names = "--read-only", description = "Open read-only.")
     boolean readOnly;
 
-    /** The store path: this option, else the parent's, else CAIRN_STORE, else the per-user default. */
-    public Path path(StoreOption parent) {
-        Path chosen = store != null ? store : parent != null ? parent.store : null;
+    /** The store: this option, else the parent's, else CAIRN_STORE, else the per-user default. */
+    public StoreLocation location(StoreOption parent) {
+        String chosen = store != null ? store : parent != null ? parent.store : null;
         return StoreLocator.resolve(chosen, System.getenv());
     }
 
@@ -39,6 +40,6 @@ public final class StoreOption {
             case READ_ONLY -> StoreOptions.readOnly();
             default -> StoreOptions.local();
         };
-        return TrackingStore.open(path(parent), options.withCreate(create && mode != StoreMode.READ_ONLY));
+        return TrackingStore.open(location(parent), options.withCreate(create && mode != StoreMode.READ_ONLY));
     }
 }

@@ -4,6 +4,7 @@ import dev.cairn.app.Version;
 import dev.cairn.app.drift.DriftReports;
 import dev.cairn.app.plugins.PluginLoader;
 import dev.cairn.app.plugins.PluginRegistry;
+import dev.cairn.store.StoreLocation;
 import dev.cairn.store.StoreMode;
 import dev.cairn.viewer.common.FxTaskRunner;
 import dev.cairn.viewer.common.FxTicker;
@@ -20,13 +21,13 @@ import java.util.function.Supplier;
 
 /** The JavaFX application: wires the app's settings file, welcome actions and JSON shape into the viewer. */
 public final class CairnFxApplication extends Application {
-    private static volatile Path initialStore;
+    private static volatile StoreLocation initialStore;
     private static volatile StoreMode initialMode = StoreMode.LOCAL;
 
     private FxTaskRunner runner;
 
     /** Sets the store to open; called by {@link DesktopApp} before launching. */
-    static void configure(Path store, StoreMode mode) {
+    static void configure(StoreLocation store, StoreMode mode) {
         initialStore = store;
         initialMode = mode;
     }

@@ -1,5 +1,6 @@
 package dev.cairn.app.desktop;
 
+import dev.cairn.store.StoreLocation;
 import dev.cairn.store.StoreMode;
 import javafx.application.Application;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ public final class DesktopApp {
     }
 
     /** Opens the window on {@code store} and blocks until it is closed; returns the exit code. */
-    public static int launch(Path store, StoreMode mode) {
+    public static int launch(StoreLocation store, StoreMode mode) {
         CairnFxApplication.configure(store, mode == null ? StoreMode.LOCAL : mode);
         try {
             Application.launch(CairnFxApplication.class);

@@ -1,5 +1,6 @@
 package dev.cairn.viewer.shell;
 
+import dev.cairn.store.StoreLocation;
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.RunDetails;
@@ -251,7 +252,7 @@ public final class MainWindow implements ShellCommands {
         Runnable fillRecent = () -> {
             recent.getItems().clear();
             for (String p : vm.recentStores()) {
-                recent.getItems().add(item(p, null, e -> vm.openStore(Path.of(p), StoreMode.LOCAL)));
+                recent.getItems().add(item(p, null, e -> vm.openStore(StoreLocation.parse(p), StoreMode.LOCAL)));
             }
             recent.setDisable(recent.getItems().isEmpty());
         };
@@ -554,8 +555,9 @@ public final class MainWindow implements ShellCommands {
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Cairn stores (*.db)", "*.db"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         String current = vm.storePathProperty().get();
-        if (current != null && !current.isEmpty()) {
-            File dir = Path.of(current).toAbsolutePath().getParent().toFile();
+        if (current != null && !current.isEmpty()
+                && StoreLocation.parse(current) instanceof StoreLocation.SqliteFile file) {
+            File dir = file.path().getParent().toFile();
             if (dir.isDirectory()) {
                 chooser.setInitialDirectory(dir);
             }

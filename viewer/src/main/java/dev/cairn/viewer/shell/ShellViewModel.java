@@ -1,5 +1,6 @@
 package dev.cairn.viewer.shell;
 
+import dev.cairn.store.StoreLocation;
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.StoreOptions;
 import dev.cairn.store.TrackingStore;
@@ -130,9 +131,17 @@ public final class ShellViewModel {
         });
     }
 
-    /** Opens {@code path} in {@code mode} (creating it when missing unless read-only). */
+    /** Opens the SQLite file {@code path} in {@code mode} (creating it when missing unless read-only). */
     public void openStore(Path path, StoreMode requested) {
-        Objects.requireNonNull(path, "path");
+        openStore(StoreLocation.of(Objects.requireNonNull(path, "path")), requested);
+    }
+
+    /**
+     * Opens the store at {@code location}: a SQLite file in {@code mode} (created when missing unless read-only),
+     * or a PostgreSQL database.
+     */
+    public void openStore(StoreLocation location, StoreMode requested) {
+        Objects.requireNonNull(location, "location");
         StoreMode m = requested == null ? StoreMode.LOCAL : requested;
         StoreOptions options = switch (m) {
             case SHARED -> StoreOptions.shared();
@@ -141,10 +150,10 @@ public final class ShellViewModel {
         };
         closeStore();
         screen.set(Screen.OPENING);
-        storePath.set(path.toAbsolutePath().normalize().toString());
-        title.set("Cairn — " + fileName(path));
-        opens.submit("Opening " + fileName(path), progress -> {
-            TrackingStore s = TrackingStore.open(path, options);
+        storePath.set(location.describe());
+        title.set("Cairn — " + location.displayName());
+        opens.submit("Opening " + location.displayName(), progress -> {
+            TrackingStore s = TrackingStore.open(location, options);
             try {
                 return new OpenedStore(s, s.experiments().list(true).isEmpty());
             } catch (RuntimeException e) {
@@ -152,7 +161,7 @@ public final class ShellViewModel {
                 throw e;
             }
         }, this::opened, failure -> {
-            LOG.info("cannot open {}: {}", path, failure.toString());
+            LOG.warn("cannot open {}: {}", location.describe(), failure.toString());
             error.set(UserMessages.of(failure));
             mode.set(null);
             screen.set(Screen.ERROR);
@@ -162,14 +171,14 @@ public final class ShellViewModel {
     private void opened(OpenedStore opened) {
         store = opened.store();
         mode.set(store.mode());
-        storePath.set(store.path().toString());
+        storePath.set(store.location().describe());
         error.set(null);
         experiments.attach(store);
         runs.attach(store);
         detail.attach(store);
         registry.set(new RegistryViewModel(store, registryTasks(), System.getProperty("user.name", "unknown")));
         registryPolling = ticker.every(REGISTRY_POLL, this::pollRegistry);
-        settings.rememberStore(store.path().toString());
+        settings.rememberStore(store.location().describe());
         recentStores.setAll(settings.getRecentStores());
         saveSettings();
         screen.set(opened.empty() ? Screen.WELCOME : Screen.BROWSER);
@@ -195,7 +204,7 @@ public final class ShellViewModel {
             runner.submit(null, () -> {
                 old.close();
                 return Boolean.TRUE;
-            }, ok -> { }, e -> LOG.warn("closing {} failed", old.path(), e));
+            }, ok -> { }, e -> LOG.warn("closing {} failed", old.location().describe(), e));
         }
     }
 
@@ -372,11 +381,6 @@ public final class ShellViewModel {
         } catch (RuntimeException e) {
             LOG.warn("cannot save settings: {}", e.toString());
         }
-    }
-
-    private static String fileName(Path path) {
-        Path name = path.getFileName();
-        return name == null ? path.toString() : name.toString();
     }
 
     public ViewerSettings settings() {

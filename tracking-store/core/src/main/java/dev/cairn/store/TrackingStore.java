@@ -97,6 +97,13 @@ public interface TrackingStore extends AutoCloseable {
     /** Backend, schema version, counts and size. */
     StoreInfo info();
 
+    /**
+     * Copies everything in this store into {@code target} (any backend; it must hold no experiments, runs or
+     * models): runs with their ids, series bit for bit, the registry with its history, drift data. One transaction
+     * on the target: all or nothing. {@code progress} hears the name of each part as it starts.
+     */
+    void copyInto(TrackingStore target, java.util.function.Consumer<String> progress);
+
     /** Runs the database's integrity check; "ok" when healthy. */
     String integrityCheck();
 

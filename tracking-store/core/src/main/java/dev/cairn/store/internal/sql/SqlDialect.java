@@ -80,6 +80,9 @@ public interface SqlDialect {
     /** An ORDER BY term sorting {@code column} ignoring case. */
     String orderNoCase(String column);
 
+    /** Makes {@code table}'s generated ids continue after the largest {@code column} (after a copy with ids). */
+    void continueIdentity(Connection connection, String table, String column) throws SQLException;
+
     /** Releases what the dialect holds (a connection pool). */
     default void close() {
     }

@@ -1,6 +1,5 @@
 package dev.cairn.store.internal.drift;
 
-import dev.cairn.store.profiling.DatasetProfiler;
 import dev.cairn.store.drift.ColumnProfile;
 import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.ColumnType;

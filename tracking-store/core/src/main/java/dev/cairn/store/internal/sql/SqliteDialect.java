@@ -216,6 +216,11 @@ public final class SqliteDialect implements SqlDialect {
     }
 
     @Override
+    public void continueIdentity(Connection connection, String table, String column) {
+        // INTEGER PRIMARY KEY rowids continue after the largest one by themselves
+    }
+
+    @Override
     public String positionOf(String needle, String haystack) {
         return "instr(" + haystack + ", " + needle + ")";
     }

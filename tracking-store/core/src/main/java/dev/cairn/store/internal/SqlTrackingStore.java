@@ -15,6 +15,7 @@ import dev.cairn.store.internal.drift.SqlDriftData;
 import dev.cairn.store.internal.query.SqlRunSearch;
 import dev.cairn.store.internal.registry.SqlModelRegistry;
 import dev.cairn.store.internal.sql.Database;
+import dev.cairn.store.internal.sql.StoreCopier;
 import dev.cairn.store.query.RunSearch;
 import dev.cairn.store.registry.ModelRegistry;
 
@@ -132,6 +133,11 @@ final class SqlTrackingStore implements TrackingStore {
             return new StoreInfo(db.dialect().name(), location.describe(), db.dialect().schemaVersion(c), counts[0],
                     counts[1], counts[2], counts[3], db.dialect().sizeBytes(c), db.dialect().seriesSizeBytes(c));
         });
+    }
+
+    @Override
+    public void copyInto(TrackingStore target, java.util.function.Consumer<String> progress) {
+        StoreCopier.copy(db, Internals.database(target), progress);
     }
 
     @Override
