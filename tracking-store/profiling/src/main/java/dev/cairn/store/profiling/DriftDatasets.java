@@ -9,10 +9,9 @@ import dev.cairn.store.drift.DatasetKind;
 import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.model.StoreException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -78,8 +77,10 @@ public final class DriftDatasets {
 
     private DatasetProfile fromFile(String model, int version, DatasetKind kind, Instant time, Path csv,
                                     ProfileOptions options) {
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            return fromReader(model, version, kind, time, csv.getFileName().toString(), reader, options);
+        String source = csv.getFileName().toString();
+        try (InputStream in = Files.newInputStream(csv);
+             CsvRecordReader records = new CsvRecordReader(in, source)) {
+            return profile(model, version, kind, time, source, records, options);
         } catch (NoSuchFileException e) {
             throw new StoreException("There is no file " + csv + ".");
         } catch (IOException e) {
@@ -89,27 +90,27 @@ public final class DriftDatasets {
 
     private DatasetProfile fromReader(String model, int version, DatasetKind kind, Instant time, String source,
                                       Reader reader, ProfileOptions options) {
-        Map<String, ColumnType> fallback = checkTarget(model, version, kind);
-        CsvRecordReader csv = new CsvRecordReader(reader instanceof BufferedReader ? reader
-                : new BufferedReader(reader, 1 << 16), source);
-        try {
-            String[] header = csv.next();
-            if (header == null) {
-                throw new DatasetFormatException(source, 1, "the file is empty (a header line is required)");
-            }
-            if (header.length > 0 && !header[0].isEmpty() && header[0].charAt(0) == '\uFEFF') {
-                header[0] = header[0].substring(1);
-            }
-            ProfileOptions effective = withReferenceRoles(model, version, kind, options, Arrays.asList(header));
-            DatasetProfiler profiler = new DatasetProfiler(source, Arrays.asList(header), effective, fallback, 1);
-            String[] cells;
-            while ((cells = csv.next()) != null) {
-                profiler.add(cells, csv.recordLine());
-            }
-            return drift.save(model, version, kind, time, source, profiler.finish(csv.recordLine() + 1));
+        try (CsvRecordReader records = new CsvRecordReader(reader, source)) {
+            return profile(model, version, kind, time, source, records, options);
         } catch (IOException e) {
             throw new StoreException("Cannot read " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    private DatasetProfile profile(String model, int version, DatasetKind kind, Instant time, String source,
+                                   CsvRecordReader csv, ProfileOptions options) throws IOException {
+        Map<String, ColumnType> fallback = checkTarget(model, version, kind);
+        String[] header = csv.next();
+        if (header == null) {
+            throw new DatasetFormatException(source, 1, "the file is empty (a header line is required)");
+        }
+        ProfileOptions effective = withReferenceRoles(model, version, kind, options, Arrays.asList(header));
+        DatasetProfiler profiler = new DatasetProfiler(source, Arrays.asList(header), effective, fallback, 1);
+        String[] cells;
+        while ((cells = csv.next()) != null) {
+            profiler.add(cells, csv.recordLine());
+        }
+        return drift.save(model, version, kind, time, source, profiler.finish(csv.recordLine() + 1));
     }
 
     private DatasetWriter writer(String model, int version, DatasetKind kind, Instant time, List<String> columns,
