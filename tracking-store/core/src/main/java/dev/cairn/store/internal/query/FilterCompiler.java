@@ -156,8 +156,8 @@ final class FilterCompiler {
 
     private void textCondition(String column, CompareOp op, String value, SqlBuilder out) {
         switch (op) {
-            case LIKE -> template(dialect.caseSensitiveLike(column), dialect.likePattern(value), out);
-            case ILIKE -> template(dialect.caseInsensitiveLike(column), value, out);
+            case LIKE -> template(dialect.caseSensitiveLike(column), dialect.likePattern(value, true), out);
+            case ILIKE -> template(dialect.caseInsensitiveLike(column), dialect.likePattern(value, false), out);
             default -> out.sql(column).sql(" ").sql(op.sql()).sql(" ").bind(value);
         }
     }

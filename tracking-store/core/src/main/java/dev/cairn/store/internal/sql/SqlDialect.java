@@ -74,8 +74,8 @@ public interface SqlDialect {
     /** SQL matching {@code column} ignoring ASCII case against one bound LIKE pattern. */
     String caseInsensitiveLike(String column);
 
-    /** The value to bind for {@link #caseSensitiveLike} from an MLflow LIKE pattern. */
-    String likePattern(String mlflowPattern);
+    /** The value to bind for {@link #caseSensitiveLike} or {@link #caseInsensitiveLike} from an MLflow pattern. */
+    String likePattern(String mlflowPattern, boolean caseSensitive);
 
     /** An ORDER BY term sorting {@code column} ignoring case. */
     String orderNoCase(String column);

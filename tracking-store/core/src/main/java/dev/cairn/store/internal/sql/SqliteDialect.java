@@ -236,8 +236,8 @@ public final class SqliteDialect implements SqlDialect {
     }
 
     @Override
-    public String likePattern(String mlflowPattern) {
-        return LikePatterns.toGlob(mlflowPattern);
+    public String likePattern(String mlflowPattern, boolean caseSensitive) {
+        return caseSensitive ? LikePatterns.toGlob(mlflowPattern) : mlflowPattern;
     }
 
     @Override
