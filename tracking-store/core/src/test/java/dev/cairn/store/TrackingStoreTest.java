@@ -1,5 +1,12 @@
 package dev.cairn.store;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import dev.cairn.store.testing.TestStores;
+import dev.cairn.store.testing.Backend;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.model.MetricSummary;
@@ -18,13 +25,29 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class TrackingStoreTest {
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
+    TestStores stores;
+
+    @BeforeEach
+    void openStores() {
+        stores = new TestStores(backend, dir);
+    }
+
+    @AfterEach
+    void closeStores() {
+        stores.close();
+    }
 
     @Test
     void storesRunsParamsTagsAndSeriesWithSpecialValuesExactly() {
-        try (TrackingStore store = TrackingStore.open(dir.resolve("s.db"))) {
+        try (TrackingStore store = stores.open("s.db")) {
             Run parent = store.runs().create(NewRun.in("churn").withName("sweep"));
             Run child = store.runs().create(NewRun.in("churn").withName("lr-0.1").withParent(parent.id()));
             store.runs().logParams(child.id(), Map.of("lr", "0.1", "optimizer", "adam", "long", "x".repeat(10_000)));
@@ -83,7 +106,7 @@ class TrackingStoreTest {
 
     @Test
     void changeTokenMovesOnEveryWriteAndNamesChangedRuns() {
-        try (TrackingStore store = TrackingStore.open(dir.resolve("s.db"))) {
+        try (TrackingStore store = stores.open("s.db")) {
             Run a = store.runs().create(NewRun.in("e"));
             long t0 = store.changeToken();
             assertThat(store.changeToken()).isEqualTo(t0);
@@ -98,7 +121,7 @@ class TrackingStoreTest {
 
     @Test
     void unknownRunIsANamedError() {
-        try (TrackingStore store = TrackingStore.open(dir.resolve("s.db"))) {
+        try (TrackingStore store = stores.open("s.db")) {
             assertThatThrownBy(() -> store.runs().setNote("0".repeat(32), "x"))
                     .isInstanceOf(NotFoundException.class).hasMessageContaining("0".repeat(32));
         }
@@ -106,7 +129,7 @@ class TrackingStoreTest {
 
     @Test
     void lifecycleTimesAndParentCanBeSetAndCyclesAreRefused() {
-        try (TrackingStore store = TrackingStore.open(dir.resolve("s.db"))) {
+        try (TrackingStore store = stores.open("s.db")) {
             Run a = store.runs().create(NewRun.in("e"));
             Run b = store.runs().create(NewRun.in("e").withParent(a.id()));
             store.runs().setLifecycle(b.id(), dev.cairn.store.model.Lifecycle.DELETED, 1234L);

@@ -1,5 +1,6 @@
 package dev.cairn.store.log;
 
+import dev.cairn.store.StoreLocation;
 import dev.cairn.store.StoreOptions;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.RunStatus;
@@ -72,6 +73,14 @@ public final class Cairn implements AutoCloseable {
     /** Opens the store with options (e.g. {@link StoreOptions#shared()} for a network drive). */
     public static Cairn open(Path path, StoreOptions options) {
         return new Cairn(TrackingStore.open(path, options), true, DEFAULT_FLUSH);
+    }
+
+    /**
+     * Opens the store named by {@code store}: a SQLite file path or a {@code postgresql://user@host:5432/db} URI
+     * (password from {@code PGPASSWORD} or {@code ~/.pgpass}).
+     */
+    public static Cairn open(String store) {
+        return new Cairn(TrackingStore.open(StoreLocation.parse(store), StoreOptions.local()), true, DEFAULT_FLUSH);
     }
 
     /** Logs into an already open store (which stays open when this logger closes). */

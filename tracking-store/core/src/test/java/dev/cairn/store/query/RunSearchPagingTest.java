@@ -1,5 +1,10 @@
 package dev.cairn.store.query;
 
+import dev.cairn.store.testing.TestStores;
+import dev.cairn.store.testing.Backend;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import dev.cairn.store.RunRef;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
@@ -23,15 +28,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Keyset pages: many ties and missing values, compared with one big page. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class RunSearchPagingTest {
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
+    TestStores stores;
+
+    @AfterEach
+    void closeStores() {
+        stores.close();
+    }
 
     private TrackingStore store;
 
     @BeforeEach
     void fixture() {
-        store = TrackingStore.open(dir.resolve("s.db"));
+        stores = new TestStores(backend, dir);
+        store = stores.open("s.db");
         store.write(w -> {
             for (int i = 0; i < 60; i++) {
                 RunRef ref = w.createRun(NewRun.in(i % 5 == 0 ? "b" : "a").withName("run-" + (i % 7))

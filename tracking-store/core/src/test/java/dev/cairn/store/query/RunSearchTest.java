@@ -1,5 +1,10 @@
 package dev.cairn.store.query;
 
+import dev.cairn.store.testing.TestStores;
+import dev.cairn.store.testing.Backend;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.NewRun;
@@ -35,16 +40,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * eta    (experiment "other")        acc 0.99
  * </pre>
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class RunSearchTest {
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
+    TestStores stores;
+
+    @AfterEach
+    void closeStores() {
+        stores.close();
+    }
 
     private TrackingStore store;
     private final Map<String, String> ids = new HashMap<>();
 
     @BeforeEach
     void fixture() {
-        store = TrackingStore.open(dir.resolve("s.db"));
+        stores = new TestStores(backend, dir);
+        store = stores.open("s.db");
         Run alpha = run("alpha", "exp", 1, RunStatus.FINISHED, 1500L, null);
         run("beta", "exp", 2, RunStatus.FINISHED, 9000L, null);
         run("gamma", "exp", 3, RunStatus.RUNNING, null, alpha.id());

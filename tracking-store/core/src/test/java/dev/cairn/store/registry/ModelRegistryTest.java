@@ -1,5 +1,11 @@
 package dev.cairn.store.registry;
 
+import dev.cairn.store.testing.TestStores;
+import dev.cairn.store.internal.sql.PostgresTestDatabases;
+import dev.cairn.store.testing.Backend;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
@@ -23,16 +29,28 @@ import static dev.cairn.store.registry.Expectation.versionIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class ModelRegistryTest {
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
+    TestStores stores;
+
+    @AfterEach
+    void closeStores() {
+        stores.close();
+    }
     TrackingStore store;
     ModelRegistry registry;
     Run run;
 
     @BeforeEach
     void open() {
-        store = TrackingStore.open(dir.resolve("s.db"));
+        stores = new TestStores(backend, dir);
+        store = stores.open("s.db");
         registry = store.registry();
         run = store.runs().create(NewRun.in("churn").withName("lr-0.1"));
     }
@@ -173,8 +191,7 @@ class ModelRegistryTest {
     @Test
     void historyIsAppendOnlyEvenForRawSql() throws SQLException {
         registerThree();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("s.db"));
-             Statement st = c.createStatement()) {
+        try (Connection c = rawConnection(); Statement st = c.createStatement()) {
             assertThatThrownBy(() -> st.executeUpdate("UPDATE model_events SET user_name = 'mallory'"))
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> st.executeUpdate("DELETE FROM model_events"))
@@ -207,5 +224,13 @@ class ModelRegistryTest {
         for (int i = 0; i < 3; i++) {
             registry.register(NewModelVersion.of("churn").fromRun(run.id()), ChangeOptions.by("alice"));
         }
+    }
+
+    /** A plain JDBC connection to the store, past the store API (as another program would write). */
+    private Connection rawConnection() throws SQLException {
+        if (backend == Backend.POSTGRESQL) {
+            return PostgresTestDatabases.Location.parse(stores.argument("s.db")).open();
+        }
+        return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("s.db"));
     }
 }

@@ -1,5 +1,10 @@
 package dev.cairn.store.registry;
 
+import dev.cairn.store.testing.TestStores;
+import dev.cairn.store.testing.Backend;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import dev.cairn.store.TrackingStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,15 +18,27 @@ import static dev.cairn.store.registry.Expectation.versionIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class RollbackTest {
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
+    TestStores stores;
+
+    @AfterEach
+    void closeStores() {
+        stores.close();
+    }
     TrackingStore store;
     ModelRegistry registry;
 
     @BeforeEach
     void open() {
-        store = TrackingStore.open(dir.resolve("s.db"));
+        stores = new TestStores(backend, dir);
+        store = stores.open("s.db");
         registry = store.registry();
         for (int i = 0; i < 4; i++) {
             registry.register(NewModelVersion.of("churn"), ChangeOptions.by("alice"));

@@ -1,5 +1,12 @@
 package dev.cairn.store.series;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import dev.cairn.store.testing.TestStores;
+import dev.cairn.store.testing.Backend;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.MetricSummary;
 import dev.cairn.store.model.NewRun;
@@ -12,13 +19,29 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Range reads, out-of-order logging, time-axis buckets and the "last" rule, against a real store. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class SeriesReadTest {
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
+    TestStores stores;
+
+    @BeforeEach
+    void openStores() {
+        stores = new TestStores(backend, dir);
+    }
+
+    @AfterEach
+    void closeStores() {
+        stores.close();
+    }
 
     @Test
     void outOfOrderStepsReadBackSortedAndLastIsTheHighestStep() {
-        try (TrackingStore store = TrackingStore.open(dir.resolve("s.db"))) {
+        try (TrackingStore store = stores.open("s.db")) {
             String run = store.runs().create(NewRun.in("e")).id();
             store.metrics().append(run, "m", new long[] {5, 1, 3}, new long[] {100, 200, 300},
                     new double[] {0.5, 0.1, 0.3});
@@ -35,7 +58,7 @@ class SeriesReadTest {
 
     @Test
     void timeRangeAndStepRangeReadsCrossChunkBoundaries() {
-        try (TrackingStore store = TrackingStore.open(dir.resolve("s.db"))) {
+        try (TrackingStore store = stores.open("s.db")) {
             String run = store.runs().create(NewRun.in("e")).id();
             int n = 5_000;
             long[] steps = new long[n];
@@ -58,7 +81,7 @@ class SeriesReadTest {
 
     @Test
     void downsamplingMatchesABruteForceBucketingOnEitherAxis() {
-        try (TrackingStore store = TrackingStore.open(dir.resolve("s.db"))) {
+        try (TrackingStore store = stores.open("s.db")) {
             String run = store.runs().create(NewRun.in("e")).id();
             Random random = new Random(3);
             int n = 20_000;

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  * false without touching those tables.
  */
 final class FilterCompiler {
-    private static final String TRUE = "1";
-    private static final String FALSE = "0";
+    private static final String TRUE = "TRUE";
+    private static final String FALSE = "FALSE";
     private static final String RUN_NAME_TAG = "mlflow.runName";
 
     private final Map<String, Long> keyIds;
@@ -232,10 +232,10 @@ final class FilterCompiler {
     private void nullCheck(FilterExpr.NullCheck check, SqlBuilder out) {
         Field field = check.field();
         if (field instanceof Field.Tag tag && tag.key().equals(RUN_NAME_TAG)) {
-            runNameTag(out, o -> o.sql("name_or_tag IS NOT NULL"));
             if (!check.negated()) {
-                out.sql(" = 0");
+                out.sql("NOT ");
             }
+            runNameTag(out, o -> o.sql("name_or_tag IS NOT NULL"));
             return;
         }
         Target t = target(field);
@@ -261,6 +261,6 @@ final class FilterCompiler {
         out.sql("COALESCE((SELECT ");
         condition.accept(out);
         out.sql(" FROM (SELECT COALESCE((SELECT t.value FROM run_tags t WHERE t.run_seq = r.seq AND t.key = ")
-                .bind(RUN_NAME_TAG).sql("), r.name) AS name_or_tag)), 0)");
+                .bind(RUN_NAME_TAG).sql("), r.name) AS name_or_tag) AS run_name_tag), FALSE)");
     }
 }

@@ -51,7 +51,7 @@ final class OrderPlan {
             String alias = "q" + n;
             joins.sql(" LEFT JOIN params " + alias + " ON " + alias + ".run_seq = r.seq AND " + alias
                     + ".key_id = ").bind(keyIds.getOrDefault(p.key(), -1L));
-            columns.add(new SortColumn("(" + alias + ".value IS NULL)", false, false));
+            columns.add(new SortColumn("(CASE WHEN " + alias + ".value IS NULL THEN 1 ELSE 0 END)", false, false));
             columns.add(new SortColumn(alias + ".num", desc, true));
             columns.add(new SortColumn(alias + ".value", desc, true));
         } else if (f instanceof Field.Tag t) {
@@ -131,7 +131,7 @@ final class OrderPlan {
             throw new IllegalArgumentException("The page token does not belong to this query.");
         }
         boolean indexed = leadPresent && leadIndexed();
-        SqlBuilder out = new SqlBuilder().sql(indexed ? "(" : "coalesce(");
+        SqlBuilder out = new SqlBuilder().sql(indexed ? "(" : "COALESCE(");
         boolean first = true;
         for (int i = 0; i < columns.size(); i++) {
             SortColumn c = columns.get(i);
@@ -157,9 +157,9 @@ final class OrderPlan {
             out.sql(")");
         }
         if (first) {
-            out.sql("0");
+            out.sql("FALSE");
         }
-        out.sql(indexed ? ")" : ", 0)");
+        out.sql(indexed ? ")" : ", FALSE)");
         Object lead = cursor.get(0);
         if (indexed && lead != null) {
             out.sql(" AND ").sql(lead().expression()).sql(lead().descending() ? " <= " : " >= ").bind(lead);

@@ -24,6 +24,8 @@ import java.util.TreeMap;
 
 /** SQL reads and writes of models, versions, tags and aliases (not the history: see {@link EventLog}). */
 final class ModelTables {
+    /** Keeps {@code updated_ms} from going back in time (a scalar max spelled the same in SQLite and PostgreSQL). */
+    private static final String GREATEST_UPDATED = "CASE WHEN updated_ms > ? THEN updated_ms ELSE ? END";
     private static final String MODEL_COLUMNS = "m.id, m.name, m.description, m.created_ms, m.updated_ms, "
             + "m.rule_metric, m.rule_goal";
     private static final String VERSION_COLUMNS = "m.name, v.version, r.id, v.source, v.status, v.description, "
@@ -83,7 +85,7 @@ final class ModelTables {
     }
 
     static void touchModel(Connection c, long modelId, long nowMs) throws SQLException {
-        update(c, "UPDATE registered_models SET updated_ms = max(updated_ms, ?) WHERE id = ?", nowMs, modelId);
+        update(c, "UPDATE registered_models SET updated_ms = " + GREATEST_UPDATED + " WHERE id = ?", nowMs, nowMs, modelId);
     }
 
     static void setModelDescription(Connection c, long modelId, String description) throws SQLException {
@@ -133,8 +135,8 @@ final class ModelTables {
     }
 
     static void setStage(Connection c, long modelId, int version, Stage stage, long nowMs) throws SQLException {
-        update(c, "UPDATE model_versions SET stage = ?, updated_ms = max(updated_ms, ?) "
-                + "WHERE model_id = ? AND version = ?", stage.label(), nowMs, modelId, version);
+        update(c, "UPDATE model_versions SET stage = ?, updated_ms = " + GREATEST_UPDATED + " "
+                + "WHERE model_id = ? AND version = ?", stage.label(), nowMs, nowMs, modelId, version);
     }
 
     static void setVersionDescription(Connection c, long modelId, int version, String description)

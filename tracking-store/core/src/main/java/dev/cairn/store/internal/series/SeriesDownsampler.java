@@ -34,10 +34,15 @@ public final class SeriesDownsampler {
         }
         String lo = byStep ? "min_step" : "min_ts";
         String hi = byStep ? "max_step" : "max_ts";
+        // the bounds are longs computed here (never user text), inlined so the SQL runs on every dialect
+        String f = Long.toString(from);
+        String to = Long.toString(bounds.to());
         String sql = "SELECT n, " + lo + ", " + hi + ", vmin, vmax, last_val, last_step, last_ts, "
-                + "CASE WHEN " + lo + " < ?3 OR " + hi + " > ?4 OR ((" + lo + " - ?3) * ?5) / ?6 <> ((" + hi
-                + " - ?3) * ?5) / ?6 THEN data END, chunk_no "
-                + "FROM metric_chunks WHERE run_seq = ?1 AND key_id = ?2 AND " + hi + " >= ?3 AND " + lo + " <= ?4";
+                + "CASE WHEN " + lo + " < " + f + " OR " + hi + " > " + to + " OR ((" + lo + " - " + f + ") * "
+                + buckets + ") / " + span + " <> ((" + hi + " - " + f + ") * " + buckets + ") / " + span
+                + " THEN data END, chunk_no "
+                + "FROM metric_chunks WHERE run_seq = ? AND key_id = ? AND " + hi + " >= " + f + " AND " + lo
+                + " <= " + to;
         ChunkStats[] stats = new ChunkStats[buckets];
         long[] s = new long[ChunkCodec.CHUNK_POINTS];
         long[] t = new long[ChunkCodec.CHUNK_POINTS];
@@ -45,10 +50,6 @@ public final class SeriesDownsampler {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, runSeq);
             ps.setLong(2, keyId);
-            ps.setLong(3, from);
-            ps.setLong(4, bounds.to());
-            ps.setLong(5, buckets);
-            ps.setLong(6, span);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long x0 = rs.getLong(2);

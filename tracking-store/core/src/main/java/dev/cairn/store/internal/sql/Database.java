@@ -42,6 +42,9 @@ public final class Database implements AutoCloseable {
     private Connection probe;
     private long probeDataVersion = Long.MIN_VALUE;
     private long probeChangeSeq;
+    /** Set by every local commit, so the next change token re-reads the counter (another connection's probe may
+     * hear of it only later). */
+    private volatile boolean committedHere;
     private int readerCount;
     private volatile boolean closed;
 
@@ -124,6 +127,7 @@ public final class Database implements AutoCloseable {
                     T result = work.run(tx);
                     recordChange(tx);
                     execute(connection, "COMMIT");
+                    committedHere = true;
                     tx.afterCommitActions().forEach(Runnable::run);
                     return result;
                 } catch (SQLException | UncheckedSqlException thrown) {
@@ -186,7 +190,8 @@ public final class Database implements AutoCloseable {
                     probe = open();
                 }
                 long dataVersion = dialect.dataVersion(probe);
-                if (dataVersion != probeDataVersion) {
+                if (dataVersion != probeDataVersion || committedHere) {
+                    committedHere = false;
                     probeDataVersion = dataVersion;
                     try (Statement st = probe.createStatement();
                          ResultSet rs = st.executeQuery("SELECT value FROM store_meta WHERE key = 'change_seq'")) {
