@@ -1,5 +1,14 @@
 package dev.cairn.store.log;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import dev.cairn.store.testing.TestStores;
+import dev.cairn.store.testing.Backend;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import dev.cairn.store.StoreLocation;
+import dev.cairn.store.StoreOptions;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunStatus;
@@ -13,13 +22,29 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class CairnLoggerTest {
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
+    TestStores stores;
+
+    @BeforeEach
+    void openStores() {
+        stores = new TestStores(backend, dir);
+    }
+
+    @AfterEach
+    void closeStores() {
+        stores.close();
+    }
 
     @Test
     void closedNormallyIsFinishedWithEveryPoint() throws Exception {
-        Path file = dir.resolve("s.db");
+        String file = stores.argument("s.db");
         String id;
         try (Cairn cairn = Cairn.open(file); ActiveRun run = cairn.experiment("churn").startRun("lr-0.1")) {
             id = run.id();
@@ -30,7 +55,7 @@ class CairnLoggerTest {
             run.metric("acc", 0.5);
             run.metric("acc", 0.7);
         }
-        try (TrackingStore store = TrackingStore.open(file)) {
+        try (TrackingStore store = TrackingStore.open(StoreLocation.parse(file), StoreOptions.local())) {
             Run run = store.runs().require(id);
             assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
             assertThat(run.endMs()).isNotNull();
@@ -45,7 +70,7 @@ class CairnLoggerTest {
 
     @Test
     void aRunBodyThatThrowsIsFailedWithTheError() {
-        Path file = dir.resolve("s.db");
+        String file = stores.argument("s.db");
         List<String> ids = new ArrayList<>();
         try (Cairn cairn = Cairn.open(file)) {
             assertThatThrownBy(() -> cairn.experiment("e").run("boom", run -> {
@@ -54,7 +79,7 @@ class CairnLoggerTest {
                 throw new IllegalStateException("diverged");
             })).hasMessage("diverged");
         }
-        try (TrackingStore store = TrackingStore.open(file)) {
+        try (TrackingStore store = TrackingStore.open(StoreLocation.parse(file), StoreOptions.local())) {
             assertThat(store.runs().require(ids.get(0)).status()).isEqualTo(RunStatus.FAILED);
             assertThat(store.runs().tags(ids.get(0))).containsEntry("cairn.error",
                     "java.lang.IllegalStateException: diverged");
@@ -64,7 +89,7 @@ class CairnLoggerTest {
 
     @Test
     void manyThreadsLogToOneRunAndNestedRunsLinkToTheirParent() throws Exception {
-        Path file = dir.resolve("s.db");
+        String file = stores.argument("s.db");
         String parentId;
         String childId;
         try (Cairn cairn = Cairn.open(file); ActiveRun parent = cairn.experiment("e").startRun("sweep")) {
@@ -87,7 +112,7 @@ class CairnLoggerTest {
                 }
             }
         }
-        try (TrackingStore store = TrackingStore.open(file)) {
+        try (TrackingStore store = TrackingStore.open(StoreLocation.parse(file), StoreOptions.local())) {
             assertThat(store.runs().require(childId).parentId()).isEqualTo(parentId);
             for (int t = 0; t < 4; t++) {
                 assertThat(store.metrics().summaries(childId).get("m" + t).count()).isEqualTo(10_000);
@@ -97,9 +122,9 @@ class CairnLoggerTest {
 
     @Test
     void pointsReachTheStoreWithinASecondWithoutClosing() throws Exception {
-        Path file = dir.resolve("s.db");
+        String file = stores.argument("s.db");
         try (Cairn cairn = Cairn.open(file); ActiveRun run = cairn.experiment("e").startRun("live");
-             TrackingStore viewer = TrackingStore.open(file)) {
+             TrackingStore viewer = TrackingStore.open(StoreLocation.parse(file), StoreOptions.local())) {
             run.metric("loss", 0.25, 3);
             long deadline = System.currentTimeMillis() + 1500;
             while (viewer.metrics().summaries(run.id()).isEmpty() && System.currentTimeMillis() < deadline) {

@@ -13,7 +13,7 @@ public final class LoggerProcessMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Path store = Path.of(args[0]);
+        String store = args[0];
         String runName = args[1];
         int points = Integer.parseInt(args[2]);
         boolean reportFlushes = args.length > 3 && args[3].equals("report-flushes");

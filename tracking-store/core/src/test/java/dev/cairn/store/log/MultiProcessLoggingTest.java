@@ -1,5 +1,14 @@
 package dev.cairn.store.log;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import dev.cairn.store.testing.TestStores;
+import dev.cairn.store.testing.Backend;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import dev.cairn.store.StoreLocation;
+import dev.cairn.store.StoreOptions;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunStatus;
@@ -19,17 +28,33 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real OS processes logging to one store file at once, and one killed mid-run. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class MultiProcessLoggingTest {
+    @Parameter
+    Backend backend;
+
     private static final int PROCESSES = 8;
     private static final int POINTS = 20_000;
 
     @TempDir
     Path dir;
+    TestStores stores;
+
+    @BeforeEach
+    void openStores() {
+        stores = new TestStores(backend, dir);
+    }
+
+    @AfterEach
+    void closeStores() {
+        stores.close();
+    }
 
     @Test
     void eightProcessesLoggingToOneStoreLoseNothing() throws Exception {
-        Path store = dir.resolve("shared.db");
-        TrackingStore.open(store).close();
+        String store = stores.argument("shared.db");
+        TrackingStore.open(StoreLocation.parse(store), StoreOptions.local()).close();
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < PROCESSES; i++) {
             processes.add(javaProcess(store, "job-" + i, POINTS, false));
@@ -39,7 +64,7 @@ class MultiProcessLoggingTest {
             assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
                     .isZero();
         }
-        try (TrackingStore s = TrackingStore.open(store)) {
+        try (TrackingStore s = TrackingStore.open(StoreLocation.parse(store), StoreOptions.local())) {
             List<Run> runs = s.search().searchAll(RunQuery.all());
             assertThat(runs).hasSize(PROCESSES);
             for (Run run : runs) {
@@ -63,8 +88,8 @@ class MultiProcessLoggingTest {
 
     @Test
     void aKilledProcessLeavesAHealthyStoreWithEveryFlushedPoint() throws Exception {
-        Path store = dir.resolve("crash.db");
-        TrackingStore.open(store).close();
+        String store = stores.argument("crash.db");
+        TrackingStore.open(StoreLocation.parse(store), StoreOptions.local()).close();
         Process p = javaProcess(store, "doomed", 10_000_000, true);
         long lastFlushed = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -81,7 +106,7 @@ class MultiProcessLoggingTest {
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(lastFlushed).isGreaterThanOrEqualTo(20_000);
-        try (TrackingStore s = TrackingStore.open(store)) {
+        try (TrackingStore s = TrackingStore.open(StoreLocation.parse(store), StoreOptions.local())) {
             assertThat(s.integrityCheck()).isEqualTo("ok");
             Run run = s.search().searchAll(RunQuery.all()).get(0);
             assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
@@ -95,7 +120,7 @@ class MultiProcessLoggingTest {
         }
     }
 
-    private static Process javaProcess(Path store, String name, int points, boolean reportFlushes) throws Exception {
+    private static Process javaProcess(String store, String name, int points, boolean reportFlushes) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 LoggerProcessMain.class.getName(), store.toString(), name, String.valueOf(points)));

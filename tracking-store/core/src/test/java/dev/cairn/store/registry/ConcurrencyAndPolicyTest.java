@@ -1,5 +1,14 @@
 package dev.cairn.store.registry;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import dev.cairn.store.testing.TestStores;
+import dev.cairn.store.testing.Backend;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import dev.cairn.store.StoreLocation;
+import dev.cairn.store.StoreOptions;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;
@@ -20,14 +29,29 @@ import static dev.cairn.store.registry.Expectation.versionIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class ConcurrencyAndPolicyTest {
+    @Parameter
+    Backend backend;
+
     @TempDir
     Path dir;
+    TestStores stores;
+
+    @BeforeEach
+    void openStores() {
+        stores = new TestStores(backend, dir);
+    }
+
+    @AfterEach
+    void closeStores() {
+        stores.close();
+    }
 
     @Test
     void aStaleExpectationInAnotherStoreFailsNamingTheChangeAndWritesNothing() {
-        Path file = dir.resolve("s.db");
-        try (TrackingStore a = TrackingStore.open(file); TrackingStore b = TrackingStore.open(file)) {
+        try (TrackingStore a = stores.open("s.db"); TrackingStore b = stores.open("s.db")) {
             a.registry().register(NewModelVersion.of("churn"), ChangeOptions.by("alice"));
             a.registry().register(NewModelVersion.of("churn"), ChangeOptions.by("alice"));
             a.registry().promote("churn", 1, Stage.PRODUCTION, versionIn(1, Stage.NONE), ChangeOptions.by("alice"));
@@ -52,22 +76,21 @@ class ConcurrencyAndPolicyTest {
 
     @Test
     void twoStoresPromotingAtOnceExactlyOneWins() throws Exception {
-        Path file = dir.resolve("s.db");
-        try (TrackingStore setup = TrackingStore.open(file)) {
-            for (int i = 0; i < 3; i++) {
-                setup.registry().register(NewModelVersion.of("churn"), ChangeOptions.by("ci"));
-            }
-            setup.registry().promote("churn", 1, Stage.PRODUCTION, versionIn(1, Stage.NONE), ChangeOptions.by("ci"));
-        }
         for (int round = 0; round < 3; round++) {
-            Path copy = dir.resolve("round" + round + ".db");
-            java.nio.file.Files.copy(file, copy);
+            StoreLocation copy = stores.location("round" + round + ".db");
+            try (TrackingStore setup = TrackingStore.open(copy, StoreOptions.local())) {
+                for (int i = 0; i < 3; i++) {
+                    setup.registry().register(NewModelVersion.of("churn"), ChangeOptions.by("ci"));
+                }
+                setup.registry().promote("churn", 1, Stage.PRODUCTION, versionIn(1, Stage.NONE),
+                        ChangeOptions.by("ci"));
+            }
             CyclicBarrier barrier = new CyclicBarrier(2);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             List<Future<String>> results = new ArrayList<>();
             for (int version : new int[] {2, 3}) {
                 Callable<String> promote = () -> {
-                    try (TrackingStore s = TrackingStore.open(copy)) {
+                    try (TrackingStore s = TrackingStore.open(copy, StoreOptions.local())) {
                         barrier.await();
                         s.registry().promote("churn", version, Stage.PRODUCTION,
                                 versionIn(version, Stage.NONE).and(stageHeldBy(Stage.PRODUCTION, 1)),
@@ -85,7 +108,7 @@ class ConcurrencyAndPolicyTest {
             }
             pool.shutdown();
             assertThat(outcomes).containsExactlyInAnyOrder("won", "conflict");
-            try (TrackingStore check = TrackingStore.open(copy)) {
+            try (TrackingStore check = TrackingStore.open(copy, StoreOptions.local())) {
                 assertThat(check.registry().state("churn").holders(Stage.PRODUCTION)).hasSize(1);
                 assertThat(check.registry().history("churn")).filteredOn(e -> e.action() == EventAction.PROMOTE)
                         .hasSize(2);
@@ -95,7 +118,7 @@ class ConcurrencyAndPolicyTest {
 
     @Test
     void aWorsePromotionIsRefusedUnlessForcedAndTheForceIsRecorded() {
-        try (TrackingStore store = TrackingStore.open(dir.resolve("s.db"))) {
+        try (TrackingStore store = stores.open("s.db")) {
             ModelRegistry registry = store.registry();
             Run good = runWithLoss(store, 0.28);
             Run worse = runWithLoss(store, 0.31);
