@@ -2,7 +2,7 @@ package dev.cairn.viewer.common;
 
 import dev.cairn.store.model.StoreException;
 
-/** Turns a failure into one sentence for the user; technical detail stays in the log. */
+/** Turns a failure into one line for the user; technical detail stays in the log. */
 public final class UserMessages {
     private UserMessages() {
     }
@@ -17,6 +17,16 @@ public final class UserMessages {
         if (message == null || message.isBlank()) {
             return "Something went wrong (" + e.getClass().getSimpleName() + "). See the log for details.";
         }
-        return message;
+        return firstLine(message);
+    }
+
+    /** The first non-blank line: a driver's "Detail:" and "Where:" lines stay in the log. */
+    private static String firstLine(String message) {
+        for (String line : message.strip().split("\\R")) {
+            if (!line.isBlank()) {
+                return line.strip();
+            }
+        }
+        return message.strip();
     }
 }
