@@ -9,6 +9,7 @@ import dev.cairn.store.query.RunQuery;
 import dev.cairn.viewer.common.BackgroundJob;
 import dev.cairn.viewer.common.Cancellable;
 import dev.cairn.viewer.common.LatestOnly;
+import dev.cairn.viewer.common.StoreFailures;
 import dev.cairn.viewer.common.TaskRunner;
 import dev.cairn.viewer.common.Ticker;
 import dev.cairn.viewer.common.UserMessages;
@@ -85,8 +86,14 @@ public final class RunsViewModel {
     private TrackingStore store;
     private long lastToken = -1;
     private boolean polling;
+    /** A load failed because the server was unreachable: read the table again once it answers. */
+    private boolean reloadWhenReachable;
+    /** The action error shown was an unreachable server's: the next successful poll clears it. */
+    private boolean outageError;
     private Cancellable live = Cancellable.NONE;
     private Consumer<Collection<String>> onRunsChanged = ids -> { };
+    private Consumer<Throwable> onRefreshFailed = e -> { };
+    private Runnable onRefreshed = () -> { };
     private Consumer<List<String>> onRegisterModel;
     private Consumer<List<String>> onCompare;
     private Consumer<Runnable> aroundRowChanges = Runnable::run;
@@ -118,6 +125,8 @@ public final class RunsViewModel {
         store = null;
         lastToken = -1;
         polling = false;
+        reloadWhenReachable = false;
+        outageError = false;
         byId.clear();
         rows.clear();
         collapsedRuns.clear();
@@ -172,6 +181,8 @@ public final class RunsViewModel {
             return new FirstPage(token, RunPageLoader.load(s, first));
         }, result -> {
             filterError.set(null);
+            reloadWhenReachable = false;
+            clearOutageError();
             lastToken = result.token();
             accept(result.page(), true);
         }, this::loadFailed);
@@ -214,10 +225,27 @@ public final class RunsViewModel {
 
     private void loadFailed(Throwable error) {
         loading.set(false);
-        if (!filter.get().isEmpty()) {
+        if (StoreFailures.unavailable(error)) {
+            // not the filter's fault: say so, and read the table again when the server answers
+            reloadWhenReachable = true;
+            showActionError(error);
+            onRefreshFailed.accept(error);
+        } else if (!filter.get().isEmpty()) {
             filterError.set(FilterError.from(error));
         } else {
             actionError.set(UserMessages.of(error));
+        }
+    }
+
+    private void showActionError(Throwable error) {
+        actionError.set(UserMessages.of(error));
+        outageError = StoreFailures.unavailable(error);
+    }
+
+    private void clearOutageError() {
+        if (outageError) {
+            outageError = false;
+            actionError.set(null);
         }
     }
 
@@ -242,9 +270,13 @@ public final class RunsViewModel {
         }
     }
 
-    /** Looks for changes in the store (called every second; also after each action). */
+    /**
+     * Looks for changes in the store (called every second; also after each action). Each poll reports to
+     * {@link #setOnRefreshFailed} or {@link #setOnRefreshed}, so an unreachable server is noticed and its return too;
+     * a table whose load failed that way is read again once the server answers.
+     */
     public void poll() {
-        if (store == null || polling || lastToken < 0) {
+        if (store == null || polling || (lastToken < 0 && !reloadWhenReachable)) {
             return;
         }
         polling = true;
@@ -252,7 +284,7 @@ public final class RunsViewModel {
         long since = lastToken;
         BackgroundJob<RunChanges> job = progress -> {
             long token = s.changeToken();
-            if (token == since) {
+            if (token == since || since < 0) {
                 return new RunChanges(token, List.of());
             }
             List<String> ids = s.runsChangedSince(since);
@@ -260,10 +292,23 @@ public final class RunsViewModel {
         };
         runner.submit(null, job, changes -> {
             polling = false;
-            if (s == store) {
+            if (s != store) {
+                return;
+            }
+            clearOutageError();
+            onRefreshed.run();
+            if (reloadWhenReachable) {
+                reloadWhenReachable = false;
+                reload();
+            } else {
                 apply(changes);
             }
-        }, error -> polling = false);
+        }, error -> {
+            polling = false;
+            if (s == store) {
+                onRefreshFailed.accept(error);
+            }
+        });
     }
 
     private void apply(RunChanges changes) {
@@ -475,8 +520,9 @@ public final class RunsViewModel {
             return Boolean.TRUE;
         }, ok -> {
             actionError.set(null);
+            outageError = false;
             poll();
-        }, error -> actionError.set(UserMessages.of(error)));
+        }, this::showActionError);
     }
 
     /** Hands the selected runs to whoever registers models (the shell wires the registry view). */
@@ -528,6 +574,19 @@ public final class RunsViewModel {
     /** Receives the ids of runs changed in the store (for the detail pane). */
     public void setOnRunsChanged(Consumer<Collection<String>> listener) {
         this.onRunsChanged = listener == null ? ids -> { } : listener;
+    }
+
+    /**
+     * Called when a background poll fails (and when the table cannot be loaded because the server is unreachable):
+     * the shell tells the user the connection is lost while the polls go on.
+     */
+    public void setOnRefreshFailed(Consumer<Throwable> listener) {
+        this.onRefreshFailed = listener == null ? e -> { } : listener;
+    }
+
+    /** Called after each successful poll: the store answers again. */
+    public void setOnRefreshed(Runnable listener) {
+        this.onRefreshed = listener == null ? () -> { } : listener;
     }
 
     /** Every loaded run, in the store's order (newest first), regardless of nesting and grouping. */

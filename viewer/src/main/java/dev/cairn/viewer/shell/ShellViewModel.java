@@ -10,6 +10,7 @@ import dev.cairn.store.registry.RegisteredModel;
 import dev.cairn.viewer.common.Cancellable;
 import dev.cairn.viewer.common.LatestOnly;
 import dev.cairn.viewer.common.SettingsStore;
+import dev.cairn.viewer.common.StoreFailures;
 import dev.cairn.viewer.common.TaskRunner;
 import dev.cairn.viewer.common.Theme;
 import dev.cairn.viewer.common.Ticker;
@@ -22,9 +23,12 @@ import dev.cairn.viewer.runs.RunDetailViewModel;
 import dev.cairn.viewer.runs.RunsViewModel;
 import dev.cairn.viewer.registry.RegistryTasks;
 import dev.cairn.viewer.registry.RegistryViewModel;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -41,6 +45,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The main window's state: which store is open (and in which mode), what the centre shows (runs or the model
@@ -75,8 +80,16 @@ public final class ShellViewModel {
     private final ObservableList<String> recentStores = FXCollections.observableArrayList();
     private final ObjectProperty<RegistryViewModel> registry = new SimpleObjectProperty<>(this, "registry");
     private final ObservableList<String> runsToSelect = FXCollections.observableArrayList();
+    private final StringProperty connection = new SimpleStringProperty(this, "connection");
+    private final ObjectProperty<TeamStoreViewModel> passwordPrompt = new SimpleObjectProperty<>(this,
+            "passwordPrompt");
+    private final BooleanProperty retryable = new SimpleBooleanProperty(this, "retryable", false);
 
     private TrackingStore store;
+    /** The last store asked for (with its password, in memory only), for Try again and the team-store form. */
+    private StoreLocation lastLocation;
+    private StoreMode lastMode = StoreMode.LOCAL;
+    private Supplier<TeamStoreViewModel.PasswordLookup> passwordLookup = PgPass::fromEnvironment;
     private boolean applyingColumns;
     private boolean sessionTheme;
     private Cancellable registryPolling = Cancellable.NONE;
@@ -129,6 +142,8 @@ public final class ShellViewModel {
                 screen.set(Screen.BROWSER);
             }
         });
+        runs.setOnRefreshFailed(this::refreshFailed);
+        runs.setOnRefreshed(this::refreshed);
     }
 
     /** Opens the SQLite file {@code path} in {@code mode} (creating it when missing unless read-only). */
@@ -149,6 +164,10 @@ public final class ShellViewModel {
             default -> StoreOptions.local();
         };
         closeStore();
+        lastLocation = location;
+        lastMode = m;
+        retryable.set(false);
+        passwordPrompt.set(null);
         screen.set(Screen.OPENING);
         storePath.set(location.describe());
         title.set("Cairn — " + location.displayName());
@@ -164,12 +183,105 @@ public final class ShellViewModel {
             LOG.warn("cannot open {}: {}", location.describe(), failure.toString());
             error.set(UserMessages.of(failure));
             mode.set(null);
+            retryable.set(StoreFailures.unavailable(failure));
             screen.set(Screen.ERROR);
+            StoreFailures.PasswordProblem problem = StoreFailures.passwordProblem(failure);
+            if (problem != null && location instanceof StoreLocation.Postgres pg) {
+                askForPassword(pg, problem);
+            }
         });
+    }
+
+    /** Asks the window to show the team-store form for {@code pg} again, with a password field. */
+    private void askForPassword(StoreLocation.Postgres pg, StoreFailures.PasswordProblem problem) {
+        TeamStoreViewModel form = teamStore();
+        form.prefill(pg);
+        form.askForPassword(problem == StoreFailures.PasswordProblem.MISSING
+                ? pg.displayName() + " asks for the password of " + pg.user() + "."
+                : pg.displayName() + " refused the password of " + pg.user() + ".");
+        passwordPrompt.set(form);
+    }
+
+    /** Opens the last store asked for again (after the server was down), with the same mode and password. */
+    public void retryOpen() {
+        if (lastLocation != null) {
+            openStore(lastLocation, lastMode);
+        }
+    }
+
+    /**
+     * A File → Open team store… form: filled in from the last team store asked for, the open one, or the most
+     * recent one (no password from any of them), else the defaults. Open opens it in this window.
+     */
+    public TeamStoreViewModel teamStore() {
+        TeamStoreViewModel form = new TeamStoreViewModel(passwordLookup.get(),
+                System.getProperty("user.name", "postgres"), pg -> openStore(pg, StoreMode.LOCAL));
+        StoreLocation.Postgres previous = lastTeamStore();
+        if (previous != null) {
+            form.prefill(previous);
+        }
+        return form;
+    }
+
+    private StoreLocation.Postgres lastTeamStore() {
+        if (lastLocation instanceof StoreLocation.Postgres pg) {
+            return pg;
+        }
+        for (String recent : recentStores) {
+            try {
+                if (StoreLocation.parse(recent) instanceof StoreLocation.Postgres pg) {
+                    return pg;
+                }
+            } catch (RuntimeException e) {
+                // a recent entry that no longer parses: skip it
+            }
+        }
+        return null;
+    }
+
+    /** Where the team-store form looks for known passwords (tests: a fixed answer instead of this user's files). */
+    public void setPasswordLookup(Supplier<TeamStoreViewModel.PasswordLookup> lookup) {
+        this.passwordLookup = Objects.requireNonNull(lookup, "lookup");
+    }
+
+    /** A background refresh failed: when the server is unreachable, say so until a poll succeeds again. */
+    private void refreshFailed(Throwable failure) {
+        TrackingStore s = store;
+        if (s == null || !StoreFailures.unavailable(failure)) {
+            return;
+        }
+        if (connection.get() == null) {
+            LOG.warn("lost the connection to {}: {}", s.location().describe(), UserMessages.of(failure));
+            connection.set("Connection to " + s.location().displayName() + " lost — retrying");
+        }
+    }
+
+    /** A background refresh worked: if the connection was lost, it is back; read again what failed meanwhile. */
+    private void refreshed() {
+        TrackingStore s = store;
+        if (s == null || connection.get() == null) {
+            return;
+        }
+        LOG.info("reconnected to {}", s.location().describe());
+        connection.set(null);
+        notice.set("Reconnected to " + s.location().displayName() + ".");
+        if (experiments.errorProperty().get() != null) {
+            experiments.reload();
+        }
+        String shown = detail.runIdProperty().get();
+        if (shown != null && detail.errorProperty().get() != null) {
+            detail.runsChanged(List.of(shown));
+        }
+        RegistryViewModel r = registry.get();
+        if (r != null && screen.get() == Screen.REGISTRY) {
+            r.reload();
+        }
     }
 
     private void opened(OpenedStore opened) {
         store = opened.store();
+        connection.set(null);
+        retryable.set(false);
         mode.set(store.mode());
         storePath.set(store.location().describe());
         error.set(null);
@@ -196,6 +308,7 @@ public final class ShellViewModel {
         detail.detach();
         TrackingStore old = store;
         store = null;
+        connection.set(null);
         mode.set(null);
         storePath.set("");
         title.set("Cairn");
@@ -445,6 +558,27 @@ public final class ShellViewModel {
     /** Why the store could not be opened. */
     public ReadOnlyStringProperty errorProperty() {
         return error;
+    }
+
+    /**
+     * "Connection to db@host lost — retrying" while the open store's server does not answer the background polls;
+     * null otherwise.
+     */
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection;
+    }
+
+    /**
+     * The team-store form to show again, with a password field, after opening failed for the password; the window
+     * shows it and sets this back to null.
+     */
+    public ObjectProperty<TeamStoreViewModel> passwordPromptProperty() {
+        return passwordPrompt;
+    }
+
+    /** True when the store could not be opened because its server was unreachable: {@link #retryOpen()} may work. */
+    public ReadOnlyBooleanProperty retryableProperty() {
+        return retryable;
     }
 
     /** A short message for the status bar (e.g. "Demo data loaded."). */

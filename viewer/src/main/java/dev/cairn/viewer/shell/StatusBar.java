@@ -11,7 +11,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** Store path, mode badge, run count, messages and background work with progress. */
+/**
+ * Store path, mode badge, run count, messages (a lost connection first, then the last action's error, then
+ * notices) and background work with progress.
+ */
 public final class StatusBar {
     private final HBox root = new HBox();
 
@@ -65,9 +68,16 @@ public final class StatusBar {
         Label message = new Label();
         message.setId("statusMessage");
         message.setMinWidth(0);
-        message.textProperty().bind(Bindings.createStringBinding(() -> runs.actionErrorProperty().get() != null
+        message.textProperty().bind(Bindings.createStringBinding(() -> vm.connectionProperty().get() != null
+                ? vm.connectionProperty().get() : runs.actionErrorProperty().get() != null
                 ? runs.actionErrorProperty().get() : vm.noticeProperty().get(),
-                runs.actionErrorProperty(), vm.noticeProperty()));
+                vm.connectionProperty(), runs.actionErrorProperty(), vm.noticeProperty()));
+        vm.connectionProperty().addListener((o, a, b) -> {
+            message.getStyleClass().remove("connection-lost");
+            if (b != null) {
+                message.getStyleClass().add("connection-lost");
+            }
+        });
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -1,12 +1,20 @@
 package dev.cairn.viewer.shell;
 
+import dev.cairn.store.StoreLocation;
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.RunStatus;
+import dev.cairn.store.model.StoreUnavailableException;
+import dev.cairn.viewer.common.BackgroundJob;
+import dev.cairn.viewer.common.BackgroundWork;
+import dev.cairn.viewer.common.Cancellable;
 import dev.cairn.viewer.common.DirectTaskRunner;
 import dev.cairn.viewer.common.ManualTicker;
 import dev.cairn.viewer.common.SettingsStore;
+import dev.cairn.viewer.common.TaskRunner;
 import dev.cairn.viewer.common.Theme;
 import dev.cairn.viewer.runs.ColumnSpec;
+import dev.cairn.viewer.runs.RunRow;
 import dev.cairn.viewer.testing.TestStores;
 import dev.cairn.store.model.MetricAggregate;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,4 +172,140 @@ class ShellViewModelTest {
         assertThat(vm.noticeProperty().get()).startsWith("Cannot register the model: ").contains("spaces");
         assertThat(vm.store().registry().models()).hasSize(1);
     }
+
+    /** A {@link DirectTaskRunner} whose jobs fail the way an unreachable server's calls do while {@code down}. */
+    private static final class OutageRunner implements TaskRunner {
+        private final DirectTaskRunner direct = new DirectTaskRunner();
+        private final String store;
+        boolean down;
+
+        OutageRunner(String store) {
+            this.store = store;
+        }
+
+        @Override
+        public <T> Cancellable submit(String label, BackgroundJob<T> job, Consumer<? super T> onSuccess,
+                                      Consumer<? super Throwable> onFailure) {
+            return direct.submit(label, progress -> {
+                if (down) {
+                    throw new StoreUnavailableException("The store " + store
+                            + " cannot be reached: Connection refused", new java.net.ConnectException("refused"));
+                }
+                return job.run(progress);
+            }, onSuccess, onFailure);
+        }
+
+        @Override
+        public BackgroundWork work() {
+            return direct.work();
+        }
+
+        @Override
+        public void shutdown() {
+            direct.shutdown();
+        }
+    }
+
+    @Test
+    void aLostConnectionShowsWhileThePollsFailAndClearsWhenOneWorksAgain() {
+        Path file = dir.resolve("team.db");
+        try (TrackingStore store = TrackingStore.open(file)) {
+            TestStores.populate(store);
+        }
+        OutageRunner runner = new OutageRunner("team.db");
+        ManualTicker ticker = new ManualTicker();
+        vm = new ShellViewModel(runner, ticker, settings, null);
+        vm.openStore(file, StoreMode.LOCAL);
+        assertThat(vm.runs().rows()).hasSize(4);
+        RunRow row = vm.runs().rows().get(0);
+        String name = row.run().name();
+
+        runner.down = true;
+        ticker.tick();
+        assertThat(vm.connectionProperty().get()).isEqualTo("Connection to team.db lost — retrying");
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.BROWSER);
+        assertThat(vm.runs().rows()).hasSize(4);
+        vm.runs().rename(row.id(), "renamed while down");
+        assertThat(vm.runs().actionErrorProperty().get())
+                .isEqualTo("The store team.db cannot be reached: Connection refused");
+        // someone else keeps logging meanwhile
+        try (TrackingStore other = TrackingStore.open(file)) {
+            TestStores.run(other, "churn", "logged-meanwhile", RunStatus.FINISHED, 9, null, Map.of("lr", "1"),
+                    new double[] {1.0});
+        }
+        ticker.tick();
+        assertThat(vm.connectionProperty().get()).isEqualTo("Connection to team.db lost — retrying");
+
+        runner.down = false;
+        ticker.tick();
+        assertThat(vm.connectionProperty().get()).isNull();
+        assertThat(vm.noticeProperty().get()).isEqualTo("Reconnected to team.db.");
+        assertThat(vm.runs().actionErrorProperty().get()).isNull();
+        // caught up by the poll, not re-read: the rows the table shows are the same objects
+        assertThat(vm.runs().rows()).hasSize(5);
+        assertThat(vm.runs().row(row.id())).isSameAs(row);
+        assertThat(row.run().name()).isEqualTo(name);
+    }
+
+    @Test
+    void aTableThatCouldNotBeLoadedIsReadOnceTheServerAnswers() {
+        Path file = dir.resolve("late.db");
+        try (TrackingStore store = TrackingStore.open(file)) {
+            TestStores.populate(store);
+        }
+        OutageRunner runner = new OutageRunner("late.db");
+        ManualTicker ticker = new ManualTicker();
+        vm = new ShellViewModel(runner, ticker, settings, null);
+        vm.openStore(file, StoreMode.LOCAL);
+        runner.down = true;
+        vm.runs().reload();
+        assertThat(vm.connectionProperty().get()).isEqualTo("Connection to late.db lost — retrying");
+        ticker.tick();
+        runner.down = false;
+        ticker.tick();
+        assertThat(vm.connectionProperty().get()).isNull();
+        assertThat(vm.runs().rows()).hasSize(4);
+        assertThat(vm.runs().actionErrorProperty().get()).isNull();
+    }
+
+    @Test
+    void aServerThatIsDownGivesOneLineNamingTheStoreAndTryAgain() {
+        shell(null);
+        StoreLocation.Postgres team = new StoreLocation.Postgres("127.0.0.1", 1, "experiments", "alice", "s3cret");
+        vm.openStore(team, StoreMode.LOCAL);
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.ERROR);
+        assertThat(vm.titleProperty().get()).isEqualTo("Cairn — experiments@127.0.0.1");
+        assertThat(vm.storePathProperty().get()).isEqualTo("postgresql://alice@127.0.0.1:1/experiments");
+        assertThat(vm.errorProperty().get()).contains("127.0.0.1:1").contains("experiments")
+                .doesNotContain("\n").doesNotContain("s3cret").doesNotContain("Exception");
+        assertThat(vm.retryableProperty().get()).isTrue();
+        assertThat(vm.passwordPromptProperty().get()).isNull();
+        assertThat(vm.recentStores()).isEmpty();
+        vm.retryOpen();
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.ERROR);
+        assertThat(vm.storePathProperty().get()).isEqualTo("postgresql://alice@127.0.0.1:1/experiments");
+    }
+
+    @Test
+    void theTeamStoreFormStartsFromTheLastTeamStoreWithoutItsPassword() {
+        settings.load().rememberStore("postgresql://bob@db.example.org:5433/experiments");
+        settings.load().rememberStore(dir.resolve("local.db").toString());
+        shell(null);
+        vm.setPasswordLookup(() -> TeamStoreViewModel.PasswordLookup.NONE);
+        TeamStoreViewModel form = vm.teamStore();
+        assertThat(form.hostProperty().get()).isEqualTo("db.example.org");
+        assertThat(form.portProperty().get()).isEqualTo("5433");
+        assertThat(form.databaseProperty().get()).isEqualTo("experiments");
+        assertThat(form.userProperty().get()).isEqualTo("bob");
+        assertThat(form.passwordProperty().get()).isEmpty();
+
+        form.hostProperty().set("127.0.0.1");
+        form.portProperty().set("1");
+        form.passwordProperty().set("typed");
+        form.open();
+        assertThat(vm.storePathProperty().get()).isEqualTo("postgresql://bob@127.0.0.1:1/experiments");
+        assertThat(vm.teamStore().hostProperty().get()).isEqualTo("127.0.0.1");
+        assertThat(settings.load().getRecentStores()).noneMatch(s -> s.contains("typed"));
+    }
 }
+
