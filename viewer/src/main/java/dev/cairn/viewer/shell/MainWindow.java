@@ -132,6 +132,17 @@ public final class MainWindow implements ShellCommands {
             }
         });
         vm.registryProperty().addListener((o, a, b) -> wireRegistry(b));
+        vm.passwordPromptProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                // after the failed open has been shown, not inside this property change
+                javafx.application.Platform.runLater(() -> {
+                    if (vm.passwordPromptProperty().get() == b) {
+                        vm.passwordPromptProperty().set(null);
+                        TeamStoreDialog.show(stage, b);
+                    }
+                });
+            }
+        });
         tableView.table().setContextMenu(new javafx.scene.control.ContextMenu(runMenuItems()));
         tableView.table().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -245,6 +256,8 @@ public final class MainWindow implements ShellCommands {
     private MenuBar menuBar() {
         MenuItem newStore = item("New store…", "shortcut+N", e -> newStore());
         MenuItem open = item("Open store…", "shortcut+O", e -> openStore());
+        MenuItem openTeam = item("Open team store…", "shortcut+shift+O", e -> openTeamStore());
+        openTeam.setId("openTeamStore");
         MenuItem openShared = item("Open shared store (network drive)…", null, e -> chooseAndOpen(StoreMode.SHARED));
         MenuItem openReadOnly = item("Open read-only…", null, e -> chooseAndOpen(StoreMode.READ_ONLY));
         Menu recent = new Menu("Open recent");
@@ -269,7 +282,8 @@ public final class MainWindow implements ShellCommands {
         demo.setDisable(!vm.welcomeActions().canLoadDemoData());
         MenuItem close = item("Close store", "shortcut+W", e -> vm.closeStore());
         MenuItem exit = item("Exit", "shortcut+Q", e -> stage.close());
-        Menu file = new Menu("File", null, newStore, open, openShared, openReadOnly, recent, new SeparatorMenuItem(),
+        Menu file = new Menu("File", null, newStore, open, openTeam, openShared, openReadOnly, recent,
+                new SeparatorMenuItem(),
                 importRuns, importFile, demo, new SeparatorMenuItem(), close, exit);
 
         MenuItem filter = item("Filter runs", "shortcut+F", e -> focusFilter());
@@ -486,6 +500,12 @@ public final class MainWindow implements ShellCommands {
     @Override
     public void openStore() {
         chooseAndOpen(StoreMode.LOCAL);
+    }
+
+    /** File → Open team store…: host, port, database, user (and a password when none is known), then Open. */
+    @Override
+    public void openTeamStore() {
+        TeamStoreDialog.show(stage, vm.teamStore());
     }
 
     private void chooseAndOpen(StoreMode mode) {

@@ -4,6 +4,9 @@ package dev.cairn.viewer.shell;
 public interface ShellCommands {
     void openStore();
 
+    /** Asks for a PostgreSQL store (host, port, database, user) and opens it. */
+    void openTeamStore();
+
     void newStore();
 
     void importRuns();
