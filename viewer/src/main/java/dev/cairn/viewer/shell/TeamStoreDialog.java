@@ -13,8 +13,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.stage.Window;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * File → Open team store…: the form of a {@link TeamStoreViewModel} (host, port, database, user; a password field
@@ -40,7 +38,7 @@ final class TeamStoreDialog {
     }
 
     static Dialog<ButtonType> create(Window owner, TeamStoreViewModel form) {
-        TextField host = field("teamHost", "localhost", 240);
+        TextField host = field("teamHost", "localhost", 300);
         host.textProperty().bindBidirectional(form.hostProperty());
         TextField port = field("teamPort", "5432", 70);
         port.textProperty().bindBidirectional(form.portProperty());
@@ -59,12 +57,12 @@ final class TeamStoreDialog {
         note.textProperty().bind(form.passwordNoteProperty());
         note.getStyleClass().add("sheet-muted");
         note.setWrapText(true);
-        note.setMaxWidth(380);
+        note.setMaxWidth(420);
         Label summary = new Label();
         summary.setId("teamSummary");
         summary.textProperty().bind(form.summaryProperty());
         summary.setWrapText(true);
-        summary.setMaxWidth(380);
+        summary.setMaxWidth(480);
         Runnable styleSummary = () -> summary.getStyleClass().setAll("label",
                 form.problemProperty().get() != null ? "sheet-problem" : "sheet-muted");
         form.problemProperty().addListener((o, a, b) -> styleSummary.run());
@@ -103,9 +101,6 @@ final class TeamStoreDialog {
         dialog.setTitle("Open team store");
         dialog.setHeaderText(form.reasonProperty().get() != null ? form.reasonProperty().get()
                 : "Open a store on a PostgreSQL server");
-        FontIcon icon = new FontIcon(Material2MZ.STORAGE);
-        icon.setIconSize(32);
-        dialog.setGraphic(icon);
         dialog.getDialogPane().getStylesheets().add(SHELL_CSS);
         dialog.getDialogPane().setId("teamStoreDialog");
         dialog.getDialogPane().setContent(grid);
