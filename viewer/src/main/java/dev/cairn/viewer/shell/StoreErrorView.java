@@ -33,7 +33,7 @@ public final class StoreErrorView {
         retry.setOnAction(e -> vm.retryOpen());
         retry.visibleProperty().bind(vm.retryableProperty());
         retry.managedProperty().bind(retry.visibleProperty());
-        retry.setDefaultButton(true);
+        retry.defaultButtonProperty().bind(vm.retryableProperty());
         Button open = new Button("Open another store…", new FontIcon(Material2AL.FOLDER_OPEN));
         open.setOnAction(e -> commands.openStore());
         Button team = new Button("Open team store…", new FontIcon(Material2MZ.STORAGE));
