@@ -1,5 +1,10 @@
 package dev.cairn.store.drift;
 
+import dev.cairn.store.testing.TestStores;
+import dev.cairn.store.testing.Backend;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.store.profiling.DatasetWriter;
 import dev.cairn.store.profiling.ProfileOptions;
@@ -25,16 +30,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+@ParameterizedClass
+@EnumSource(Backend.class)
 class DriftDataTest {
+    @Parameter
+    Backend backend;
+
     private static final Instant DAY1 = Instant.parse("2026-03-01T00:00:00Z");
 
     @TempDir
     Path dir;
+    TestStores stores;
+
+    @AfterEach
+    void closeStores() {
+        stores.close();
+    }
     TrackingStore store;
 
     @BeforeEach
     void open() {
-        store = TrackingStore.open(dir.resolve("drift.db"));
+        stores = new TestStores(backend, dir);
+        store = stores.open("drift.db");
         store.registry().register(NewModelVersion.of("churn"), ChangeOptions.by("ann"));
         store.registry().register(NewModelVersion.of("churn"), ChangeOptions.by("ann"));
     }
