@@ -527,6 +527,15 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public synchronized void connectionLost() {
+        for (HikariDataSource pool : pools.values()) {
+            if (pool.getHikariPoolMXBean() != null) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
+        }
+    }
+
+    @Override
     public String toString() {
         return "PostgresDialect[" + user + "@" + address() + "]";
     }
