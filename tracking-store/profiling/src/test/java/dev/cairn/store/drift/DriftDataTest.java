@@ -1,23 +1,21 @@
 package dev.cairn.store.drift;
 
-import dev.cairn.store.testing.TestStores;
-import dev.cairn.store.testing.Backend;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import dev.cairn.store.profiling.DriftDatasets;
-import dev.cairn.store.profiling.DatasetWriter;
-import dev.cairn.store.profiling.ProfileOptions;
-import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.NotFoundException;
+import dev.cairn.store.profiling.DatasetWriter;
+import dev.cairn.store.profiling.DriftDatasets;
+import dev.cairn.store.profiling.ProfileOptions;
 import dev.cairn.store.registry.ChangeOptions;
 import dev.cairn.store.registry.Expectation;
 import dev.cairn.store.registry.NewModelVersion;
 import dev.cairn.store.registry.Stage;
+import dev.cairn.store.testing.Backend;
+import dev.cairn.store.testing.StoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,25 +30,13 @@ import static org.assertj.core.api.Assertions.within;
 
 @ParameterizedClass
 @EnumSource(Backend.class)
-class DriftDataTest {
-    @Parameter
-    Backend backend;
-
+class DriftDataTest extends StoreContract {
     private static final Instant DAY1 = Instant.parse("2026-03-01T00:00:00Z");
 
-    @TempDir
-    Path dir;
-    TestStores stores;
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
     TrackingStore store;
 
     @BeforeEach
     void open() {
-        stores = new TestStores(backend, dir);
         store = stores.open("drift.db");
         store.registry().register(NewModelVersion.of("churn"), ChangeOptions.by("ann"));
         store.registry().register(NewModelVersion.of("churn"), ChangeOptions.by("ann"));

@@ -1,7 +1,7 @@
 package dev.cairn.store.internal.sql;
 
-import dev.cairn.store.model.StoreException;
 import dev.cairn.store.StoreMode;
+import dev.cairn.store.model.StoreException;
 import dev.cairn.store.model.StoreReadOnlyException;
 import dev.cairn.store.model.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -270,7 +270,7 @@ public final class Database implements AutoCloseable {
         Connection connection = tx.connection();
         long seq;
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 "
+             ResultSet rs = st.executeQuery("UPDATE store_meta SET value = CAST(value AS BIGINT) + 1 "
                      + "WHERE key = 'change_seq' RETURNING value")) {
             seq = rs.next() ? Long.parseLong(rs.getString(1)) : 0L;
         }
