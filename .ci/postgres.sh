@@ -100,7 +100,7 @@ start() {
   local data=$dir/data
 
   local locale=(--no-locale)
-  if locale -a 2>/dev/null | grep -qix 'c\.utf-\?8'; then
+  if locale -a 2>/dev/null | grep -ix 'c\.utf-\?8' >/dev/null; then
     locale=(--locale=C.UTF-8)
   fi
   as_pg "$bindir/initdb" -D "$data" -E UTF8 "${locale[@]}" --auth-local=peer --auth-host=scram-sha-256 \

@@ -1,9 +1,5 @@
 package dev.cairn.app;
 
-import dev.cairn.store.foreign.ForeignSqlite;
-import dev.cairn.store.model.StoreException;
-import dev.cairn.store.StoreOptions;
-import dev.cairn.store.TrackingStore;
 import dev.cairn.app.cli.BenchCommand;
 import dev.cairn.app.cli.CliErrors;
 import dev.cairn.app.cli.DemoCommand;
@@ -20,9 +16,13 @@ import dev.cairn.app.cli.RunsCommand;
 import dev.cairn.app.cli.StoreAdminCommand;
 import dev.cairn.app.cli.StoreOption;
 import dev.cairn.app.desktop.DesktopApp;
-import picocli.CommandLine;
+import dev.cairn.store.StoreOptions;
+import dev.cairn.store.TrackingStore;
+import dev.cairn.store.foreign.ForeignSqlite;
+import dev.cairn.store.model.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
 

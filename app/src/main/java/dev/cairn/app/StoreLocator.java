@@ -1,6 +1,7 @@
 package dev.cairn.app;
 
 import dev.cairn.store.StoreLocation;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

@@ -3,9 +3,9 @@ package dev.cairn.app.cli;
 import dev.cairn.store.model.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Turns exceptions into exit codes: a user mistake (bad store, bad value, unknown run) prints one line to stderr

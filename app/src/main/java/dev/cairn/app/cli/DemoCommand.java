@@ -33,7 +33,7 @@ public final class DemoCommand extends StoreCommand {
             double seconds = summary.elapsed().toMillis() / 1000.0;
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
-                out.put("store", store.path().toString());
+                out.put("store", store.location().describe());
                 out.put("experiments", summary.experiments());
                 out.put("runs", summary.runCount());
                 out.put("seconds", seconds);
@@ -42,8 +42,8 @@ public final class DemoCommand extends StoreCommand {
                 for (DemoSummary.Section s : summary.sections()) {
                     out().printf(Locale.ROOT, "%s: %d runs%n", s.experiment(), s.runs());
                 }
-                out().printf(Locale.ROOT, "Wrote %d demo runs to %s in %.1f s.%n", summary.runCount(), store.path(),
-                        seconds);
+                out().printf(Locale.ROOT, "Wrote %d demo runs to %s in %.1f s.%n", summary.runCount(),
+                        store.location().describe(), seconds);
             }
             return 0;
         }

@@ -1,12 +1,12 @@
 package dev.cairn.app.cli;
 
-import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.app.drift.DriftReports;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.ColumnType;
 import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.drift.DriftReport;
+import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.store.profiling.ProfileOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.cairn.app.cli;
 
-import dev.cairn.store.RunRef;
 import dev.cairn.app.Version;
+import dev.cairn.store.RunRef;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.ParamValue;

@@ -55,7 +55,7 @@ public final class DemoData {
             }
         }
         if (missing.isEmpty()) {
-            throw new DemoAlreadyLoadedException(store.path(), sections.stream().map(DemoSection::experiment)
+            throw new DemoAlreadyLoadedException(store.location().describe(), sections.stream().map(DemoSection::experiment)
                     .toList());
         }
         double total = missing.stream().mapToDouble(DemoSection::weight).sum();

@@ -1,12 +1,12 @@
 package dev.cairn.app.demo;
 
-import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.store.TrackingStore;
-import dev.cairn.store.profiling.DatasetWriter;
-import dev.cairn.store.profiling.ProfileOptions;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunStatus;
+import dev.cairn.store.profiling.DatasetWriter;
+import dev.cairn.store.profiling.DriftDatasets;
+import dev.cairn.store.profiling.ProfileOptions;
 import dev.cairn.store.registry.ChangeOptions;
 import dev.cairn.store.registry.Expectation;
 import dev.cairn.store.registry.NewModelVersion;

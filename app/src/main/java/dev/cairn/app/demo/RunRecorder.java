@@ -1,9 +1,9 @@
 package dev.cairn.app.demo;
 
 import dev.cairn.store.RunRef;
+import dev.cairn.store.StoreWriter;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.series.MetricSeries;
-import dev.cairn.store.StoreWriter;
 
 
 /** Writes demo runs into a store, inside the caller's write transaction. */

@@ -6,8 +6,8 @@ import dev.cairn.plugin.drift.DriftReporter;
 import dev.cairn.store.DriftData;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.drift.DatasetProfile;
-import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.drift.DriftReport;
+import dev.cairn.store.model.NotFoundException;
 
 /** The app's drift report computation with the drift tests the plugin loader found (built-in and external). */
 public final class DriftReports {

@@ -1,10 +1,10 @@
 package dev.cairn.app.importing;
 
-import dev.cairn.store.model.NotFoundException;
 import dev.cairn.plugin.importer.ImportSink.Outcome;
 import dev.cairn.plugin.importer.ImportedModel;
 import dev.cairn.plugin.importer.ImportedModelVersion;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.registry.ChangeOptions;
 import dev.cairn.store.registry.ModelRegistry;
 import dev.cairn.store.registry.ModelVersion;

@@ -1,14 +1,14 @@
 package dev.cairn.app.importing;
 
-import dev.cairn.store.RunRef;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.ImportedSeries;
+import dev.cairn.store.RunRef;
+import dev.cairn.store.StoreWriter;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.Artifact;
 import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.Run;
-import dev.cairn.store.StoreWriter;
 
 import java.util.ArrayList;
 import java.util.HashSet;

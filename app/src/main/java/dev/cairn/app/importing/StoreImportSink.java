@@ -1,19 +1,19 @@
 package dev.cairn.app.importing;
 
-import dev.cairn.store.RunRef;
 import dev.cairn.plugin.importer.ImportSink;
 import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedModel;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.ImportedSeries;
 import dev.cairn.plugin.importer.RunImporter;
-import dev.cairn.store.model.StoreException;
+import dev.cairn.store.RunRef;
+import dev.cairn.store.StoreWriter;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Provenance;
 import dev.cairn.store.model.Run;
-import dev.cairn.store.StoreWriter;
+import dev.cairn.store.model.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

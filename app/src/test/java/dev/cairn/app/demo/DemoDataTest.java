@@ -1,9 +1,9 @@
 package dev.cairn.app.demo;
 
-import dev.cairn.store.model.NewRun;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.Experiment;
+import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.ParamValue;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunDetails;

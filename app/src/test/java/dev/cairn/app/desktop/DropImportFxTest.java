@@ -1,8 +1,8 @@
 package dev.cairn.app.desktop;
 
-import dev.cairn.store.StoreOptions;
 import dev.cairn.app.importing.Fixtures;
 import dev.cairn.store.StoreMode;
+import dev.cairn.store.StoreOptions;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.viewer.common.FxTaskRunner;

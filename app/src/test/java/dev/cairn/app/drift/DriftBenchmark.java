@@ -1,10 +1,10 @@
 package dev.cairn.app.drift;
 
-import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.ColumnType;
 import dev.cairn.store.drift.DriftReport;
+import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.store.profiling.ProfileOptions;
 import dev.cairn.store.registry.ChangeOptions;
 import dev.cairn.store.registry.NewModelVersion;

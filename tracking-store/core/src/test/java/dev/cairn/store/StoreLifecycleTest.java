@@ -1,14 +1,14 @@
 package dev.cairn.store;
 
 import dev.cairn.store.internal.Internals;
+import dev.cairn.store.internal.sql.SchemaMigrator;
+import dev.cairn.store.internal.sql.SqliteDialect;
+import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.NotFoundException;
+import dev.cairn.store.model.Run;
 import dev.cairn.store.model.StoreException;
 import dev.cairn.store.model.StoreReadOnlyException;
 import dev.cairn.store.model.StoreVersionException;
-import dev.cairn.store.model.NewRun;
-import dev.cairn.store.model.Run;
-import dev.cairn.store.internal.sql.SchemaMigrator;
-import dev.cairn.store.internal.sql.SqliteDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

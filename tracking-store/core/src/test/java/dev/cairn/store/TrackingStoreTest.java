@@ -1,25 +1,20 @@
 package dev.cairn.store;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import dev.cairn.store.testing.TestStores;
-import dev.cairn.store.testing.Backend;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import dev.cairn.store.model.Lifecycle;
-import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.model.MetricSummary;
 import dev.cairn.store.model.NewRun;
+import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunStatus;
 import dev.cairn.store.series.BucketedSeries;
 import dev.cairn.store.series.MetricSeries;
 import dev.cairn.store.series.SeriesRange;
+import dev.cairn.store.testing.Backend;
+import dev.cairn.store.testing.StoreContract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,24 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ParameterizedClass
 @EnumSource(Backend.class)
-class TrackingStoreTest {
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-    TestStores stores;
-
-    @BeforeEach
-    void openStores() {
-        stores = new TestStores(backend, dir);
-    }
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
-
+class TrackingStoreTest extends StoreContract {
     @Test
     void storesRunsParamsTagsAndSeriesWithSpecialValuesExactly() {
         try (TrackingStore store = stores.open("s.db")) {

@@ -1,10 +1,10 @@
 package dev.cairn.viewer.drift;
 
-import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.drift.ColumnProfile;
 import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.drift.DriftReport;
+import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.store.profiling.ProfileOptions;
 import dev.cairn.store.registry.EventAction;
 import dev.cairn.store.registry.ModelEvent;

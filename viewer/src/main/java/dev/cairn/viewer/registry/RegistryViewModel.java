@@ -1,11 +1,11 @@
 package dev.cairn.viewer.registry;
 
-import dev.cairn.store.model.StoreException;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.MetricSummary;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunDetails;
+import dev.cairn.store.model.StoreException;
 import dev.cairn.store.registry.ChangeOptions;
 import dev.cairn.store.registry.Expectation;
 import dev.cairn.store.registry.ModelEvent;

@@ -1,9 +1,9 @@
 package dev.cairn.viewer.runs;
 
-import dev.cairn.store.model.Lifecycle;
 import atlantafx.base.theme.Styles;
 import dev.cairn.store.model.Artifact;
 import dev.cairn.store.model.DatasetInput;
+import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.MetricSummary;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunDetails;

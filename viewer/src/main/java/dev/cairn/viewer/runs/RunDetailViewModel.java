@@ -1,7 +1,7 @@
 package dev.cairn.viewer.runs;
 
-import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunDetails;
 import dev.cairn.store.series.BucketedSeries;

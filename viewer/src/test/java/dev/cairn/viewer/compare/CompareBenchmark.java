@@ -1,9 +1,9 @@
 package dev.cairn.viewer.compare;
 
-import dev.cairn.store.query.RunQuery;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;
+import dev.cairn.store.query.RunQuery;
 import dev.cairn.viewer.common.FxTaskRunner;
 import dev.cairn.viewer.common.Theme;
 import io.fair_acc.dataset.DataSet;

@@ -1,13 +1,13 @@
 package dev.cairn.viewer.drift;
 
-import dev.cairn.store.drift.ColumnRole;
-import dev.cairn.store.drift.ColumnType;
-import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.drift.ColumnProfile;
+import dev.cairn.store.drift.ColumnRole;
+import dev.cairn.store.drift.ColumnType;
 import dev.cairn.store.drift.DatasetProfile;
-import dev.cairn.store.profiling.DatasetWriter;
 import dev.cairn.store.drift.DriftReport;
+import dev.cairn.store.profiling.DatasetWriter;
+import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.store.profiling.ProfileOptions;
 import dev.cairn.store.registry.ChangeOptions;
 import dev.cairn.store.registry.Expectation;

@@ -1,9 +1,9 @@
 package dev.cairn.viewer.runs;
 
-import dev.cairn.store.model.Lifecycle;
-import dev.cairn.store.model.NewRun;
 import dev.cairn.store.StoreOptions;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.Lifecycle;
+import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunStatus;
 import dev.cairn.viewer.common.DirectTaskRunner;

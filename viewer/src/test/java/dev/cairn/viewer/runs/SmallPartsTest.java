@@ -1,13 +1,13 @@
 package dev.cairn.viewer.runs;
 
-import dev.cairn.store.query.FilterSyntaxException;
-import dev.cairn.store.model.StoreException;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.MetricAggregate;
 import dev.cairn.store.model.MetricSummary;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunDetails;
 import dev.cairn.store.model.RunStatus;
+import dev.cairn.store.model.StoreException;
+import dev.cairn.store.query.FilterSyntaxException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

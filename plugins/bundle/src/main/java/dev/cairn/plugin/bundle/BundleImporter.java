@@ -1,6 +1,5 @@
 package dev.cairn.plugin.bundle;
 
-import dev.cairn.store.model.Experiment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +9,7 @@ import dev.cairn.plugin.importer.ImportSink;
 import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.RunImporter;
+import dev.cairn.store.model.Experiment;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.RunStatus;
 

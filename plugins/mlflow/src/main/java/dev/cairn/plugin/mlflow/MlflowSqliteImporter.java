@@ -7,10 +7,10 @@ import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedModel;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.RunImporter;
+import dev.cairn.store.model.StoreException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.cairn.store.model.StoreException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package dev.cairn.plugin.mlflow;
 
-import dev.cairn.store.model.Artifact;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedRun;
+import dev.cairn.store.foreign.ForeignSqlite.Row;
+import dev.cairn.store.model.Artifact;
 import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.RunStatus;
-import dev.cairn.store.foreign.ForeignSqlite.Row;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -13,11 +13,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.LongFunction;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.ServiceLoader;
+import java.util.function.LongFunction;
 
 /**
  * Computes a {@link DriftReport} for a model version from what the store holds: for each batch and each

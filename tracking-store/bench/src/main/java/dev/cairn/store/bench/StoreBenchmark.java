@@ -1,12 +1,12 @@
 package dev.cairn.store.bench;
 
-import dev.cairn.store.model.RunStatus;
 import dev.cairn.store.RunRef;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.log.ActiveRun;
 import dev.cairn.store.log.Cairn;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;
+import dev.cairn.store.model.RunStatus;
 import dev.cairn.store.query.RunPage;
 import dev.cairn.store.query.RunQuery;
 import dev.cairn.store.series.SeriesRange;

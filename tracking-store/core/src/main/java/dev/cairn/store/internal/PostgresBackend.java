@@ -38,8 +38,8 @@ public final class PostgresBackend implements StoreBackend {
         } catch (SQLException e) {
             dialect.close();
             if (dialect.isConnectionFailure(e)) {
-                throw new StoreUnavailableException("Cannot open the store " + pg.describe() + ": "
-                        + firstLine(e.getMessage()), e);
+                // the dialect's message already names the server, database and user
+                throw new StoreUnavailableException(firstLine(e.getMessage()), e);
             }
             throw new StoreException("Cannot open the store " + pg.describe() + ": " + firstLine(e.getMessage()), e);
         } catch (RuntimeException e) {

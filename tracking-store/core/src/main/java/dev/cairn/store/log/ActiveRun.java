@@ -1,8 +1,8 @@
 package dev.cairn.store.log;
 
-import dev.cairn.store.model.RunStatus;
 import dev.cairn.store.RunRef;
 import dev.cairn.store.StoreWriter;
+import dev.cairn.store.model.RunStatus;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package dev.cairn.store.registry;
 
 import dev.cairn.store.model.NotFoundException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

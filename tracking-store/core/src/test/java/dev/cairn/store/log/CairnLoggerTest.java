@@ -1,21 +1,16 @@
 package dev.cairn.store.log;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import dev.cairn.store.testing.TestStores;
-import dev.cairn.store.testing.Backend;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import dev.cairn.store.StoreLocation;
 import dev.cairn.store.StoreOptions;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunStatus;
+import dev.cairn.store.testing.Backend;
+import dev.cairn.store.testing.StoreContract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,24 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ParameterizedClass
 @EnumSource(Backend.class)
-class CairnLoggerTest {
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-    TestStores stores;
-
-    @BeforeEach
-    void openStores() {
-        stores = new TestStores(backend, dir);
-    }
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
-
+class CairnLoggerTest extends StoreContract {
     @Test
     void closedNormallyIsFinishedWithEveryPoint() throws Exception {
         String file = stores.argument("s.db");

@@ -1,12 +1,5 @@
 package dev.cairn.store.log;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import dev.cairn.store.testing.TestStores;
-import dev.cairn.store.testing.Backend;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import dev.cairn.store.StoreLocation;
 import dev.cairn.store.StoreOptions;
 import dev.cairn.store.TrackingStore;
@@ -14,8 +7,11 @@ import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunStatus;
 import dev.cairn.store.query.RunQuery;
 import dev.cairn.store.series.MetricSeries;
+import dev.cairn.store.testing.Backend;
+import dev.cairn.store.testing.StoreContract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -30,26 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Real OS processes logging to one store file at once, and one killed mid-run. */
 @ParameterizedClass
 @EnumSource(Backend.class)
-class MultiProcessLoggingTest {
-    @Parameter
-    Backend backend;
-
+class MultiProcessLoggingTest extends StoreContract {
     private static final int PROCESSES = 8;
     private static final int POINTS = 20_000;
-
-    @TempDir
-    Path dir;
-    TestStores stores;
-
-    @BeforeEach
-    void openStores() {
-        stores = new TestStores(backend, dir);
-    }
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
 
     @Test
     void eightProcessesLoggingToOneStoreLoseNothing() throws Exception {

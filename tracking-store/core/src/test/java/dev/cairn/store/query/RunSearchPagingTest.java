@@ -1,23 +1,20 @@
 package dev.cairn.store.query;
 
-import dev.cairn.store.testing.TestStores;
-import dev.cairn.store.testing.Backend;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import dev.cairn.store.RunRef;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunStatus;
+import dev.cairn.store.testing.Backend;
+import dev.cairn.store.testing.StoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,24 +27,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Keyset pages: many ties and missing values, compared with one big page. */
 @ParameterizedClass
 @EnumSource(Backend.class)
-class RunSearchPagingTest {
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-    TestStores stores;
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
-
+class RunSearchPagingTest extends StoreContract {
     private TrackingStore store;
 
     @BeforeEach
     void fixture() {
-        stores = new TestStores(backend, dir);
         store = stores.open("s.db");
         store.write(w -> {
             for (int i = 0; i < 60; i++) {

@@ -1,23 +1,20 @@
 package dev.cairn.store.query;
 
-import dev.cairn.store.testing.TestStores;
-import dev.cairn.store.testing.Backend;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunStatus;
+import dev.cairn.store.testing.Backend;
+import dev.cairn.store.testing.StoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Search against a real store. Fixture (experiment "exp" unless noted; start times 1000 * n):
@@ -42,25 +38,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @ParameterizedClass
 @EnumSource(Backend.class)
-class RunSearchTest {
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-    TestStores stores;
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
-
+class RunSearchTest extends StoreContract {
     private TrackingStore store;
     private final Map<String, String> ids = new HashMap<>();
 
     @BeforeEach
     void fixture() {
-        stores = new TestStores(backend, dir);
         store = stores.open("s.db");
         Run alpha = run("alpha", "exp", 1, RunStatus.FINISHED, 1500L, null);
         run("beta", "exp", 2, RunStatus.FINISHED, 9000L, null);

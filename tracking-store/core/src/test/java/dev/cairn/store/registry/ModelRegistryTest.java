@@ -1,21 +1,18 @@
 package dev.cairn.store.registry;
 
-import dev.cairn.store.testing.TestStores;
-import dev.cairn.store.internal.sql.PostgresTestDatabases;
-import dev.cairn.store.testing.Backend;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.internal.sql.PostgresTestDatabases;
 import dev.cairn.store.model.NewRun;
+import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.model.Run;
+import dev.cairn.store.testing.Backend;
+import dev.cairn.store.testing.StoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -31,25 +28,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ParameterizedClass
 @EnumSource(Backend.class)
-class ModelRegistryTest {
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-    TestStores stores;
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
+class ModelRegistryTest extends StoreContract {
     TrackingStore store;
     ModelRegistry registry;
     Run run;
 
     @BeforeEach
     void open() {
-        stores = new TestStores(backend, dir);
         store = stores.open("s.db");
         registry = store.registry();
         run = store.runs().create(NewRun.in("churn").withName("lr-0.1"));

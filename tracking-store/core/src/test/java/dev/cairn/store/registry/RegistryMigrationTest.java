@@ -1,9 +1,9 @@
 package dev.cairn.store.registry;
 
 import dev.cairn.store.TrackingStore;
-import dev.cairn.store.model.NewRun;
 import dev.cairn.store.internal.sql.SchemaMigrator;
 import dev.cairn.store.internal.sql.SqliteDialect;
+import dev.cairn.store.model.NewRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

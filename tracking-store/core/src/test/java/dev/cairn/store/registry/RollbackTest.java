@@ -1,17 +1,13 @@
 package dev.cairn.store.registry;
 
-import dev.cairn.store.testing.TestStores;
-import dev.cairn.store.testing.Backend;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.testing.Backend;
+import dev.cairn.store.testing.StoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static dev.cairn.store.registry.Expectation.aliasAt;
 import static dev.cairn.store.registry.Expectation.versionIn;
@@ -20,24 +16,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ParameterizedClass
 @EnumSource(Backend.class)
-class RollbackTest {
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-    TestStores stores;
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
+class RollbackTest extends StoreContract {
     TrackingStore store;
     ModelRegistry registry;
 
     @BeforeEach
     void open() {
-        stores = new TestStores(backend, dir);
         store = stores.open("s.db");
         registry = store.registry();
         for (int i = 0; i < 4; i++) {

@@ -1,19 +1,14 @@
 package dev.cairn.store.series;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import dev.cairn.store.testing.TestStores;
-import dev.cairn.store.testing.Backend;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.MetricSummary;
 import dev.cairn.store.model.NewRun;
+import dev.cairn.store.testing.Backend;
+import dev.cairn.store.testing.StoreContract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,24 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Range reads, out-of-order logging, time-axis buckets and the "last" rule, against a real store. */
 @ParameterizedClass
 @EnumSource(Backend.class)
-class SeriesReadTest {
-    @Parameter
-    Backend backend;
-
-    @TempDir
-    Path dir;
-    TestStores stores;
-
-    @BeforeEach
-    void openStores() {
-        stores = new TestStores(backend, dir);
-    }
-
-    @AfterEach
-    void closeStores() {
-        stores.close();
-    }
-
+class SeriesReadTest extends StoreContract {
     @Test
     void outOfOrderStepsReadBackSortedAndLastIsTheHighestStep() {
         try (TrackingStore store = stores.open("s.db")) {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stores for one test on one backend: a SQLite file in the test's temp folder, or a fresh PostgreSQL database on
- * the server named by {@code CAIRN_TEST_PG} (dropped at {@link #close()}). The same name gives the same store, so
+ * Stores for one test on one backend: a SQLite file in the test's temp folder, or a PostgreSQL database holding an
+ * empty store on the server named by {@code CAIRN_TEST_PG} (emptied and pooled again at {@link #close()}). The same name gives the same store, so
  * a test can open it twice (two clients).
  */
 public final class TestStores implements AutoCloseable {
@@ -35,7 +35,7 @@ public final class TestStores implements AutoCloseable {
     public StoreLocation location(String name) {
         return locations.computeIfAbsent(name, n -> switch (backend) {
             case SQLITE -> StoreLocation.of(dir.resolve(n));
-            case POSTGRESQL -> StoreLocation.parse(PostgresTestDatabases.create());
+            case POSTGRESQL -> StoreLocation.parse(PostgresTestDatabases.borrowStore());
         });
     }
 
@@ -66,9 +66,9 @@ public final class TestStores implements AutoCloseable {
             store.close();
         }
         opened.clear();
-        for (StoreLocation location : locations.values()) {
-            if (location instanceof StoreLocation.Postgres pg) {
-                PostgresTestDatabases.drop(pg.database());
+        for (String name : locations.keySet()) {
+            if (locations.get(name) instanceof StoreLocation.Postgres) {
+                PostgresTestDatabases.release(argument(name));
             }
         }
         locations.clear();

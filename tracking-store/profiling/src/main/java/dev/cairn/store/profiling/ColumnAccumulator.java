@@ -4,6 +4,7 @@ import dev.cairn.store.drift.ColumnProfile;
 import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.ColumnType;
 import dev.cairn.store.drift.NumericProfile;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

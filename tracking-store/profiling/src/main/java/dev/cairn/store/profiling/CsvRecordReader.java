@@ -1,13 +1,12 @@
 package dev.cairn.store.profiling;
 
-import dev.cairn.store.drift.DatasetFormatException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.cairn.store.drift.DatasetFormatException;
 
 import java.io.IOException;
 import java.io.InputStream;

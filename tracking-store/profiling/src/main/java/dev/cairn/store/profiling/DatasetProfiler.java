@@ -6,6 +6,7 @@ import dev.cairn.store.drift.DatasetFormatException;
 import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.drift.ProfiledDataset;
 import dev.cairn.store.drift.SampleColumn;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -3,6 +3,7 @@ package dev.cairn.store.profiling;
 import dev.cairn.store.drift.DatasetFormatException;
 import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.drift.ProfiledDataset;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

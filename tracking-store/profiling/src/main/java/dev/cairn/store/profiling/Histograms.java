@@ -1,6 +1,7 @@
 package dev.cairn.store.profiling;
 
 import dev.cairn.store.drift.NumericProfile;
+
 import java.util.Arrays;
 
 /** Quantiles and histograms of a numeric column from its reservoir sample. */

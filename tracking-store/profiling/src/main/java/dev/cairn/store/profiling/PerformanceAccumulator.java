@@ -1,6 +1,7 @@
 package dev.cairn.store.profiling;
 
 import dev.cairn.store.drift.DatasetProfile;
+
 import java.util.Optional;
 
 /** Accuracy (labels) or RMSE (numbers) of a prediction column against a label column, over rows with both. */

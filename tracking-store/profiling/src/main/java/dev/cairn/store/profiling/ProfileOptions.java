@@ -2,6 +2,7 @@ package dev.cairn.store.profiling;
 
 import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.ColumnType;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

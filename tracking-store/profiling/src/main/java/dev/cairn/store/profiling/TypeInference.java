@@ -1,6 +1,7 @@
 package dev.cairn.store.profiling;
 
 import dev.cairn.store.drift.ColumnType;
+
 import java.util.List;
 
 /** Decides a column's type from its first rows: boolean, numeric, date-time, else categorical. */

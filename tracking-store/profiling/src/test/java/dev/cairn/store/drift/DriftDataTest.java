@@ -1,18 +1,21 @@
 package dev.cairn.store.drift;
 
-import dev.cairn.store.profiling.DriftDatasets;
-import dev.cairn.store.profiling.DatasetWriter;
-import dev.cairn.store.profiling.ProfileOptions;
-import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.NotFoundException;
+import dev.cairn.store.profiling.DatasetWriter;
+import dev.cairn.store.profiling.DriftDatasets;
+import dev.cairn.store.profiling.ProfileOptions;
 import dev.cairn.store.registry.ChangeOptions;
 import dev.cairn.store.registry.Expectation;
 import dev.cairn.store.registry.NewModelVersion;
 import dev.cairn.store.registry.Stage;
+import dev.cairn.store.testing.Backend;
+import dev.cairn.store.testing.StoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,16 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-class DriftDataTest {
+@ParameterizedClass
+@EnumSource(Backend.class)
+class DriftDataTest extends StoreContract {
     private static final Instant DAY1 = Instant.parse("2026-03-01T00:00:00Z");
 
-    @TempDir
-    Path dir;
     TrackingStore store;
 
     @BeforeEach
     void open() {
-        store = TrackingStore.open(dir.resolve("drift.db"));
+        store = stores.open("drift.db");
         store.registry().register(NewModelVersion.of("churn"), ChangeOptions.by("ann"));
         store.registry().register(NewModelVersion.of("churn"), ChangeOptions.by("ann"));
     }

@@ -1,11 +1,11 @@
 package dev.cairn.store.profiling;
 
+import dev.cairn.store.DriftData;
+import dev.cairn.store.TrackingStore;
 import dev.cairn.store.drift.ColumnProfile;
 import dev.cairn.store.drift.ColumnType;
 import dev.cairn.store.drift.DatasetFormatException;
 import dev.cairn.store.drift.DatasetProfile;
-import dev.cairn.store.DriftData;
-import dev.cairn.store.TrackingStore;
 import dev.cairn.store.registry.ChangeOptions;
 import dev.cairn.store.registry.NewModelVersion;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package dev.cairn.store.internal.core;
 
-import dev.cairn.store.model.NotFoundException;
-import dev.cairn.store.model.StoreException;
 import dev.cairn.store.Experiments;
-import dev.cairn.store.model.Experiment;
-import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.internal.sql.Database;
 import dev.cairn.store.internal.sql.Tx;
+import dev.cairn.store.model.Experiment;
+import dev.cairn.store.model.Lifecycle;
+import dev.cairn.store.model.NotFoundException;
+import dev.cairn.store.model.StoreException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

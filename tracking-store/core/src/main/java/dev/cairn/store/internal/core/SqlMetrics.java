@@ -1,19 +1,19 @@
 package dev.cairn.store.internal.core;
 
-import dev.cairn.store.internal.series.ChunkCodec;
-import dev.cairn.store.model.RunDetails;
 import dev.cairn.store.Metrics;
-import dev.cairn.store.model.MetricSummary;
-import dev.cairn.store.series.BucketedSeries;
+import dev.cairn.store.internal.series.ChunkCodec;
 import dev.cairn.store.internal.series.MetricChunkWriter;
-import dev.cairn.store.series.MetricSeries;
 import dev.cairn.store.internal.series.MetricSeriesReader;
 import dev.cairn.store.internal.series.SeriesDownsampler;
-import dev.cairn.store.series.SeriesRange;
 import dev.cairn.store.internal.sql.Database;
 import dev.cairn.store.internal.sql.KeyCatalog;
 import dev.cairn.store.internal.sql.Tx;
 import dev.cairn.store.internal.sql.UncheckedSqlException;
+import dev.cairn.store.model.MetricSummary;
+import dev.cairn.store.model.RunDetails;
+import dev.cairn.store.series.BucketedSeries;
+import dev.cairn.store.series.MetricSeries;
+import dev.cairn.store.series.SeriesRange;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

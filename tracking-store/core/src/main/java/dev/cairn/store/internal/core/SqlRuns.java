@@ -1,24 +1,24 @@
 package dev.cairn.store.internal.core;
 
-import dev.cairn.store.model.NotFoundException;
-import dev.cairn.store.model.StoreException;
 import dev.cairn.store.Runs;
-import dev.cairn.store.model.Artifact;
-import dev.cairn.store.model.DatasetInput;
-import dev.cairn.store.model.Lifecycle;
-import dev.cairn.store.model.MetricSummary;
-import dev.cairn.store.model.NewRun;
-import dev.cairn.store.model.ParamValue;
-import dev.cairn.store.model.Provenance;
-import dev.cairn.store.model.Run;
-import dev.cairn.store.model.RunDetails;
-import dev.cairn.store.model.RunStatus;
 import dev.cairn.store.internal.series.SqlDoubles;
 import dev.cairn.store.internal.sql.Database;
 import dev.cairn.store.internal.sql.KeyCatalog;
 import dev.cairn.store.internal.sql.RunRowMapper;
 import dev.cairn.store.internal.sql.Tx;
 import dev.cairn.store.internal.sql.UncheckedSqlException;
+import dev.cairn.store.model.Artifact;
+import dev.cairn.store.model.DatasetInput;
+import dev.cairn.store.model.Lifecycle;
+import dev.cairn.store.model.MetricSummary;
+import dev.cairn.store.model.NewRun;
+import dev.cairn.store.model.NotFoundException;
+import dev.cairn.store.model.ParamValue;
+import dev.cairn.store.model.Provenance;
+import dev.cairn.store.model.Run;
+import dev.cairn.store.model.RunDetails;
+import dev.cairn.store.model.RunStatus;
+import dev.cairn.store.model.StoreException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

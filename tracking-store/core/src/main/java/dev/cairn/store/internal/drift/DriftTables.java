@@ -97,11 +97,7 @@ final class DriftTables {
             ps.setInt(6, data.sampleSize());
             ps.setString(7, source);
             ps.setString(8, data.performance().map(DatasetProfile.Performance::metric).orElse(null));
-            if (data.performance().isPresent()) {
-                ps.setDouble(9, data.performance().get().value());
-            } else {
-                ps.setNull(9, Types.REAL);
-            }
+            setDouble(ps, 9, data.performance().map(DatasetProfile.Performance::value).orElse(null));
             ps.setLong(10, nowMs);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -6,6 +6,7 @@ import dev.cairn.store.query.CompareOp;
 import dev.cairn.store.query.Field;
 import dev.cairn.store.query.FilterExpr;
 import dev.cairn.store.query.Literal;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.cairn.store.internal.query;
 import dev.cairn.store.query.Field;
 import dev.cairn.store.query.FilterExpr;
 import dev.cairn.store.query.OrderKey;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

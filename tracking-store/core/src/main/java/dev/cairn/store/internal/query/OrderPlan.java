@@ -1,10 +1,10 @@
 package dev.cairn.store.internal.query;
 
+import dev.cairn.store.model.MetricAggregate;
 import dev.cairn.store.query.Attribute;
 import dev.cairn.store.query.Field;
 import dev.cairn.store.query.OrderKey;
 import dev.cairn.store.query.SortColumn;
-import dev.cairn.store.model.MetricAggregate;
 
 import java.util.ArrayList;
 import java.util.List;

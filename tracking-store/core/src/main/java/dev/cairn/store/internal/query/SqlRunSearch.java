@@ -1,18 +1,18 @@
 package dev.cairn.store.internal.query;
 
+import dev.cairn.store.internal.sql.Database;
+import dev.cairn.store.internal.sql.RunRowMapper;
+import dev.cairn.store.model.Run;
 import dev.cairn.store.query.FilterExpr;
 import dev.cairn.store.query.FilterParser;
+import dev.cairn.store.query.FilterSyntaxException;
 import dev.cairn.store.query.OrderKey;
 import dev.cairn.store.query.OrderParser;
 import dev.cairn.store.query.PageToken;
-import dev.cairn.store.query.SortColumn;
-import dev.cairn.store.query.FilterSyntaxException;
 import dev.cairn.store.query.RunPage;
 import dev.cairn.store.query.RunQuery;
 import dev.cairn.store.query.RunSearch;
-import dev.cairn.store.model.Run;
-import dev.cairn.store.internal.sql.Database;
-import dev.cairn.store.internal.sql.RunRowMapper;
+import dev.cairn.store.query.SortColumn;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

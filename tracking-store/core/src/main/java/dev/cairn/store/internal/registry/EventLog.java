@@ -4,6 +4,7 @@ import dev.cairn.store.registry.ChangeOptions;
 import dev.cairn.store.registry.EventAction;
 import dev.cairn.store.registry.ModelEvent;
 import dev.cairn.store.registry.Stage;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

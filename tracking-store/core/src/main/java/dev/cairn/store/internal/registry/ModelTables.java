@@ -1,6 +1,7 @@
 package dev.cairn.store.internal.registry;
 
 import dev.cairn.store.internal.sql.SqlDialect;
+import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.registry.ModelState;
 import dev.cairn.store.registry.ModelVersion;
 import dev.cairn.store.registry.NewModelVersion;
@@ -8,7 +9,6 @@ import dev.cairn.store.registry.PromotionRule;
 import dev.cairn.store.registry.RegisteredModel;
 import dev.cairn.store.registry.Stage;
 import dev.cairn.store.registry.VersionStatus;
-import dev.cairn.store.model.NotFoundException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,10 +1,10 @@
 package dev.cairn.store.internal.registry;
 
-import dev.cairn.store.registry.ModelVersion;
-import dev.cairn.store.registry.PromotionRule;
 import dev.cairn.store.Runs;
 import dev.cairn.store.model.MetricSummary;
 import dev.cairn.store.model.RunDetails;
+import dev.cairn.store.registry.ModelVersion;
+import dev.cairn.store.registry.PromotionRule;
 
 import java.util.ArrayList;
 import java.util.List;

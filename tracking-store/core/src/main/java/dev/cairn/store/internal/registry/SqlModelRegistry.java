@@ -1,8 +1,11 @@
 package dev.cairn.store.internal.registry;
 
-import dev.cairn.store.registry.ConflictReport;
-import dev.cairn.store.registry.SlotHistory;
+import dev.cairn.store.internal.core.StoreContext;
+import dev.cairn.store.internal.sql.Database;
+import dev.cairn.store.internal.sql.Tx;
+import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.registry.ChangeOptions;
+import dev.cairn.store.registry.ConflictReport;
 import dev.cairn.store.registry.EventAction;
 import dev.cairn.store.registry.Expectation;
 import dev.cairn.store.registry.ModelEvent;
@@ -17,12 +20,9 @@ import dev.cairn.store.registry.RegistryNames;
 import dev.cairn.store.registry.RegistryRefusedException;
 import dev.cairn.store.registry.RollbackPreview;
 import dev.cairn.store.registry.RollbackResult;
+import dev.cairn.store.registry.SlotHistory;
 import dev.cairn.store.registry.Stage;
 import dev.cairn.store.registry.VersionStatus;
-import dev.cairn.store.model.NotFoundException;
-import dev.cairn.store.internal.core.StoreContext;
-import dev.cairn.store.internal.sql.Database;
-import dev.cairn.store.internal.sql.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,6 +3,7 @@ package dev.cairn.store.internal.series;
 import dev.cairn.store.series.MetricSeries;
 import dev.cairn.store.series.SeriesAxis;
 import dev.cairn.store.series.SeriesRange;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

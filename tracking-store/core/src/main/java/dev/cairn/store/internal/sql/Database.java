@@ -1,7 +1,7 @@
 package dev.cairn.store.internal.sql;
 
-import dev.cairn.store.model.StoreException;
 import dev.cairn.store.StoreMode;
+import dev.cairn.store.model.StoreException;
 import dev.cairn.store.model.StoreReadOnlyException;
 import dev.cairn.store.model.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -77,18 +77,24 @@ public final class Database implements AutoCloseable {
                 throw translate(e, "read");
             }
         }
-        Connection connection = borrowReader();
-        boolean healthy = true;
-        try {
-            return work.run(connection);
-        } catch (SQLException e) {
-            healthy = !dialect.isConnectionFailure(e);
-            throw translate(e, "read");
-        } finally {
-            if (healthy) {
-                idleReaders.offer(connection);
-            } else {
-                discardReader(connection);
+        for (int attempt = 1; ; attempt++) {
+            Connection connection = borrowReader();
+            boolean healthy = true;
+            try {
+                return work.run(connection);
+            } catch (SQLException e) {
+                healthy = !dialect.isConnectionFailure(e);
+                if (!healthy && attempt == 1) {
+                    LOG.warn("lost the connection to {} ({}); reconnecting", describe(), e.getMessage());
+                    continue;
+                }
+                throw translate(e, "read");
+            } finally {
+                if (healthy) {
+                    idleReaders.offer(connection);
+                } else {
+                    discardReader(connection);
+                }
             }
         }
     }
@@ -111,6 +117,7 @@ public final class Database implements AutoCloseable {
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(busyTimeoutMs, 1000) * 2);
             long backoffMs = 5;
+            boolean reconnected = false;
             while (true) {
                 Connection connection;
                 try {
@@ -121,11 +128,13 @@ public final class Database implements AutoCloseable {
                 Tx tx = new Tx(connection);
                 currentTx.set(tx);
                 boolean began = false;
+                boolean committing = false;
                 try {
                     dialect.beginWrite(connection);
                     began = true;
                     T result = work.run(tx);
                     recordChange(tx);
+                    committing = true;
                     execute(connection, "COMMIT");
                     committedHere = true;
                     tx.afterCommitActions().forEach(Runnable::run);
@@ -137,6 +146,12 @@ public final class Database implements AutoCloseable {
                     }
                     if (dialect.isConnectionFailure(e)) {
                         discardWriter();
+                        // before COMMIT the server rolled the transaction back with the connection: safe to redo
+                        if (!committing && !reconnected) {
+                            reconnected = true;
+                            LOG.warn("lost the connection to {} ({}); reconnecting", describe(), e.getMessage());
+                            continue;
+                        }
                     }
                     if (dialect.isBusy(e) && System.nanoTime() < deadline) {
                         LOG.debug("store busy, retrying in {} ms", backoffMs);
@@ -148,6 +163,14 @@ public final class Database implements AutoCloseable {
                 } catch (RuntimeException | Error e) {
                     if (began) {
                         rollbackQuietly(connection);
+                    }
+                    if (e instanceof StoreUnavailableException) {
+                        discardWriter();
+                        if (!reconnected) {
+                            reconnected = true;
+                            LOG.warn("lost the connection to {} ({}); reconnecting", describe(), e.getMessage());
+                            continue;
+                        }
                     }
                     throw e;
                 } finally {
@@ -185,29 +208,38 @@ public final class Database implements AutoCloseable {
      */
     public long changeToken() {
         synchronized (probeLock) {
-            try {
-                if (probe == null) {
-                    probe = open();
-                }
-                long dataVersion = dialect.dataVersion(probe);
-                if (dataVersion != probeDataVersion || committedHere) {
-                    committedHere = false;
-                    probeDataVersion = dataVersion;
-                    try (Statement st = probe.createStatement();
-                         ResultSet rs = st.executeQuery("SELECT value FROM store_meta WHERE key = 'change_seq'")) {
-                        probeChangeSeq = rs.next() ? Long.parseLong(rs.getString(1)) : 0L;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return probeChangeSeq();
+                } catch (SQLException e) {
+                    boolean lost = dialect.isConnectionFailure(e);
+                    if (lost && probe != null) {
+                        closeQuietly(probe);
+                        probe = null;
+                        probeDataVersion = Long.MIN_VALUE;
+                    }
+                    if (!lost || attempt > 1) {
+                        throw translate(e, "read");
                     }
                 }
-                return probeChangeSeq;
-            } catch (SQLException e) {
-                if (dialect.isConnectionFailure(e) && probe != null) {
-                    closeQuietly(probe);
-                    probe = null;
-                    probeDataVersion = Long.MIN_VALUE;
-                }
-                throw translate(e, "read");
             }
         }
+    }
+
+    private long probeChangeSeq() throws SQLException {
+        if (probe == null) {
+            probe = open();
+        }
+        long dataVersion = dialect.dataVersion(probe);
+        if (dataVersion != probeDataVersion || committedHere) {
+            committedHere = false;
+            probeDataVersion = dataVersion;
+            try (Statement st = probe.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT value FROM store_meta WHERE key = 'change_seq'")) {
+                probeChangeSeq = rs.next() ? Long.parseLong(rs.getString(1)) : 0L;
+            }
+        }
+        return probeChangeSeq;
     }
 
     /** Runs the engine's integrity check; "ok" when healthy. */
@@ -238,7 +270,7 @@ public final class Database implements AutoCloseable {
         Connection connection = tx.connection();
         long seq;
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 "
+             ResultSet rs = st.executeQuery("UPDATE store_meta SET value = CAST(value AS BIGINT) + 1 "
                      + "WHERE key = 'change_seq' RETURNING value")) {
             seq = rs.next() ? Long.parseLong(rs.getString(1)) : 0L;
         }
@@ -261,6 +293,14 @@ public final class Database implements AutoCloseable {
         synchronized (this) {
             readerCount--;
         }
+        // the idle readers most likely broke with it (server restart, network): open fresh ones on demand
+        Connection idle;
+        while ((idle = idleReaders.poll()) != null) {
+            closeQuietly(idle);
+            synchronized (this) {
+                readerCount--;
+            }
+        }
     }
 
     private void discardWriter() {
@@ -271,6 +311,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void closeQuietly(Connection connection) {
+        dialect.connectionLost();
         synchronized (allConnections) {
             allConnections.remove(connection);
         }

@@ -63,7 +63,10 @@ public final class PostgresDialect implements SqlDialect {
     /** At most one look at a probe's socket per this many milliseconds (see {@link #dataVersion}). */
     static final long NOTIFICATION_CHECK_MS = 100;
     private static final long NOTIFICATION_CHECK_NS = NOTIFICATION_CHECK_MS * 1_000_000L;
-    private static final int CONNECT_TIMEOUT_S = 5;
+    /** TCP connect timeout (a refused port fails at once; this bounds unreachable hosts). */
+    private static final int CONNECT_TIMEOUT_S = 10;
+    /** Whole login (TCP + TLS + SCRAM), generous: a loaded 2-core machine starting many JVMs took over 10 s. */
+    private static final int LOGIN_TIMEOUT_S = 30;
     private static final int MAX_POOL_SIZE = 10;
     private static final Set<String> BUSY_STATES = Set.of("40001", "40P01", "55P03");
     private static final Set<String> CONNECTION_STATES = Set.of("57P01", "57P02", "57P03", "53300");
@@ -173,7 +176,7 @@ public final class PostgresDialect implements SqlDialect {
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.addDataSourceProperty("prepareThreshold", "-1");
         config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_S));
-        config.addDataSourceProperty("loginTimeout", String.valueOf(2 * CONNECT_TIMEOUT_S));
+        config.addDataSourceProperty("loginTimeout", String.valueOf(LOGIN_TIMEOUT_S));
         config.addDataSourceProperty("tcpKeepAlive", "true");
         // lock waits (the writer's advisory lock first of all) end with 55P03 after the busy timeout
         String options = "-c lock_timeout=" + busyTimeoutMs;
@@ -524,6 +527,15 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public String orderNoCase(String column) {
         return "lower(" + column + ")";
+    }
+
+    @Override
+    public synchronized void connectionLost() {
+        for (HikariDataSource pool : pools.values()) {
+            if (pool.getHikariPoolMXBean() != null) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
+        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.cairn.store.internal.sql;
 
-import dev.cairn.store.model.StoreException;
 import dev.cairn.store.StoreMode;
+import dev.cairn.store.model.StoreException;
 import dev.cairn.store.model.StoreVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -83,6 +83,10 @@ public interface SqlDialect {
     /** Makes {@code table}'s generated ids continue after the largest {@code column} (after a copy with ids). */
     void continueIdentity(Connection connection, String table, String column) throws SQLException;
 
+    /** A connection turned out broken: drop idle pooled ones too, they likely broke with it (server restart). */
+    default void connectionLost() {
+    }
+
     /** Releases what the dialect holds (a connection pool). */
     default void close() {
     }

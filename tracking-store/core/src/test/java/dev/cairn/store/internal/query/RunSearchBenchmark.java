@@ -1,12 +1,12 @@
 package dev.cairn.store.internal.query;
 
-import dev.cairn.store.query.RunPage;
-import dev.cairn.store.query.RunQuery;
-import dev.cairn.store.internal.Internals;
-import dev.cairn.store.internal.query.SqlRunSearch;
 import dev.cairn.store.RunRef;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.internal.Internals;
+import dev.cairn.store.internal.query.SqlRunSearch;
 import dev.cairn.store.model.NewRun;
+import dev.cairn.store.query.RunPage;
+import dev.cairn.store.query.RunQuery;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;

@@ -1,11 +1,11 @@
 package dev.cairn.store.internal.sql;
 
 import dev.cairn.store.StoreMode;
-import dev.cairn.store.internal.sql.PostgresTestDatabases.Location;
 import dev.cairn.store.internal.series.ChunkCodec;
 import dev.cairn.store.internal.series.MetricChunkWriter;
-import dev.cairn.store.series.MetricSeries;
 import dev.cairn.store.internal.series.MetricSeriesReader;
+import dev.cairn.store.internal.sql.PostgresTestDatabases.Location;
+import dev.cairn.store.series.MetricSeries;
 import dev.cairn.store.series.SeriesRange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -150,4 +150,92 @@ public final class PostgresTestDatabases {
             throw new IllegalStateException("cannot drop test database " + name + ": " + e.getMessage(), e);
         }
     }
+
+    /** Migrated, emptied databases kept for the next test in this JVM (creating one costs far more than emptying). */
+    private static final java.util.Deque<String> POOL = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final java.util.Set<String> POOLED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (String uri : POOLED) {
+                try {
+                    drop(databaseName(uri));
+                } catch (RuntimeException e) {
+                    // the throwaway cluster goes with its data directory anyway
+                }
+            }
+        }, "drop pooled test databases"));
+    }
+
+    /**
+     * A database holding an empty Cairn store at the current schema version: from the pool when one is free, else
+     * created and migrated. Give it back with {@link #release(String)}.
+     */
+    public static String borrowStore() {
+        server();
+        String pooled = POOL.poll();
+        if (pooled != null) {
+            return pooled;
+        }
+        String uri = create();
+        Location location = Location.parse(uri);
+        PostgresDialect dialect = location.dialect(30_000);
+        try (Connection c = dialect.connect(dev.cairn.store.StoreMode.LOCAL, 30_000)) {
+            new SchemaMigrator(dialect).migrate(c, dev.cairn.store.StoreMode.LOCAL);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot migrate test database " + location.database() + ": " + e.getMessage(), e);
+        } finally {
+            dialect.close();
+        }
+        POOLED.add(uri);
+        return uri;
+    }
+
+    /**
+     * Empties a database from {@link #borrowStore()} (every table, identities restarted, the change counter at 0) and
+     * pools it again; one that cannot be emptied (a test changed its schema or version) is dropped instead.
+     */
+    public static void release(String uri) {
+        Location location = Location.parse(uri);
+        try (Connection c = location.open(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            // as a replica session no trigger fires: neither the append-only history nor foreign keys
+            st.execute("SET LOCAL session_replication_role = replica");
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = "
+                    + "current_schema() AND tablename <> 'store_meta'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            // DELETE, not TRUNCATE: a few rows each, and no new relation files per table
+            for (String table : tables) {
+                st.execute("DELETE FROM " + table);
+            }
+            java.util.List<String> restarts = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT table_name, column_name FROM information_schema.columns "
+                    + "WHERE is_identity = 'YES' AND table_schema = current_schema()")) {
+                while (rs.next()) {
+                    restarts.add("ALTER TABLE " + rs.getString(1) + " ALTER COLUMN " + rs.getString(2) + " RESTART");
+                }
+            }
+            for (String restart : restarts) {
+                st.execute(restart);
+            }
+            st.execute("UPDATE store_meta SET value = '0' WHERE key = 'change_seq'");
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT value FROM store_meta WHERE key = 'schema_version'")) {
+                if (!rs.next() || Integer.parseInt(rs.getString(1)) != SchemaMigrator.CURRENT_VERSION) {
+                    c.rollback();
+                    POOLED.remove(uri);
+                    drop(location.database());
+                    return;
+                }
+            }
+            c.commit();
+            POOL.push(uri);
+        } catch (SQLException | RuntimeException e) {
+            POOLED.remove(uri);
+            drop(location.database());
+        }
+    }
 }
