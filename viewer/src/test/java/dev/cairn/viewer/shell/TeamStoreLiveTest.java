@@ -2,6 +2,9 @@ package dev.cairn.viewer.shell;
 
 import dev.cairn.store.StoreLocation;
 import dev.cairn.store.StoreMode;
+import dev.cairn.store.StoreOptions;
+import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.RunStatus;
 import dev.cairn.store.model.StoreUnavailableException;
 import dev.cairn.viewer.common.DirectTaskRunner;
 import dev.cairn.viewer.common.ManualTicker;
@@ -20,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -27,14 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shell against a real PostgreSQL server, named by {@code CAIRN_TEST_PG} ({@code .ci/postgres.sh start} makes a
- * throwaway one); skipped without one, failing under {@code CI=true} like the store's PostgreSQL tests. Each test
- * gets its own database.
+ * throwaway one; a superuser); skipped without one, failing under {@code CI=true} like the store's PostgreSQL tests.
+ * Each test gets its own database, owned by its own login role: an outage of that one database is a connection limit
+ * of 0 plus its sessions ended, which refuses every reconnect ("too many connections") until the limit is lifted,
+ * while the server stays up for everyone else.
  */
 class TeamStoreLiveTest {
     private final SettingsStore.InMemory settings = new SettingsStore.InMemory();
     private final ManualTicker ticker = new ManualTicker();
     private StoreLocation.Postgres server;
     private StoreLocation.Postgres db;
+    private String role;
     private ShellViewModel vm;
 
     @BeforeEach
@@ -49,10 +56,13 @@ class TeamStoreLiveTest {
         }
         server = StoreLocation.Postgres.parse(uri);
         String name = "cairn_viewer_" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        String password = Long.toString(ThreadLocalRandom.current().nextLong(1L << 60), 36);
         try (Connection c = admin(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
+            st.execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + password + "'");
+            role = name;
+            st.execute("CREATE DATABASE " + name + " OWNER " + name + " TEMPLATE template0 ENCODING 'UTF8'");
         }
-        db = new StoreLocation.Postgres(server.host(), server.port(), name, server.user(), server.password());
+        db = new StoreLocation.Postgres(server.host(), server.port(), name, name, password);
         vm = new ShellViewModel(new DirectTaskRunner(), ticker, settings, null);
         vm.setPasswordLookup(() -> TeamStoreViewModel.PasswordLookup.NONE);
     }
@@ -62,9 +72,12 @@ class TeamStoreLiveTest {
         if (vm != null) {
             vm.shutdown();
         }
-        if (db != null) {
-            try (Connection c = admin(); Statement st = c.createStatement()) {
+        try (Connection c = admin(); Statement st = c.createStatement()) {
+            if (db != null) {
                 st.execute("DROP DATABASE IF EXISTS " + db.database() + " WITH (FORCE)");
+            }
+            if (role != null) {
+                st.execute("DROP ROLE IF EXISTS " + role);
             }
         }
     }
@@ -79,12 +92,22 @@ class TeamStoreLiveTest {
                 + server.database(), p);
     }
 
-    /** Ends every session on the test database, as a server restart or a dropped network would. */
-    private void dropConnections() throws SQLException {
+    /** Takes the test database away: no new sessions for its role, and the open ones ended. */
+    private void outage() throws SQLException {
+        try (Connection c = admin(); Statement st = c.createStatement()) {
+            st.execute("ALTER DATABASE " + db.database() + " CONNECTION LIMIT 0");
+        }
         try (Connection c = admin(); PreparedStatement ps = c.prepareStatement(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
             ps.setString(1, db.database());
             ps.execute();
+        }
+    }
+
+    /** The test database is back. */
+    private void serverBack() throws SQLException {
+        try (Connection c = admin(); Statement st = c.createStatement()) {
+            st.execute("ALTER DATABASE " + db.database() + " CONNECTION LIMIT -1");
         }
     }
 
@@ -106,13 +129,13 @@ class TeamStoreLiveTest {
         assertThat(form.passwordNeededProperty().get()).isTrue();
         assertThat(form.location()).isEqualTo(db.withPassword(null));
 
-        form.passwordProperty().set(server.password());
+        form.passwordProperty().set(db.password());
         assertThat(form.open()).isTrue();
         assertThat(vm.screenProperty().get()).isEqualTo(Screen.WELCOME);
         assertThat(vm.titleProperty().get()).isEqualTo("Cairn — " + db.database() + "@" + db.host());
         assertThat(vm.recentStores()).containsExactly(db.describe());
         assertThat(settings.load().getRecentStores()).containsExactly(db.describe())
-                .noneMatch(s -> s.contains(server.password()));
+                .noneMatch(s -> s.contains(db.password()));
     }
 
     @Test
@@ -138,7 +161,7 @@ class TeamStoreLiveTest {
     }
 
     @Test
-    void droppedConnectionsShowLostRetryingAndTheNextPollReconnects() throws Exception {
+    void aLostConnectionShowsInTheStatusBarAndThePollAfterTheOutageReconnects() throws Exception {
         vm.openStore(db, StoreMode.LOCAL);
         TestStores.populate(vm.store());
         vm.runs().reload();
@@ -149,37 +172,44 @@ class TeamStoreLiveTest {
         List<String> shown = new ArrayList<>();
         vm.connectionProperty().addListener((o, a, b) -> shown.add(b));
 
-        dropConnections();
+        outage();
         // the change probe looks at its socket at most every 100 ms
         Thread.sleep(150);
-        vm.runs().rename(row.id(), "renamed over a dropped connection");
-        String writeError = vm.runs().actionErrorProperty().get();
-        if (writeError != null) {
-            assertThat(writeError).contains(db.displayName()).doesNotContain("\n");
-        }
         ticker.tick();
         assertThat(shown).containsExactly("Connection to " + db.displayName() + " lost — retrying");
         assertThat(vm.screenProperty().get()).isEqualTo(screen);
+        assertThat(vm.runs().rows()).hasSize(4);
 
+        // (each call during the outage waits for the pool's connection timeout; a write over a dropped connection is
+        // the store's PostgresFaultsTest, the window's side of it ShellViewModelTest)
+        // someone whose session survives (a superuser is not held by the limit) logs a run meanwhile
+        StoreLocation.Postgres other = new StoreLocation.Postgres(db.host(), db.port(), db.database(), server.user(),
+                server.password());
+        try (TrackingStore store = TrackingStore.open(other, StoreOptions.local())) {
+            TestStores.run(store, "churn", "logged-during-the-outage", RunStatus.FINISHED, 9, null,
+                    Map.of("lr", "1"), new double[] {1.0});
+        }
+
+        serverBack();
         for (int i = 0; i < 10 && vm.connectionProperty().get() != null; i++) {
             Thread.sleep(150);
             ticker.tick();
         }
         assertThat(shown).containsExactly("Connection to " + db.displayName() + " lost — retrying", null);
         assertThat(vm.noticeProperty().get()).isEqualTo("Reconnected to " + db.displayName() + ".");
-        assertThat(vm.runs().rows()).hasSize(4);
-        assertThat(vm.runs().row(row.id())).isSameAs(row);
-        // the rename failed as a whole (and said so) or happened as a whole; its error is gone with the outage
-        assertThat(storedName(row.id())).isEqualTo(writeError != null ? name : "renamed over a dropped connection");
         assertThat(vm.runs().actionErrorProperty().get()).isNull();
+        // caught up through the change log: the run logged meanwhile is there, the old rows are the same objects
+        assertThat(vm.runs().rows()).hasSize(5);
+        assertThat(vm.runs().row(row.id())).isSameAs(row);
+        assertThat(storedName(row.id())).isEqualTo(name);
         vm.runs().rename(row.id(), "renamed after reconnecting");
         assertThat(vm.runs().actionErrorProperty().get()).isNull();
         assertThat(storedName(row.id())).isEqualTo("renamed after reconnecting");
     }
 
     /**
-     * The run's name read straight from the store. Each idle reader connection the drop killed fails one read before
-     * the store replaces it (Database drops a broken connection on its next use), so a read is tried a few times.
+     * The run's name read straight from the store, tried a few times: right after an outage a read may still meet a
+     * connection that broke.
      */
     private String storedName(String id) {
         StoreUnavailableException last = null;
