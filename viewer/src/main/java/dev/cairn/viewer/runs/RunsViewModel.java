@@ -88,7 +88,9 @@ public final class RunsViewModel {
     private boolean polling;
     /** A load failed because the server was unreachable: read the table again once it answers. */
     private boolean reloadWhenReachable;
-    /** The action error shown was an unreachable server's: the next successful poll clears it. */
+    /** The last poll or load found the server unreachable. */
+    private boolean unreachable;
+    /** The action error shown was an unreachable server's: cleared when the server answers again after an outage. */
     private boolean outageError;
     private Cancellable live = Cancellable.NONE;
     private Consumer<Collection<String>> onRunsChanged = ids -> { };
@@ -126,6 +128,7 @@ public final class RunsViewModel {
         lastToken = -1;
         polling = false;
         reloadWhenReachable = false;
+        unreachable = false;
         outageError = false;
         byId.clear();
         rows.clear();
@@ -182,8 +185,8 @@ public final class RunsViewModel {
         }, result -> {
             filterError.set(null);
             reloadWhenReachable = false;
-            clearOutageError();
             lastToken = result.token();
+            reachable();
             accept(result.page(), true);
         }, this::loadFailed);
     }
@@ -226,9 +229,9 @@ public final class RunsViewModel {
     private void loadFailed(Throwable error) {
         loading.set(false);
         if (StoreFailures.unavailable(error)) {
-            // not the filter's fault: say so, and read the table again when the server answers
+            // not the filter's fault: the shell says the connection is lost; the table is read when it is back
             reloadWhenReachable = true;
-            showActionError(error);
+            unreachable = true;
             onRefreshFailed.accept(error);
         } else if (!filter.get().isEmpty()) {
             filterError.set(FilterError.from(error));
@@ -242,11 +245,16 @@ public final class RunsViewModel {
         outageError = StoreFailures.unavailable(error);
     }
 
-    private void clearOutageError() {
-        if (outageError) {
-            outageError = false;
-            actionError.set(null);
+    /** The store answered: after an outage, an action error that was only the outage goes away. */
+    private void reachable() {
+        if (unreachable) {
+            unreachable = false;
+            if (outageError) {
+                outageError = false;
+                actionError.set(null);
+            }
         }
+        onRefreshed.run();
     }
 
     private void loadKeys() {
@@ -295,8 +303,7 @@ public final class RunsViewModel {
             if (s != store) {
                 return;
             }
-            clearOutageError();
-            onRefreshed.run();
+            reachable();
             if (reloadWhenReachable) {
                 reloadWhenReachable = false;
                 reload();
@@ -306,6 +313,7 @@ public final class RunsViewModel {
         }, error -> {
             polling = false;
             if (s == store) {
+                unreachable |= StoreFailures.unavailable(error);
                 onRefreshFailed.accept(error);
             }
         });
@@ -584,7 +592,7 @@ public final class RunsViewModel {
         this.onRefreshFailed = listener == null ? e -> { } : listener;
     }
 
-    /** Called after each successful poll: the store answers again. */
+    /** Called after each successful poll or table load: the store answers. */
     public void setOnRefreshed(Runnable listener) {
         this.onRefreshed = listener == null ? () -> { } : listener;
     }

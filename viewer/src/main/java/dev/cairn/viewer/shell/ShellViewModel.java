@@ -84,6 +84,10 @@ public final class ShellViewModel {
     private final ObjectProperty<TeamStoreViewModel> passwordPrompt = new SimpleObjectProperty<>(this,
             "passwordPrompt");
     private final BooleanProperty retryable = new SimpleBooleanProperty(this, "retryable", false);
+    private final StringProperty statusMessage = new SimpleStringProperty(this, "statusMessage");
+    private final BooleanProperty statusProblem = new SimpleBooleanProperty(this, "statusProblem", false);
+    /** Which of connection, action error and notice changed last (it is what the status bar shows). */
+    private ReadOnlyStringProperty latestMessage;
 
     private TrackingStore store;
     /** The last store asked for (with its password, in memory only), for Try again and the team-store form. */
@@ -144,6 +148,26 @@ public final class ShellViewModel {
         });
         runs.setOnRefreshFailed(this::refreshFailed);
         runs.setOnRefreshed(this::refreshed);
+        for (ReadOnlyStringProperty source : List.of(connection, runs.actionErrorProperty(), notice)) {
+            source.addListener((o, a, b) -> {
+                if (b != null) {
+                    latestMessage = source;
+                }
+                updateStatusMessage();
+            });
+        }
+    }
+
+    /**
+     * The status bar's message is the latest of: the lost connection, the last action's error, a notice; when it
+     * goes away, the others in that order.
+     */
+    private void updateStatusMessage() {
+        ReadOnlyStringProperty shown = latestMessage != null && latestMessage.get() != null ? latestMessage
+                : connection.get() != null ? connection
+                : runs.actionErrorProperty().get() != null ? runs.actionErrorProperty() : notice;
+        statusMessage.set(shown.get());
+        statusProblem.set(shown.get() != null && shown != notice);
     }
 
     /** Opens the SQLite file {@code path} in {@code mode} (creating it when missing unless read-only). */
@@ -264,6 +288,7 @@ public final class ShellViewModel {
         }
         LOG.info("reconnected to {}", s.location().describe());
         connection.set(null);
+        notice.set(null);
         notice.set("Reconnected to " + s.location().displayName() + ".");
         if (experiments.errorProperty().get() != null) {
             experiments.reload();
@@ -566,6 +591,16 @@ public final class ShellViewModel {
      */
     public ReadOnlyStringProperty connectionProperty() {
         return connection;
+    }
+
+    /** What the status bar says: the latest of the lost connection, the last action's error and a notice. */
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage;
+    }
+
+    /** True when {@link #statusMessageProperty()} is a problem (a lost connection or a failed action). */
+    public ReadOnlyBooleanProperty statusProblemProperty() {
+        return statusProblem;
     }
 
     /**

@@ -12,8 +12,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
- * Store path, mode badge, run count, messages (a lost connection first, then the last action's error, then
- * notices) and background work with progress.
+ * Store path, mode badge, run count, the latest message (a lost connection or a failed action in the danger colour,
+ * or a notice) and background work with progress.
  */
 public final class StatusBar {
     private final HBox root = new HBox();
@@ -68,14 +68,11 @@ public final class StatusBar {
         Label message = new Label();
         message.setId("statusMessage");
         message.setMinWidth(0);
-        message.textProperty().bind(Bindings.createStringBinding(() -> vm.connectionProperty().get() != null
-                ? vm.connectionProperty().get() : runs.actionErrorProperty().get() != null
-                ? runs.actionErrorProperty().get() : vm.noticeProperty().get(),
-                vm.connectionProperty(), runs.actionErrorProperty(), vm.noticeProperty()));
-        vm.connectionProperty().addListener((o, a, b) -> {
-            message.getStyleClass().remove("connection-lost");
-            if (b != null) {
-                message.getStyleClass().add("connection-lost");
+        message.textProperty().bind(vm.statusMessageProperty());
+        vm.statusProblemProperty().addListener((o, a, b) -> {
+            message.getStyleClass().remove("status-problem");
+            if (b) {
+                message.getStyleClass().add("status-problem");
             }
         });
 

@@ -223,11 +223,15 @@ class ShellViewModelTest {
         runner.down = true;
         ticker.tick();
         assertThat(vm.connectionProperty().get()).isEqualTo("Connection to team.db lost — retrying");
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Connection to team.db lost — retrying");
+        assertThat(vm.statusProblemProperty().get()).isTrue();
         assertThat(vm.screenProperty().get()).isEqualTo(Screen.BROWSER);
         assertThat(vm.runs().rows()).hasSize(4);
         vm.runs().rename(row.id(), "renamed while down");
         assertThat(vm.runs().actionErrorProperty().get())
                 .isEqualTo("The store team.db cannot be reached: Connection refused");
+        // the latest message is the failed write's
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("The store team.db cannot be reached: Connection refused");
         // someone else keeps logging meanwhile
         try (TrackingStore other = TrackingStore.open(file)) {
             TestStores.run(other, "churn", "logged-meanwhile", RunStatus.FINISHED, 9, null, Map.of("lr", "1"),
@@ -241,6 +245,8 @@ class ShellViewModelTest {
         assertThat(vm.connectionProperty().get()).isNull();
         assertThat(vm.noticeProperty().get()).isEqualTo("Reconnected to team.db.");
         assertThat(vm.runs().actionErrorProperty().get()).isNull();
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Reconnected to team.db.");
+        assertThat(vm.statusProblemProperty().get()).isFalse();
         // caught up by the poll, not re-read: the rows the table shows are the same objects
         assertThat(vm.runs().rows()).hasSize(5);
         assertThat(vm.runs().row(row.id())).isSameAs(row);
@@ -260,6 +266,7 @@ class ShellViewModelTest {
         runner.down = true;
         vm.runs().reload();
         assertThat(vm.connectionProperty().get()).isEqualTo("Connection to late.db lost — retrying");
+        assertThat(vm.runs().actionErrorProperty().get()).isNull();
         ticker.tick();
         runner.down = false;
         ticker.tick();
@@ -307,5 +314,28 @@ class ShellViewModelTest {
         assertThat(vm.teamStore().hostProperty().get()).isEqualTo("127.0.0.1");
         assertThat(settings.load().getRecentStores()).noneMatch(s -> s.contains("typed"));
     }
-}
 
+    @Test
+    void aWriteThatFailsWhileThePollsWorkKeepsItsError() {
+        Path file = dir.resolve("blip.db");
+        try (TrackingStore store = TrackingStore.open(file)) {
+            TestStores.populate(store);
+        }
+        OutageRunner runner = new OutageRunner("blip.db");
+        ManualTicker ticker = new ManualTicker();
+        vm = new ShellViewModel(runner, ticker, settings, null);
+        vm.openStore(file, StoreMode.LOCAL);
+        RunRow row = vm.runs().rows().get(0);
+        runner.down = true;
+        vm.runs().rename(row.id(), "lost write");
+        runner.down = false;
+        ticker.tick();
+        ticker.tick();
+        assertThat(vm.connectionProperty().get()).isNull();
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("The store blip.db cannot be reached: Connection refused");
+        assertThat(row.run().name()).isNotEqualTo("lost write");
+        vm.noticeProperty().set("Exported 4 runs to runs.csv");
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Exported 4 runs to runs.csv");
+        assertThat(vm.statusProblemProperty().get()).isFalse();
+    }
+}
