@@ -121,7 +121,7 @@ public sealed interface StoreLocation permits StoreLocation.SqliteFile, StoreLoc
 
         /** The URI without the password: {@code postgresql://user@host:port/database}. */
         public String uri() {
-            return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
+            return "postgresql://" + encode(user) + "@" + host + ":" + port + "/" + encode(database);
         }
 
         @Override
@@ -141,6 +141,10 @@ public sealed interface StoreLocation permits StoreLocation.SqliteFile, StoreLoc
 
         private static String decode(String s) {
             return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        }
+
+        private static String encode(String s) {
+            return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
         }
 
         private static String redact(String uri) {

@@ -1,5 +1,6 @@
 package dev.cairn.viewer.common;
 
+import dev.cairn.store.model.StorePasswordException;
 import dev.cairn.store.model.StoreUnavailableException;
 
 import java.util.Locale;
@@ -7,8 +8,9 @@ import java.util.Locale;
 /**
  * What kind of failure a store call had, for the window's reaction (retry quietly, ask for a password). The adapter
  * between the store's exceptions and the viewer, like {@code FilterError}: an unreachable server is a
- * {@link StoreUnavailableException}; a missing or refused password has no type of its own yet, so it is read from
- * the driver's message (pgjdbc's "no password was provided", the server's "password authentication failed").
+ * {@link StoreUnavailableException}; a missing or refused password a {@link StorePasswordException} (or, from an
+ * older store, the driver's message: pgjdbc's "no password was provided", the server's "password authentication
+ * failed").
  */
 public final class StoreFailures {
     /** Why a login failed for the password. */
@@ -36,6 +38,9 @@ public final class StoreFailures {
     public static PasswordProblem passwordProblem(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 16; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof StorePasswordException p) {
+                return p.missing() ? PasswordProblem.MISSING : PasswordProblem.REFUSED;
+            }
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             if (message.contains("no password was provided")) {
                 return PasswordProblem.MISSING;

@@ -121,7 +121,7 @@ class TeamStoreLiveTest {
         assumeNoPasswordFromTheEnvironment();
         vm.openStore(db.withPassword(null), StoreMode.LOCAL);
         assertThat(vm.screenProperty().get()).isEqualTo(Screen.ERROR);
-        assertThat(vm.errorProperty().get()).contains(db.describe()).contains("no password").doesNotContain("\n");
+        assertThat(vm.errorProperty().get()).contains(db.describe()).contains("needs a password").doesNotContain("\n");
         TeamStoreViewModel form = vm.passwordPromptProperty().get();
         assertThat(form).isNotNull();
         assertThat(form.reasonProperty().get()).isEqualTo(db.displayName() + " asks for the password of "
@@ -142,7 +142,7 @@ class TeamStoreLiveTest {
     void aWrongPasswordAsksAgainSayingItWasRefused() {
         vm.openStore(db.withPassword("not-the-password"), StoreMode.LOCAL);
         assertThat(vm.screenProperty().get()).isEqualTo(Screen.ERROR);
-        assertThat(vm.errorProperty().get()).contains(db.describe()).contains("password authentication failed")
+        assertThat(vm.errorProperty().get()).contains(db.describe()).contains("refused the password")
                 .doesNotContain("not-the-password").doesNotContain("\n");
         assertThat(vm.passwordPromptProperty().get().reasonProperty().get()).contains("refused the password");
         assertThat(vm.retryableProperty().get()).isFalse();

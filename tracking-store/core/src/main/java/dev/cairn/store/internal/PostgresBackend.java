@@ -9,6 +9,7 @@ import dev.cairn.store.internal.sql.Database;
 import dev.cairn.store.internal.sql.PostgresDialect;
 import dev.cairn.store.internal.sql.SchemaMigrator;
 import dev.cairn.store.model.StoreException;
+import dev.cairn.store.model.StorePasswordException;
 import dev.cairn.store.model.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,10 @@ public final class PostgresBackend implements StoreBackend {
             before = new SchemaMigrator(dialect).migrate(c, mode);
         } catch (SQLException e) {
             dialect.close();
+            StorePasswordException password = passwordProblem(pg, e);
+            if (password != null) {
+                throw password;
+            }
             if (dialect.isConnectionFailure(e)) {
                 // the dialect's message already names the server, database and user
                 throw new StoreUnavailableException(firstLine(e.getMessage()), e);
@@ -48,6 +53,24 @@ public final class PostgresBackend implements StoreBackend {
         }
         LOG.debug("opened {} in {} mode", pg.describe(), mode);
         return new SqlTrackingStore(new Database(dialect, mode, busyMs), location, before);
+    }
+
+    /** A missing (08004 with "no password") or refused (28P01) password, or null for any other failure. */
+    private static StorePasswordException passwordProblem(StoreLocation.Postgres pg, SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String message = String.valueOf(s.getMessage());
+                if (s.getSQLState().equals("28P01")) {
+                    return new StorePasswordException("The server refused the password for " + pg.describe()
+                            + ".", false, e);
+                }
+                if (s.getSQLState().equals("08004") && message.contains("no password")) {
+                    return new StorePasswordException(pg.describe() + " needs a password: set PGPASSWORD or add "
+                            + "it to ~/.pgpass.", true, e);
+                }
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String message) {
