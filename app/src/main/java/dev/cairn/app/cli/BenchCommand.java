@@ -1,5 +1,7 @@
 package dev.cairn.app.cli;
 
+import dev.cairn.store.StoreLocation;
+import dev.cairn.store.bench.BenchDatabases;
 import dev.cairn.store.bench.BenchScale;
 import dev.cairn.store.bench.StoreBenchmark;
 import picocli.CommandLine.Command;
@@ -15,44 +17,90 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-/** {@code cairn bench [--scale small|large] [--json]}: the store benchmark on a temporary store. */
+/**
+ * {@code cairn bench [--scale tiny|small|large] [--json] [--dir DIR | --store postgresql://...]}: the store benchmark
+ * on temporary SQLite files, or on fresh databases that it creates (and drops) on a PostgreSQL server.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Run the store benchmark on a temporary store (the naive one-row-per-point design is timed "
-            + "in the same run, with ratios).", "small finishes in under a minute; large gives the full figures."})
+        description = {"Run the store benchmark on temporary stores: the naive one-row-per-point design (MLflow's "
+            + "layout) is timed in the same run on the same engine, with ratios.",
+            "small finishes in about a minute on SQLite; large gives the full figures; tiny only checks that "
+                + "everything runs."})
 public final class BenchCommand implements Callable<Integer> {
     /** Benchmark size. */
-    public enum Scale { small, large }
+    public enum Scale { tiny, small, large }
 
-    @Option(names = "--scale", defaultValue = "small", description = "small or large (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scale", defaultValue = "small",
+            description = "tiny, small or large (default: ${DEFAULT-VALUE}).")
     Scale scale;
 
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where to put the temporary stores (default: temp dir).")
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Where to put the temporary SQLite stores (default: temp dir).")
     Path dir;
+
+    @Option(names = "--store", paramLabel = "URI",
+            description = {"Run on a PostgreSQL server, postgresql://user[:password]@host:port/db: the benchmark "
+                + "creates two fresh databases there (<db>_cairn_bench_<n> and <db>_naive_bench_<n>; the role needs "
+                + "CREATEDB) and drops them at the end. The password may also come from PGPASSWORD.",
+                "Without it: temporary SQLite files."})
+    String store;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        BenchScale benchScale = switch (scale) {
+            case tiny -> BenchScale.TINY;
+            case small -> BenchScale.SMALL;
+            case large -> BenchScale.LARGE;
+        };
+        if (store != null) {
+            return onPostgres(benchScale, server());
+        }
         Path work = dir != null ? Files.createDirectories(dir).resolve("cairn-bench-" + System.nanoTime())
                 : Files.createTempDirectory("cairn-bench-");
         Files.createDirectories(work);
-        try {
-            BenchScale benchScale = scale == Scale.large ? BenchScale.LARGE : BenchScale.SMALL;
-            Map<String, Object> result = new StoreBenchmark(benchScale, work,
-                    line -> spec.commandLine().getErr().println("bench: " + line)).run();
-            if (json) {
-                spec.commandLine().getOut().println(Json.write(result));
-            } else {
-                print(result, "");
-            }
-            return 0;
+        try (BenchDatabases databases = BenchDatabases.sqlite(work)) {
+            return report(new StoreBenchmark(benchScale, databases, this::progress).run());
         } finally {
             deleteTree(work);
         }
+    }
+
+    private StoreLocation.Postgres server() {
+        if (dir != null) {
+            throw new CliErrors.UsageException("--dir is for the SQLite stores; with --store the benchmark makes its "
+                    + "databases on the server.");
+        }
+        if (StoreLocation.parse(store) instanceof StoreLocation.Postgres server) {
+            return server;
+        }
+        throw new CliErrors.UsageException("--store takes a PostgreSQL server (postgresql://user@host:5432/db); "
+                + "without --store the benchmark runs on temporary SQLite files (see --dir).");
+    }
+
+    private int onPostgres(BenchScale benchScale, StoreLocation.Postgres server) throws Exception {
+        try (BenchDatabases databases = BenchDatabases.postgres(server, this::progress)) {
+            return report(new StoreBenchmark(benchScale, databases, this::progress).run());
+        }
+    }
+
+    private void progress(String line) {
+        spec.commandLine().getErr().println("bench: " + line);
+        spec.commandLine().getErr().flush();
+    }
+
+    private int report(Map<String, Object> result) {
+        if (json) {
+            spec.commandLine().getOut().println(Json.write(result));
+        } else {
+            print(result, "");
+        }
+        return 0;
     }
 
     @SuppressWarnings("unchecked")

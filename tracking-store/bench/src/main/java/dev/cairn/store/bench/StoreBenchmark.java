@@ -11,9 +11,7 @@ import dev.cairn.store.query.RunPage;
 import dev.cairn.store.query.RunQuery;
 import dev.cairn.store.series.SeriesRange;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,11 +23,12 @@ import java.util.function.Consumer;
 /**
  * The project's store benchmark ({@code cairn bench}): ingest through the batch API, buffered logger calls,
  * whole-series read, downsampling, a filtered sorted query on a large store, and bytes per point on disk — each
- * also measured for the naive design (one row per point, MLflow's layout) in the same run, with ratios, so the
- * figures hold on a noisy machine.
+ * also measured for the naive design (one row per point, MLflow's layout) in the same run and on the same engine
+ * (SQLite files, or databases on one PostgreSQL server: see {@link BenchDatabases}), with ratios, so the figures
+ * hold on a noisy machine.
  */
 public final class StoreBenchmark {
-    /** Points in the series that the read and downsample figures use. */
+    /** Points in the series that the read and downsample figures use (at scales small and large). */
     public static final int SERIES_POINTS = 1_000_000;
     /** Buckets for the downsample figure. */
     public static final int BUCKETS = 2_000;
@@ -37,17 +36,23 @@ public final class StoreBenchmark {
     public static final String FILTER = "metrics.acc > 0.5 AND params.optimizer = 'adam'";
     /** The query figure's order. */
     public static final String ORDER = "metrics.loss.min ASC";
-    private static final int BATCH = 100_000;
+    static final int BATCH = 100_000;
     private static final String[] OPTIMIZERS = {"adam", "sgd", "rmsprop", "adagrad"};
 
     private final BenchScale scale;
-    private final Path dir;
+    private final BenchDatabases databases;
     private final Consumer<String> progress;
 
-    public StoreBenchmark(BenchScale scale, Path dir, Consumer<String> progress) {
+    /** The benchmark on {@code databases} (which the caller closes). */
+    public StoreBenchmark(BenchScale scale, BenchDatabases databases, Consumer<String> progress) {
         this.scale = scale;
-        this.dir = dir;
+        this.databases = databases;
         this.progress = progress;
+    }
+
+    /** The benchmark on two SQLite files in {@code dir}. */
+    public StoreBenchmark(BenchScale scale, Path dir, Consumer<String> progress) {
+        this(scale, BenchDatabases.sqlite(dir), progress);
     }
 
     /** Runs every figure and returns them as an ordered map (numbers, plus {@code naive} and {@code ratios}). */
@@ -55,9 +60,9 @@ public final class StoreBenchmark {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> naive = new LinkedHashMap<>();
         out.put("scale", scale.name().toLowerCase(java.util.Locale.ROOT));
-        Path cairnFile = dir.resolve("bench.db");
-        Path naiveFile = dir.resolve("naive.db");
-        try (TrackingStore store = TrackingStore.open(cairnFile); NaiveMetricStore nv = new NaiveMetricStore(naiveFile)) {
+        out.put("backend", databases.backend());
+        out.put("stores", databases.describe());
+        try (TrackingStore store = databases.openCairn(); NaiveMetricStore nv = databases.openNaive()) {
             ingest(store, out);
             reads(store, out);
             logger(store, out);
@@ -81,22 +86,14 @@ public final class StoreBenchmark {
     }
 
     private void ingest(TrackingStore store, Map<String, Object> out) throws Exception {
-        int series = Math.max(1, scale.ingestPoints / SERIES_POINTS);
-        progress.accept("ingest: " + series + " series x " + SERIES_POINTS + " points through the batch API");
+        int seriesPoints = scale.seriesPoints;
+        int series = Math.max(1, scale.ingestPoints / seriesPoints);
+        progress.accept("ingest: " + series + " series x " + seriesPoints + " points through the batch API");
         Run run = store.runs().create(NewRun.in("bench").withName("ingest"));
-        long[] steps = new long[BATCH];
-        long[] ts = new long[BATCH];
-        double[] values = new double[BATCH];
-        SplittableRandom random = new SplittableRandom(42);
-        long total = 0;
         long t0 = System.nanoTime();
+        long total = 0;
         for (int s = 0; s < series; s++) {
-            String key = "series" + s;
-            for (int from = 0; from < SERIES_POINTS; from += BATCH) {
-                fill(steps, ts, values, from, random);
-                store.metrics().append(run.id(), key, steps, ts, values);
-                total += BATCH;
-            }
+            total += appendSeries(store, run.id(), "series" + s, seriesPoints);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.put("ingestPoints", total);
@@ -105,17 +102,38 @@ public final class StoreBenchmark {
         out.put("ingestRunId", run.id());
     }
 
+    /**
+     * Appends a {@code points}-point series (steps 0.., timestamps 12 ms apart with jitter, a decaying value with
+     * noise) to run {@code runId} through the batch API, {@value #BATCH} points per call; returns {@code points}.
+     */
+    static long appendSeries(TrackingStore store, String runId, String key, int points) {
+        int batch = Math.min(BATCH, points);
+        long[] steps = new long[batch];
+        long[] ts = new long[batch];
+        double[] values = new double[batch];
+        SplittableRandom random = new SplittableRandom(42);
+        long total = 0;
+        for (int from = 0; from < points; from += batch) {
+            fill(steps, ts, values, from, random);
+            store.metrics().append(runId, key, steps, ts, values);
+            total += batch;
+        }
+        return total;
+    }
+
     private void reads(TrackingStore store, Map<String, Object> out) throws Exception {
         String runId = (String) out.remove("ingestRunId");
-        progress.accept("read and downsample a " + SERIES_POINTS + "-point series");
+        int seriesPoints = scale.seriesPoints;
+        progress.accept("read and downsample a " + seriesPoints + "-point series");
+        out.put("seriesPoints", seriesPoints);
         out.put("seriesReadMs", Timer.round(Timer.medianMillis(3, 7, () -> {
-            if (store.metrics().read(runId, "series0").size() != SERIES_POINTS) {
+            if (store.metrics().read(runId, "series0").size() != seriesPoints) {
                 throw new IllegalStateException("series incomplete");
             }
         }), 2));
         Timer.Work downsample = () -> {
             if (store.metrics().downsample(runId, "series0", SeriesRange.all(), BUCKETS).totalPoints()
-                    != SERIES_POINTS) {
+                    != seriesPoints) {
                 throw new IllegalStateException("downsample lost points");
             }
         };
@@ -142,32 +160,27 @@ public final class StoreBenchmark {
         "m8", "m9"};
 
     private void naiveFigures(NaiveMetricStore nv, Map<String, Object> naive) throws Exception {
-        int points = Math.max(SERIES_POINTS, scale.naiveIngestPoints);
+        int seriesPoints = scale.seriesPoints;
+        int points = Math.max(seriesPoints, scale.naiveIngestPoints);
         progress.accept("naive design: ingest " + points + " rows, read, downsample, single-row logging");
-        long[] steps = new long[BATCH];
-        long[] ts = new long[BATCH];
-        double[] values = new double[BATCH];
-        SplittableRandom random = new SplittableRandom(42);
         String run = "0".repeat(32);
+        nv.createRun(run, "ingest", System.currentTimeMillis());
         long t0 = System.nanoTime();
-        for (int from = 0; from < points; from += BATCH) {
-            fill(steps, ts, values, from, random);
-            nv.insert(run, from < SERIES_POINTS ? "series0" : "series1", steps, ts, values, 0, BATCH);
-        }
+        insertNaiveSeries(nv, run, points, seriesPoints);
         double seconds = (System.nanoTime() - t0) / 1e9;
         naive.put("ingestPoints", points);
         naive.put("ingestPointsPerSec", Timer.round(points / seconds, 0));
-        nv.checkpoint();
-        naive.put("bytesPerPoint", Timer.round((double) Files.size(dir.resolve("naive.db")) / points, 2));
-        long[] rs = new long[SERIES_POINTS];
-        long[] rt = new long[SERIES_POINTS];
-        double[] rv = new double[SERIES_POINTS];
+        naive.put("bytesPerPoint", Timer.round((double) nv.metricBytes() / points, 2));
+        long[] rs = new long[seriesPoints];
+        long[] rt = new long[seriesPoints];
+        double[] rv = new double[seriesPoints];
         naive.put("seriesReadMs", Timer.round(Timer.medianMillis(1, 3, () -> nv.read(run, "series0", rs, rt, rv)), 2));
         naive.put("downsampleMs", Timer.round(Timer.medianMillis(1, 3, () -> {
             int n = nv.read(run, "series0", rs, rt, rv);
             bucketInMemory(rs, rv, n, BUCKETS);
         }), 2));
         String loggerRun = "1".repeat(32);
+        nv.createRun(loggerRun, "logger", System.currentTimeMillis());
         long l0 = System.nanoTime();
         for (int i = 0; i < scale.naiveLoggerCalls; i++) {
             nv.insertOne(loggerRun, KEYS[i % KEYS.length], i / KEYS.length, System.currentTimeMillis(), i * 0.001);
@@ -176,11 +189,63 @@ public final class StoreBenchmark {
         naive.put("loggerCallsPerSec", Timer.round(scale.naiveLoggerCalls / ((System.nanoTime() - l0) / 1e9), 0));
     }
 
+    /**
+     * Inserts {@code points} rows into the naive layout, {@value #BATCH} per transaction: the same points as
+     * {@link #appendSeries}, the first {@code seriesPoints} as series0, the rest as series1.
+     */
+    static void insertNaiveSeries(NaiveMetricStore nv, String run, int points, int seriesPoints) throws Exception {
+        int batch = Math.min(BATCH, seriesPoints);
+        long[] steps = new long[batch];
+        long[] ts = new long[batch];
+        double[] values = new double[batch];
+        SplittableRandom random = new SplittableRandom(42);
+        for (int from = 0; from < points; from += batch) {
+            fill(steps, ts, values, from, random);
+            nv.insert(run, from < seriesPoints ? "series0" : "series1", steps, ts, values, 0, batch);
+        }
+    }
+
     private void query(TrackingStore store, NaiveMetricStore nv, Map<String, Object> out, Map<String, Object> naive)
             throws Exception {
         int runs = scale.queryRuns;
         progress.accept("query store: " + runs + " runs x 20 params x 10 metrics");
+        int expected = Math.min(200, fillQueryStores(store, nv, runs));
+        out.put("runsInStore", runs);
+        RunQuery query = benchQuery();
+        progress.accept("query: first 200 of " + FILTER + " ORDER BY " + ORDER);
+        out.put("queryMs", Timer.round(Timer.medianMillis(2, 5, () -> {
+            int found = store.search().search(query).runs().size();
+            if (found != expected) {
+                throw new IllegalStateException("query returned " + found + " runs, not " + expected);
+            }
+        }), 2));
+        out.put("queryWithDetailsMs", Timer.round(Timer.medianMillis(2, 5, () -> {
+            RunPage page = store.search().search(query);
+            store.runs().details(page.runs().stream().map(Run::id).toList());
+        }), 2));
+        naive.put("runsInStore", runs);
+        naive.put("queryMs", Timer.round(Timer.medianMillis(1, 3, () -> {
+            int found = nv.query(0.5, "adam", 200).size();
+            if (found != expected) {
+                throw new IllegalStateException("naive query returned " + found + " runs, not " + expected);
+            }
+        }), 2));
+    }
+
+    /** The query figure's query: first page (200) of {@link #FILTER} ordered by {@link #ORDER}. */
+    static RunQuery benchQuery() {
+        return RunQuery.all().inExperiments(List.of("query-bench")).withFilter(FILTER)
+                .orderedBy(List.of(ORDER)).withPageSize(200);
+    }
+
+    /**
+     * Fills both stores with the query figure's {@code runs} runs (experiment query-bench): 20 params (optimizer, lr,
+     * p2..p19) and 10 ten-point metrics (acc, loss, m2..m9) each, Cairn through its batch writer in transactions
+     * of 1,000 runs, the naive layout with the same rows. Returns how many runs {@link #FILTER} matches.
+     */
+    static int fillQueryStores(TrackingStore store, NaiveMetricStore nv, int runs) throws Exception {
         SplittableRandom random = new SplittableRandom(7);
+        int[] matches = {0};
         List<Object[]> naiveRuns = new ArrayList<>();
         List<Object[]> naiveParams = new ArrayList<>();
         List<Object[]> naiveLatest = new ArrayList<>();
@@ -207,6 +272,7 @@ public final class StoreBenchmark {
                     w.logParams(run, params);
                     naiveRuns.add(new Object[] {id, "run-" + i, startMs});
                     params.forEach((k, v) -> naiveParams.add(new Object[] {id, k, v}));
+                    boolean adam = params.get("optimizer").equals("adam");
                     for (int m = 0; m < 10; m++) {
                         String key = m == 0 ? "acc" : m == 1 ? "loss" : "m" + m;
                         double base = random.nextDouble();
@@ -217,27 +283,15 @@ public final class StoreBenchmark {
                         }
                         w.append(run, key, steps, ts, values);
                         naiveLatest.add(new Object[] {id, key, values[9]});
+                        if (m == 0 && adam && base > 0.5) {
+                            matches[0]++;
+                        }
                     }
                 }
             });
         }
         nv.insertRunRows(naiveRuns, naiveParams, naiveLatest);
-        out.put("runsInStore", runs);
-        RunQuery query = RunQuery.all().inExperiments(List.of("query-bench")).withFilter(FILTER)
-                .orderedBy(List.of(ORDER)).withPageSize(200);
-        progress.accept("query: first 200 of " + FILTER + " ORDER BY " + ORDER);
-        out.put("queryMs", Timer.round(Timer.medianMillis(2, 5, () -> {
-            RunPage page = store.search().search(query);
-            if (page.runs().size() != 200) {
-                throw new IllegalStateException("query returned " + page.runs().size() + " runs");
-            }
-        }), 2));
-        out.put("queryWithDetailsMs", Timer.round(Timer.medianMillis(2, 5, () -> {
-            RunPage page = store.search().search(query);
-            store.runs().details(page.runs().stream().map(Run::id).toList());
-        }), 2));
-        naive.put("runsInStore", runs);
-        naive.put("queryMs", Timer.round(Timer.medianMillis(1, 3, () -> nv.query(0.5, "adam", 200)), 2));
+        return matches[0];
     }
 
     private static void fill(long[] steps, long[] ts, double[] values, int from, SplittableRandom random) {
