@@ -104,6 +104,12 @@ public interface TrackingStore extends AutoCloseable {
      */
     void copyInto(TrackingStore target, java.util.function.Consumer<String> progress);
 
+    /**
+     * Refreshes the database's query-planner statistics, so searches keep walking indexes after a large import
+     * (PostgreSQL's autovacuum does it too, later). Safe at any time; takes a moment on large stores.
+     */
+    void optimize();
+
     /** Runs the database's integrity check; "ok" when healthy. */
     String integrityCheck();
 

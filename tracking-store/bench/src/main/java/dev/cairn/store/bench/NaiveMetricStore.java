@@ -163,6 +163,13 @@ final class NaiveMetricStore implements AutoCloseable {
     }
 
     /** Fills runs, params and latest metrics for the query benchmark, mirroring the Cairn store's content. */
+    /** Refreshes planner statistics, as the store's optimize does and a server's autovacuum would. */
+    void analyze() throws SQLException {
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("ANALYZE");
+        }
+    }
+
     void insertRunRows(List<Object[]> runs, List<Object[]> params, List<Object[]> latest) throws SQLException {
         c.setAutoCommit(false);
         try {

@@ -291,6 +291,9 @@ public final class StoreBenchmark {
             });
         }
         nv.insertRunRows(naiveRuns, naiveParams, naiveLatest);
+        // both layouts query with fresh planner statistics, as after a server's autovacuum
+        store.optimize();
+        nv.analyze();
         return matches[0];
     }
 

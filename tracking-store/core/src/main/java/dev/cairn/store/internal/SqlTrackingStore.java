@@ -141,6 +141,13 @@ final class SqlTrackingStore implements TrackingStore {
     }
 
     @Override
+    public void optimize() {
+        if (db.mode() != StoreMode.READ_ONLY) {
+            db.writeVoid(tx -> db.dialect().optimize(tx.connection()));
+        }
+    }
+
+    @Override
     public String integrityCheck() {
         return db.integrityCheck();
     }

@@ -65,6 +65,9 @@ public interface SqlDialect {
     /** Bytes the metric series tables ({@code metric_chunks}, {@code metric_summaries}) take with their indexes. */
     long seriesSizeBytes(Connection connection) throws SQLException;
 
+    /** Refreshes the planner's statistics (after a large import). */
+    void optimize(Connection connection) throws SQLException;
+
     /** SQL for the 1-based position of {@code needle} in {@code haystack}, 0 when absent. */
     String positionOf(String needle, String haystack);
 

@@ -220,6 +220,13 @@ public final class SqliteDialect implements SqlDialect {
     }
 
     @Override
+    public void optimize(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA optimize");
+        }
+    }
+
+    @Override
     public String positionOf(String needle, String haystack) {
         return "instr(" + haystack + ", " + needle + ")";
     }

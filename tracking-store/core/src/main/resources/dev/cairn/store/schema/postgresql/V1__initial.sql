@@ -73,6 +73,9 @@ CREATE TABLE params (
   PRIMARY KEY (run_seq, key_id)
 );
 CREATE INDEX params_key_num ON params(key_id, num);
+-- params.value depends on key_id: without this the planner expects ~1 match for "params.k = 'v'" where thousands
+-- match, and sorts every run instead of walking the ordering index (measured: 1.1-1.6 s -> 50 ms, 100k runs)
+CREATE STATISTICS params_key_value (mcv) ON key_id, value FROM params;
 
 -- one row per (run, metric key): the aggregates a run table needs without reading series.
 -- A NULL in last/min/max means NaN (NaN is bound as NULL, as SQLite stores it); the row itself means count >= 1.
@@ -87,7 +90,9 @@ CREATE TABLE metric_summaries (
   last_ts   bigint NOT NULL,
   PRIMARY KEY (run_seq, key_id)
 );
-CREATE INDEX metric_summaries_key_last ON metric_summaries(key_id, last);
+-- run_seq ends the index as it ends SQLite's (a WITHOUT ROWID index carries the primary key): an ordered scan then
+-- needs no sort for the run-order tie-breaker
+CREATE INDEX metric_summaries_key_last ON metric_summaries(key_id, last, run_seq);
 
 -- metric points, encoded in chunks of up to 256 points (see ChunkCodec), with per-chunk summaries
 -- so range reads and downsampling skip or summarise whole chunks.

@@ -17,6 +17,6 @@ INSERT INTO store_meta(key, value) VALUES ('change_seq', '0')
   ON CONFLICT(key) DO NOTHING;
 
 -- ordering by a metric's min or max, and the default newest-first order, walk an index instead of sorting
-CREATE INDEX metric_summaries_key_min ON metric_summaries(key_id, min);
-CREATE INDEX metric_summaries_key_max ON metric_summaries(key_id, max);
+CREATE INDEX metric_summaries_key_min ON metric_summaries(key_id, min, run_seq);
+CREATE INDEX metric_summaries_key_max ON metric_summaries(key_id, max, run_seq);
 CREATE INDEX runs_start ON runs(start_ms);
