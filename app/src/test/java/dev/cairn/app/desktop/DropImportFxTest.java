@@ -1,5 +1,6 @@
 package dev.cairn.app.desktop;
 
+import dev.cairn.viewer.testing.FxWait;
 import dev.cairn.app.importing.Fixtures;
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.StoreOptions;
@@ -73,10 +74,7 @@ class DropImportFxTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
+        FxWait.until(30, condition);
     }
 
     @Test

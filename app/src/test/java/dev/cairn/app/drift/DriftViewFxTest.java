@@ -1,5 +1,6 @@
 package dev.cairn.app.drift;
 
+import dev.cairn.viewer.testing.FxWait;
 import dev.cairn.app.demo.DemoData;
 import dev.cairn.app.demo.DriftSection;
 import dev.cairn.store.TrackingStore;
@@ -101,9 +102,6 @@ class DriftViewFxTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
+        FxWait.until(20, condition);
     }
 }

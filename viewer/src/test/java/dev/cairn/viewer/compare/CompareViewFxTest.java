@@ -1,5 +1,6 @@
 package dev.cairn.viewer.compare;
 
+import dev.cairn.viewer.testing.FxWait;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.Run;
 import dev.cairn.viewer.common.FxTaskRunner;
@@ -20,7 +21,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,8 +61,7 @@ class CompareViewFxTest {
     }
 
     private void waitUntil(java.util.function.BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until(10, condition);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cairn.viewer.hparams;
 
+import dev.cairn.viewer.testing.FxWait;
 import atlantafx.base.theme.PrimerLight;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.viewer.common.FxTaskRunner;
@@ -155,6 +156,6 @@ class HparamsViewFxTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> on(condition::getAsBoolean));
+        FxWait.until(30, condition);
     }
 }

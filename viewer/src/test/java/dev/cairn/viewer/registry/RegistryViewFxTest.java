@@ -1,5 +1,6 @@
 package dev.cairn.viewer.registry;
 
+import dev.cairn.viewer.testing.FxWait;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;
@@ -151,9 +152,6 @@ class RegistryViewFxTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
+        FxWait.until(10, condition);
     }
 }
