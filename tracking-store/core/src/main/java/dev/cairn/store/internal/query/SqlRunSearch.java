@@ -128,7 +128,10 @@ public final class SqlRunSearch implements RunSearch {
     private void where(SqlBuilder sql, RunQuery query, FilterExpr filter, Map<String, Long> ids) {
         sql.sql(" WHERE 1 = 1");
         if (!query.includeDeleted()) {
-            sql.sql(" AND r.lifecycle = 'active' AND e.lifecycle = 'active'");
+            // a subquery, not e.lifecycle: a condition on the joined experiment made SQLite scan experiments and
+            // sort every match instead of walking the runs' order index (1.4 s for a 100k-run first page)
+            sql.sql(" AND r.lifecycle = 'active'"
+                    + " AND r.experiment_id IN (SELECT id FROM experiments WHERE lifecycle = 'active')");
         }
         if (!query.experiments().isEmpty()) {
             sql.sql(" AND e.name IN ").bindList(query.experiments());
