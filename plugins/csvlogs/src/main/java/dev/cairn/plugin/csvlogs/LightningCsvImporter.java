@@ -161,8 +161,8 @@ public final class LightningCsvImporter implements RunImporter {
         try {
             return CsvTable.number(text);
         } catch (NumberFormatException e) {
-            throw new LogFileException(table.file(), row.line(), "column '" + table.header()[col] + "': '" + text
-                    + "' is not a number");
+            throw new LogFileException(table.file(), row.line(), "column '" + table.header()[col] + "': "
+                    + e.getMessage());
         }
     }
 

@@ -106,6 +106,42 @@ class CsvLogsBadInputTest {
     }
 
     @Test
+    void aLastCellCutMidNumberIsNeverStored() throws Exception {
+        // "2,0.7,0.35" cut inside its last cell: the same number of cells, a wrong number
+        Path log = Files.createDirectories(tmp.resolve("k")).resolve("log.csv");
+        Files.writeString(log, "epoch,loss,acc\n0,0.9,0.1\n1,0.8,0.2\n2,0.7,0.3");
+        RecordingContext ctx = new RecordingContext();
+        List<ImportedRun> runs = new ArrayList<>();
+        new KerasCsvImporter().importFrom(log, new CollectingSink(runs), ctx);
+        assertThat(ctx.failures).isEmpty();
+        assertThat(ctx.warnings).singleElement().asString().contains(log + ": line 4").contains("ignored");
+        assertThat(series(runs.get(0), "acc").values()).containsExactly(0.1, 0.2);
+    }
+
+    @Test
+    void flippedBytesMidFileFailWithFileAndLine() throws Exception {
+        Path log = Files.createDirectories(tmp.resolve("k")).resolve("log.csv");
+        byte[] text = "epoch,loss\n0,0.9\n1,0.8\n2,0.7\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        text[20] = (byte) 0x9F;
+        Files.write(log, text);
+        RecordingContext ctx = new RecordingContext();
+        new KerasCsvImporter().importFrom(log, new CollectingSink(new ArrayList<>()), ctx);
+        assertThat(ctx.failures).singleElement().asString().contains(log + ": line 3")
+                .contains("not valid UTF-8").doesNotContain("Input length");
+    }
+
+    @Test
+    void aNumberTooLargeForADoubleIsAnErrorNotInfinity() throws Exception {
+        Path log = Files.createDirectories(tmp.resolve("k")).resolve("log.csv");
+        Files.writeString(log, "epoch,loss\n0,0.9\n1,1e400\n");
+        RecordingContext ctx = new RecordingContext();
+        List<ImportedRun> runs = new ArrayList<>();
+        new KerasCsvImporter().importFrom(log, new CollectingSink(runs), ctx);
+        assertThat(ctx.failures).singleElement().asString().contains(log + ": line 3: column 'loss': '1e400'");
+        assertThat(runs).isEmpty();
+    }
+
+    @Test
     void aShortRowInTheMiddleFailsWithItsLine() throws Exception {
         Path log = Files.createDirectories(tmp.resolve("k")).resolve("log.csv");
         Files.writeString(log, "epoch,loss,acc\n0,0.9,0.1\n1,0.8\n2,0.7,0.3\n");

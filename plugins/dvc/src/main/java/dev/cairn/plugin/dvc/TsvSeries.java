@@ -1,11 +1,10 @@
 package dev.cairn.plugin.dvc;
 
-import dev.cairn.plugin.support.SeriesCollector;
+import dev.cairn.plugin.support.DelimitedTextReader;
 import dev.cairn.plugin.support.LogFileException;
+import dev.cairn.plugin.support.SeriesCollector;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -13,8 +12,9 @@ import java.util.function.Consumer;
 /**
  * Reads one dvclive metric file: tab-separated with a header naming {@code step}, optionally {@code timestamp}
  * (ms since the epoch, dvclive 0.x), and one value column whose name may or may not carry the metric's folder
- * prefix ({@code train/acc} or {@code acc}); the metric key comes from the file's path, not the header.
- * LF, CRLF and {@code \r\r\n} line ends; a torn last line is dropped with a warning.
+ * prefix ({@code train/acc} or {@code acc}); the metric key comes from the file's path, not the header. Read by
+ * the shared {@link DelimitedTextReader}: a last line without its line end (dvclive still writing) is dropped with a
+ * warning naming file and line; a cell that is not a number is an error naming file and line.
  */
 final class TsvSeries {
     private TsvSeries() {
@@ -22,77 +22,42 @@ final class TsvSeries {
 
     static void read(Path file, String key, SeriesCollector out, Consumer<String> warnings)
             throws IOException, LogFileException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
-        String[] lines = text.split("\n", -1);
-        int last = lines.length - 1;
-        while (last >= 0 && lines[last].replace("\r", "").isBlank()) {
-            last--;
-        }
-        if (last < 0) {
-            throw new LogFileException(file, 1, "empty file, no header");
-        }
-        String[] header = cells(lines[0]);
-        int step = -1;
-        int timestamp = -1;
-        int value = -1;
-        for (int i = 0; i < header.length; i++) {
-            switch (header[i].toLowerCase(Locale.ROOT)) {
-                case "step" -> step = i;
-                case "timestamp" -> timestamp = i;
-                default -> value = i;
+        try (DelimitedTextReader in = DelimitedTextReader.tsv(String.valueOf(file)).trimCells().skipBlankLines()
+                .collapseLineEnds().dropIncompleteLastLine(warnings).open(file)) {
+            String[] header = in.next();
+            if (header == null) {
+                throw new LogFileException(file, 1, "empty file, no header");
             }
-        }
-        if (value < 0) {
-            throw new LogFileException(file, 1, "header has no value column (expected e.g. 'step<TAB>" + key + "')");
-        }
-        for (int i = 1; i <= last; i++) {
-            String line = lines[i].replace("\r", "");
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] cells = cells(line);
-            if (cells.length != header.length) {
-                String problem = "line has " + cells.length + " cells but the header has " + header.length;
-                if (i == last) {
-                    warnings.accept(file + ": line " + (i + 1) + ": " + problem
-                            + " (last line, probably still being written); ignored");
-                    continue;
+            int step = -1;
+            int timestamp = -1;
+            int value = -1;
+            for (int i = 0; i < header.length; i++) {
+                switch (header[i].toLowerCase(Locale.ROOT)) {
+                    case "step" -> step = i;
+                    case "timestamp" -> timestamp = i;
+                    default -> value = i;
                 }
-                throw new LogFileException(file, i + 1, problem);
             }
-            long s = step >= 0 ? (long) number(file, i + 1, header[step], cells[step], true) : i - 1;
-            long t = timestamp >= 0 ? (long) number(file, i + 1, header[timestamp], cells[timestamp], true) : 0L;
-            out.add(key, s, t, number(file, i + 1, header[value], cells[value], false));
+            if (value < 0) {
+                throw in.error("header has no value column (expected e.g. 'step<TAB>" + key + "')");
+            }
+            long row = 0;
+            for (String[] cells = in.next(); cells != null; cells = in.next(), row++) {
+                if (cells.length != header.length) {
+                    throw in.error("line has " + cells.length + " cells but the header has " + header.length);
+                }
+                long s = step >= 0 ? whole(in, header[step], cells[step]) : row;
+                long t = timestamp >= 0 ? whole(in, header[timestamp], cells[timestamp]) : 0L;
+                out.add(key, s, t, in.number(header[value], cells[value]));
+            }
         }
     }
 
-    private static String[] cells(String line) {
-        String[] cells = line.replace("\r", "").split("\t", -1);
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = cells[i].strip();
+    private static long whole(DelimitedTextReader in, String column, String cell) throws LogFileException {
+        double v = in.number(column, cell);
+        if (v != Math.rint(v) || Double.isInfinite(v) || Math.abs(v) > 9.007199254740992E15) {
+            throw in.error("column '" + column + "': '" + cell + "' is not a whole number");
         }
-        return cells;
-    }
-
-    private static double number(Path file, int line, String column, String cell, boolean whole)
-            throws LogFileException {
-        double v;
-        try {
-            v = switch (cell.toLowerCase(Locale.ROOT)) {
-                case "nan" -> Double.NaN;
-                case "inf", "infinity" -> Double.POSITIVE_INFINITY;
-                case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
-                default -> Double.parseDouble(cell);
-            };
-        } catch (NumberFormatException e) {
-            throw new LogFileException(file, line, "column '" + column + "': '" + cell + "' is not a number");
-        }
-        if (whole && (v != Math.rint(v) || Double.isInfinite(v))) {
-            throw new LogFileException(file, line, "column '" + column + "': '" + cell + "' is not a whole number");
-        }
-        return v;
+        return (long) v;
     }
 }

@@ -89,6 +89,18 @@ class DvcLiveBadInputTest {
     }
 
     @Test
+    void aLastLineCutMidNumberIsDroppedNotStoredAsZero() throws Exception {
+        // "4\t0.95..." cut to "4\t0": what a file still being written looks like
+        Path tsv = write("p/dvclive/plots/metrics/acc.tsv", "step\tacc\n0\t0.5\n1\t0.7\n2\t0.9\n3\t0.94\n4\t0");
+        RecordingContext ctx = new RecordingContext();
+        List<ImportedRun> runs = new ArrayList<>();
+        new DvcLiveImporter().importFrom(tmp, new CollectingSink(runs), ctx);
+        assertThat(ctx.failures).isEmpty();
+        assertThat(ctx.warnings).singleElement().asString().contains(tsv + ": line 6").contains("ignored");
+        assertThat(series(runs.get(0), "acc").values()).containsExactly(0.5, 0.7, 0.9, 0.94);
+    }
+
+    @Test
     void unreadableSeriesFileFailsThatRun() throws Exception {
         Path tsv = write("a/dvclive/plots/metrics/loss.tsv", "step\tloss\n0\t1.0\n");
         write("b/dvclive/plots/metrics/loss.tsv", "step\tloss\n0\t1.0\n");

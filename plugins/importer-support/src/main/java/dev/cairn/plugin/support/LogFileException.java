@@ -2,11 +2,40 @@ package dev.cairn.plugin.support;
 
 import java.nio.file.Path;
 
-/** A CSV or YAML log file that cannot be read; the message names the file and line. */
+/**
+ * A log or data file that cannot be read; the message names the file (or source) and the 1-based line, or the byte
+ * offset when the problem is below the level of lines.
+ */
 public final class LogFileException extends Exception {
     private static final long serialVersionUID = 1L;
+    private final String source;
+    private final long line;
+    private final String problem;
 
-    public LogFileException(Path file, int line, String message) {
-        super(file + ": line " + line + ": " + message);
+    public LogFileException(Path file, long line, String message) {
+        this(String.valueOf(file), line, message);
+    }
+
+    /** @param source a file path or another name the user knows the input by */
+    public LogFileException(String source, long line, String message) {
+        super(source + ": line " + line + ": " + message);
+        this.source = source;
+        this.line = line;
+        this.problem = message;
+    }
+
+    /** The file or source name. */
+    public String source() {
+        return source;
+    }
+
+    /** The 1-based line of the problem. */
+    public long line() {
+        return line;
+    }
+
+    /** The problem alone, without source and line. */
+    public String problem() {
+        return problem;
     }
 }
