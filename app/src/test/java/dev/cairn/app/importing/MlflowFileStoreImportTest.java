@@ -236,6 +236,21 @@ class MlflowFileStoreImportTest {
     }
 
     @Test
+    void aCutMetaYamlIsAnErrorNamingTheFileNotAFinishedRunWithoutStartTime() throws IOException {
+        Path root = Fixtures.copy("mlruns/FernandoLpz__Tracking-ML-model-MLflow", tmp.resolve("copy"));
+        Path meta = root.resolve("mlruns/1/99496f31203b45ada240bc2b903451a3/meta.yaml");
+        String text = read(meta);
+        Files.writeString(meta, text.substring(0, text.indexOf("lifecycle_stage")));
+
+        ImportSummary s = importPath(root);
+
+        assertThat(s.failed()).singleElement().satisfies(f -> assertThat(f.message()).contains(meta.toString())
+                .contains("missing required field").contains("start_time"));
+        assertThat(s.added()).containsExactly("967712dd3db644b68f7ac4b954c8e8c7");
+        assertThat(store.runs().get("99496f31203b45ada240bc2b903451a3")).isEmpty();
+    }
+
+    @Test
     void unreadableMetaAndFolderWithoutRunsAreStatedErrors() throws IOException {
         Path root = Fixtures.copy("mlruns/FernandoLpz__Tracking-ML-model-MLflow", tmp.resolve("copy"));
         Path meta = root.resolve("mlruns/1/99496f31203b45ada240bc2b903451a3/meta.yaml");

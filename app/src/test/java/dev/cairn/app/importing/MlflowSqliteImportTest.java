@@ -62,6 +62,29 @@ class MlflowSqliteImportTest {
     }
 
     @Test
+    void aMetricValueThatIsTextFailsItsRunNamingTableAndRowNeverZero() throws Exception {
+        Path db = tmp.resolve("mlruns.db");
+        Files.copy(Fixtures.get("mlflow_db/MadanManav__MLFlow_tutorial_with_hyperopt/mlruns.db"), db);
+        String bad;
+        long rowid;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT rowid, run_uuid FROM metrics ORDER BY rowid LIMIT 1")) {
+                rs.next();
+                rowid = rs.getLong(1);
+                bad = rs.getString(2);
+            }
+            st.executeUpdate("UPDATE metrics SET value = 'abc' WHERE rowid = " + rowid);
+        }
+
+        ImportSummary s = importPath(db);
+
+        assertThat(s.failed()).singleElement().satisfies(f -> assertThat(f.message()).contains(db.toString())
+                .contains("table metrics, row " + rowid).contains("'abc' is not a number"));
+        assertThat(s.added()).hasSize(99).doesNotContain(bad);
+        assertThat(store.runs().get(bad)).isEmpty();
+    }
+
+    @Test
     void oldestSchemaWithHundredHyperoptRunsAndAnOddFileName() throws SQLException {
         Path db = Fixtures.get("mlflow_db/MadanManav__MLFlow_tutorial_with_hyperopt/mlruns.db");
         assertThat(service.detect(db).get(0).importer().id()).isEqualTo("mlflow-sqlite");

@@ -69,11 +69,41 @@ final class MetaYaml {
         return s.isBlank() ? null : s;
     }
 
+    /**
+     * Fails naming the file when any of {@code keys} is missing or empty: a meta.yaml cut short (a copy or a write
+     * interrupted) must not become a run with no start time.
+     */
+    void require(String... keys) throws ImportException {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String key : keys) {
+            if (text(key) == null) {
+                missing.add("'" + key + "'");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ImportException(file + ": missing required field" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + " (is the file cut short?)");
+        }
+    }
+
+    /** The value as a whole number; null when missing or null; an error naming the file when it is not a number. */
+    Long wholeNumber(String key) throws ImportException {
+        Object v = values.get(key);
+        if (v == null) {
+            return null;
+        }
+        Long n = number(key);
+        if (n == null) {
+            throw new ImportException(file + ": field '" + key + "': '" + v + "' is not a whole number");
+        }
+        return n;
+    }
+
     /** The value as a whole number; null when missing or not a number. */
     Long number(String key) {
         Object v = values.get(key);
-        if (v instanceof Number n) {
-            return n.longValue();
+        if (v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger b && b.bitLength() < 64) {
+            return ((Number) v).longValue();
         }
         if (v instanceof String s) {
             try {

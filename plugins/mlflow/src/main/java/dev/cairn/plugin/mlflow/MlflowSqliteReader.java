@@ -8,6 +8,7 @@ import dev.cairn.store.model.Artifact;
 import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.RunStatus;
+import dev.cairn.store.model.StoreException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ final class MlflowSqliteReader {
     private final Path file;
     private final ImportContext context;
     private final Map<String, String> experimentNames = new HashMap<>();
+    /** Runs with a metric row that cannot be read, with the first such problem (table and row named). */
+    private final Map<String, String> unreadable = new HashMap<>();
 
     MlflowSqliteReader(MlflowDatabase db, Path file, ImportContext context) {
         this.db = db;
@@ -65,6 +68,10 @@ final class MlflowSqliteReader {
                 + db.columnOr("runs", "deleted_time", "NULL") + " AS c12 FROM runs ORDER BY start_time, run_uuid";
         db.query(sql, rs -> {
             String id = rs.getString("c1").toLowerCase(Locale.ROOT);
+            if (unreadable.containsKey(id)) {
+                context.fail(file + "#" + id, unreadable.get(id) + "; run not imported");
+                return;
+            }
             Map<String, String> t = tags.getOrDefault(id, Map.of());
             String experiment = experimentNames.getOrDefault(rs.getString("c9"), "mlflow-" + rs.getString("c9"));
             ImportedRun.Builder b = ImportedRun.builder(experiment, id);
@@ -119,16 +126,27 @@ final class MlflowSqliteReader {
     private Map<String, Map<String, SeriesBuffer>> metrics() {
         Map<String, Map<String, SeriesBuffer>> out = new HashMap<>();
         String sql = "SELECT run_uuid AS c1, key AS c2, timestamp AS c3, " + db.columnOr("metrics", "step", "0")
-                + " AS c4, value AS c5, " + db.columnOr("metrics", "is_nan", "0") + " AS c6 FROM metrics "
+                + " AS c4, value AS c5, " + db.columnOr("metrics", "is_nan", "0") + " AS c6, rowid AS c7 FROM metrics "
                 + "ORDER BY run_uuid, key, " + db.columnOr("metrics", "step", "0") + ", timestamp";
         db.query(sql, rs -> {
             String run = rs.getString("c1").toLowerCase(Locale.ROOT);
             String key = rs.getString("c2");
-            Long nan = rs.getLong("c6");
-            Double raw = rs.getDouble("c5");
-            double value = (nan != null && nan != 0) || raw == null ? Double.NaN : raw;
+            double value;
+            long step;
+            long timestamp;
+            try {
+                Long nan = rs.getLong("c6");
+                Double raw = rs.getDouble("c5");
+                value = (nan != null && nan != 0) || raw == null ? Double.NaN : raw;
+                step = orZero(rs.getLong("c4"));
+                timestamp = orZero(rs.getLong("c3"));
+            } catch (StoreException e) {
+                unreadable.putIfAbsent(run, file + ": table metrics, row " + rs.getLong("c7") + " (metric '" + key
+                        + "'): " + e.getMessage());
+                return;
+            }
             out.computeIfAbsent(run, k -> new LinkedHashMap<>()).computeIfAbsent(key, SeriesBuffer::new)
-                    .add(orZero(rs.getLong("c4")), orZero(rs.getLong("c3")), value);
+                    .add(step, timestamp, value);
         });
         return out;
     }

@@ -52,6 +52,7 @@ final class RunFolderReader {
 
     static ImportedRun read(Header h, ImportContext context) throws ImportException {
         MetaYaml meta = h.meta();
+        meta.require("status", "start_time", "lifecycle_stage");
         ImportedRun.Builder b = ImportedRun.builder(h.experiment(), h.id());
         RunStatus status = MlflowStatus.parse(meta.text("status"));
         if (status == null) {
@@ -59,7 +60,7 @@ final class RunFolderReader {
             status = RunStatus.FAILED;
         }
         b.status(status);
-        b.times(meta.number("start_time"), meta.number("end_time"));
+        b.times(meta.wholeNumber("start_time"), meta.wholeNumber("end_time"));
         boolean deleted = "deleted".equalsIgnoreCase(meta.text("lifecycle_stage"));
         b.lifecycle(deleted ? Lifecycle.DELETED : Lifecycle.ACTIVE, deleted ? meta.number("deleted_time") : null);
         MlflowTags.applyTo(b, h.tags(), MlflowTags.firstNonBlank(meta.text("run_name"), meta.text("name")),

@@ -57,10 +57,20 @@ public interface ForeignSqlite extends AutoCloseable {
         /** The value as text, or null when NULL. */
         String getString(String column);
 
-        /** The value as a Long, or null when NULL. */
+        /**
+         * The value as a Long, or null when NULL.
+         *
+         * @throws dev.cairn.store.model.StoreException naming the column and value when it is text (or a blob)
+         *                                             that is not a whole number: never read as 0
+         */
         Long getLong(String column);
 
-        /** The value as a Double, or null when NULL. */
+        /**
+         * The value as a Double, or null when NULL.
+         *
+         * @throws dev.cairn.store.model.StoreException naming the column and value when it is text (or a blob)
+         *                                             that is not a number: never read as 0.0
+         */
         Double getDouble(String column);
     }
 

@@ -134,26 +134,69 @@ public final class SqliteReader implements ForeignSqlite {
             }
         }
 
-        /** The value as a Long, or null when NULL. */
+        /** The value as a Long, or null when NULL; text that is not a whole number is an error, never 0. */
         @Override
         public Long getLong(String column) {
+            Object v = value(column);
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof Number n) {
+                if (n instanceof Double || n instanceof Float) {
+                    double d = n.doubleValue();
+                    if (d != Math.rint(d) || Double.isInfinite(d)) {
+                        throw notA(column, v, "whole number");
+                    }
+                }
+                return n.longValue();
+            }
             try {
-                long v = rs.getLong(col(column));
-                return rs.wasNull() ? null : v;
+                return Long.parseLong(v.toString().strip());
+            } catch (NumberFormatException e) {
+                throw notA(column, v, "whole number");
+            }
+        }
+
+        /** The value as a Double, or null when NULL; text that is not a number is an error, never 0.0. */
+        @Override
+        public Double getDouble(String column) {
+            Object v = value(column);
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof Number n) {
+                return n.doubleValue();
+            }
+            String text = v.toString().strip();
+            try {
+                if (!text.isEmpty() && (Character.isDigit(text.charAt(text.length() - 1))
+                        || text.endsWith("."))) {
+                    double d = Double.parseDouble(text);
+                    if (!Double.isInfinite(d)) {
+                        return d;
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw notA(column, v, "number");
+        }
+
+        private Object value(String column) {
+            try {
+                Object v = rs.getObject(col(column));
+                return v instanceof byte[] bytes ? "<" + bytes.length + " bytes>" : v;
             } catch (SQLException e) {
                 throw new StoreException("Cannot read column " + column + ": " + e.getMessage(), e);
             }
         }
 
-        /** The value as a Double, or null when NULL. */
-        @Override
-        public Double getDouble(String column) {
-            try {
-                double v = rs.getDouble(col(column));
-                return rs.wasNull() ? null : v;
-            } catch (SQLException e) {
-                throw new StoreException("Cannot read column " + column + ": " + e.getMessage(), e);
+        private static StoreException notA(String column, Object v, String what) {
+            String text = String.valueOf(v);
+            if (text.length() > 40) {
+                text = text.substring(0, 40) + "…";
             }
+            return new StoreException("column " + column + ": '" + text + "' is not a " + what);
         }
 
         private int col(String column) {
