@@ -43,6 +43,9 @@ final class SqlTrackingStore implements TrackingStore {
         this.search = new SqlRunSearch(db);
         this.registry = new SqlModelRegistry(context);
         this.drift = new SqlDriftData(db, registry);
+        if (db.mode() != StoreMode.READ_ONLY) {
+            dev.cairn.store.internal.core.AbandonedRuns.sweep(db, context.runs());
+        }
     }
 
     @Override

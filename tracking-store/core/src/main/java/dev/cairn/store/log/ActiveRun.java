@@ -4,16 +4,22 @@ import dev.cairn.store.RunRef;
 import dev.cairn.store.StoreWriter;
 import dev.cairn.store.model.RunStatus;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A run being logged. Thread-safe: many threads may log metrics to one run. {@link #metric} calls are buffered
  * and written in the background; params and tags are written at once. {@link #close()} marks the run FINISHED
- * unless {@link #fail(Throwable)} or {@link #kill()} was called first.
+ * unless {@link #fail(Throwable)} or {@link #kill()} was called first. A metric logged after the run or its logger
+ * was closed is dropped with one WARN for the run: training code never gets an exception from the logger's state.
  */
 public final class ActiveRun implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveRun.class);
     private final Cairn cairn;
     private final ExperimentLogger experiment;
     private final String id;
@@ -21,6 +27,7 @@ public final class ActiveRun implements AutoCloseable {
     private long buffered;
     private RunStatus endStatus = RunStatus.FINISHED;
     private boolean closed;
+    private final AtomicBoolean warnedDropped = new AtomicBoolean();
 
     ActiveRun(Cairn cairn, ExperimentLogger experiment, String id) {
         this.cairn = cairn;
@@ -63,24 +70,29 @@ public final class ActiveRun implements AutoCloseable {
 
     /** Logs a metric point at the key's next step (0, 1, 2, … per key). */
     public ActiveRun metric(String key, double value) {
-        long total;
         synchronized (this) {
             SeriesBuffer b = buffer(key);
+            if (b == null) {
+                return this;
+            }
             b.add(b.nextStep, System.currentTimeMillis(), value);
-            total = ++buffered;
+            buffered++;
         }
-        cairn.pointsBuffered(total);
+        cairn.pointBuffered();
         return this;
     }
 
     /** Logs a metric point with an explicit timestamp (epoch ms). */
     public ActiveRun metric(String key, double value, long step, long timestampMs) {
-        long total;
         synchronized (this) {
-            buffer(key).add(step, timestampMs, value);
-            total = ++buffered;
+            SeriesBuffer b = buffer(key);
+            if (b == null) {
+                return this;
+            }
+            b.add(step, timestampMs, value);
+            buffered++;
         }
-        cairn.pointsBuffered(total);
+        cairn.pointBuffered();
         return this;
     }
 
@@ -108,7 +120,11 @@ public final class ActiveRun implements AutoCloseable {
         endStatus = RunStatus.KILLED;
     }
 
-    /** Writes the remaining points and sets the final status (FINISHED unless failed or killed). */
+    /**
+     * Writes the remaining points and sets the final status (FINISHED unless failed or killed). When the store
+     * cannot take them now (locked past its busy timeout), they stay buffered and are written by the next flush;
+     * a WARN says so.
+     */
     @Override
     public void close() {
         RunStatus status;
@@ -122,15 +138,31 @@ public final class ActiveRun implements AutoCloseable {
         experiment.end(this, status);
     }
 
+    /** Ends the run while its logger closes: marks it ended; the logger's final flush writes points and status. */
+    void endBy(Cairn owner) {
+        RunStatus status;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            status = endStatus;
+        }
+        owner.ended(this, status);
+    }
+
+    /** The key's buffer; null (point dropped, one WARN) when the run or its logger is closed. */
     private SeriesBuffer buffer(String key) {
-        if (closed) {
-            throw new IllegalStateException("run " + id + " is closed");
+        if (closed || cairn.isClosed()) {
+            if (warnedDropped.compareAndSet(false, true)) {
+                LOG.warn("run {}: metric '{}' logged after the {} was closed; dropped (further drops are not "
+                        + "reported)", id, key, closed ? "run" : "Cairn logger");
+            }
+            return null;
         }
         SeriesBuffer b = buffers.get(key);
         if (b == null) {
-            if (key == null || key.isBlank()) {
-                throw new IllegalArgumentException("A metric needs a non-empty key.");
-            }
+            dev.cairn.store.model.Keys.requireValid("metric", key);
             b = new SeriesBuffer();
             buffers.put(key, b);
         }
@@ -163,6 +195,15 @@ public final class ActiveRun implements AutoCloseable {
 
         Pending(Map<String, SeriesBuffer> series) {
             this.series = series;
+        }
+
+        /** Number of points. */
+        long size() {
+            long n = 0;
+            for (SeriesBuffer b : series.values()) {
+                n += b.size;
+            }
+            return n;
         }
 
         void write(StoreWriter writer) {

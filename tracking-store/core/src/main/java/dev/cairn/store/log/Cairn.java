@@ -10,9 +10,13 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,29 +35,47 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * Metric points are buffered and written in batches by a background thread every {@link #flushInterval()}
- * (half a second by default), so a crash loses at most the last second. Params, tags and status changes are
- * written at once. Runs still open when the JVM exits are flushed and marked FAILED.
+ * (half a second by default), so a crash loses at most the last second. Params and tags are written at once; a
+ * run's final status is written with its last points. Runs still open when the JVM exits are flushed and marked
+ * FAILED. A run whose process was killed (kill -9, power loss) is marked FAILED, with tag {@code cairn.endReason}
+ * saying why, the next time any process opens the store for writing: its writer's pid is gone from this host, or
+ * (from another host) its heartbeat is much older than its writer's heartbeat interval.
  */
 public final class Cairn implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Cairn.class);
     private static final Duration DEFAULT_FLUSH = Duration.ofMillis(500);
-    /** Buffered points across all runs above which a flush starts at once. */
+    /** Buffered points across all runs above which a flush starts at once (one queued flush at a time). */
     static final int EAGER_FLUSH_POINTS = 500_000;
+    /** Tags a logging run carries so that another process can tell when its writer is gone. */
+    static final String TAG_PID = "cairn.writer.pid";
+    static final String TAG_HOST = "cairn.writer.host";
+    static final String TAG_STARTED = "cairn.writer.started";
+    static final String TAG_HEARTBEAT = "cairn.heartbeat";
+    static final String TAG_FLUSH_MS = "cairn.writer.flushMs";
 
     private final TrackingStore store;
     private final boolean ownsStore;
     private final Duration flushInterval;
+    /** Runs whose points later flushes must visit: open, or finished but their last flush has not succeeded. */
     private final Set<ActiveRun> openRuns = ConcurrentHashMap.newKeySet();
-    private final Set<ActiveRun> closing = ConcurrentHashMap.newKeySet();
+    /** Runs ended by their code, with the status to set once their last points are written. */
+    private final Map<ActiveRun, RunStatus> ending = new ConcurrentHashMap<>();
+    private final AtomicLong buffered = new AtomicLong();
+    private final AtomicBoolean eagerFlushQueued = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final ScheduledExecutorService flusher;
     private final Thread shutdownHook;
     private final Object flushLock = new Object();
-    private volatile boolean closed;
+    private final long heartbeatMs;
+    private long lastHeartbeat;
+    /** Transactions written by {@link #flush()}, for tests. */
+    private final AtomicLong flushes = new AtomicLong();
 
     private Cairn(TrackingStore store, boolean ownsStore, Duration flushInterval) {
         this.store = store;
         this.ownsStore = ownsStore;
         this.flushInterval = flushInterval;
+        this.heartbeatMs = heartbeatInterval(flushInterval);
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cairn-flusher");
             t.setDaemon(true);
@@ -63,6 +85,11 @@ public final class Cairn implements AutoCloseable {
         flusher.scheduleWithFixedDelay(this::flushQuietly, ms, ms, TimeUnit.MILLISECONDS);
         this.shutdownHook = new Thread(this::onJvmExit, "cairn-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** How often a logging process writes its runs' heartbeat: every 5 flush intervals, at least every second. */
+    static long heartbeatInterval(Duration flushInterval) {
+        return Math.max(1000, 5 * flushInterval.toMillis());
     }
 
     /** Opens (creating when missing) the store at {@code path} for logging. */
@@ -88,6 +115,14 @@ public final class Cairn implements AutoCloseable {
         return new Cairn(store, false, DEFAULT_FLUSH);
     }
 
+    /** Logs into an already open store, writing buffered points every {@code flushInterval}. */
+    public static Cairn on(TrackingStore store, Duration flushInterval) {
+        if (flushInterval.isNegative() || flushInterval.isZero()) {
+            throw new IllegalArgumentException("The flush interval must be positive, got " + flushInterval);
+        }
+        return new Cairn(store, false, flushInterval);
+    }
+
     /** The experiment {@code name}, created on first run. */
     public ExperimentLogger experiment(String name) {
         checkOpen();
@@ -104,9 +139,28 @@ public final class Cairn implements AutoCloseable {
         return store;
     }
 
-    /** Writes every buffered point now (one transaction). */
+    /** Points buffered and not yet written, across all runs. */
+    public long bufferedPoints() {
+        return buffered.get();
+    }
+
+    /** How many flush transactions were written so far. */
+    long flushCount() {
+        return flushes.get();
+    }
+
+    /** True once {@link #close()} has started. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Writes every buffered point now (one transaction), with the heartbeat of open runs when due, then sets the
+     * final status of runs whose code ended them. On failure every point is kept for the next flush.
+     */
     public void flush() {
         synchronized (flushLock) {
+            Map<ActiveRun, RunStatus> ended = new HashMap<>(ending);
             List<ActiveRun.Pending> pending = new ArrayList<>();
             for (ActiveRun run : openRuns) {
                 ActiveRun.Pending p = run.drain();
@@ -114,19 +168,26 @@ public final class Cairn implements AutoCloseable {
                     pending.add(p);
                 }
             }
-            for (ActiveRun run : closingRuns()) {
-                ActiveRun.Pending p = run.drain();
-                if (p != null) {
-                    pending.add(p);
-                }
-            }
-            if (pending.isEmpty()) {
+            long now = System.currentTimeMillis();
+            boolean heartbeat = now - lastHeartbeat >= heartbeatMs;
+            if (pending.isEmpty() && ended.isEmpty() && !heartbeat) {
                 return;
             }
+            long drained = pending.stream().mapToLong(ActiveRun.Pending::size).sum();
             try {
                 store.write(w -> {
                     for (ActiveRun.Pending p : pending) {
                         p.write(w);
+                    }
+                    if (heartbeat) {
+                        for (ActiveRun run : openRuns) {
+                            if (!ended.containsKey(run)) {
+                                w.setTags(w.run(run.id()), Map.of(TAG_HEARTBEAT, Long.toString(now)));
+                            }
+                        }
+                    }
+                    for (Map.Entry<ActiveRun, RunStatus> e : ended.entrySet()) {
+                        store.runs().setStatus(e.getKey().id(), e.getValue(), null); // joins this unit of work
                     }
                 });
             } catch (RuntimeException e) {
@@ -135,32 +196,69 @@ public final class Cairn implements AutoCloseable {
                 }
                 throw e;
             }
+            buffered.addAndGet(-drained);
+            flushes.incrementAndGet();
+            if (heartbeat) {
+                lastHeartbeat = now;
+            }
+            for (ActiveRun run : ended.keySet()) {
+                ending.remove(run);
+                openRuns.remove(run);
+            }
         }
-    }
-
-    private Set<ActiveRun> closingRuns() {
-        return closing;
     }
 
     void opened(ActiveRun run) {
         openRuns.add(run);
     }
 
-    /** Flushes a run's points and sets its final status. */
-    void finish(ActiveRun run, RunStatus status) {
-        openRuns.remove(run);
-        closing.add(run);
-        try {
-            flush();
-        } finally {
-            closing.remove(run);
-        }
-        store.runs().setStatus(run.id(), status, null);
+    /** The tags that let another process tell whether this writer is still alive. */
+    Map<String, String> writerTags() {
+        ProcessHandle self = ProcessHandle.current();
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        tags.put(TAG_PID, Long.toString(self.pid()));
+        tags.put(TAG_HOST, dev.cairn.store.model.Provenance.here("cairn-java", null, null).host());
+        self.info().startInstant().ifPresent(t -> tags.put(TAG_STARTED, Long.toString(t.toEpochMilli())));
+        tags.put(TAG_HEARTBEAT, Long.toString(System.currentTimeMillis()));
+        tags.put(TAG_FLUSH_MS, Long.toString(heartbeatMs));
+        return tags;
     }
 
-    void pointsBuffered(long total) {
-        if (total >= EAGER_FLUSH_POINTS) {
-            flusher.execute(this::flushQuietly);
+    /**
+     * Ends a run: its last points and its status are written in one transaction. The run stays among those every
+     * flush visits until that succeeds, so a failed last flush (the store locked past its busy timeout) loses
+     * nothing: the background flusher, or {@link #close()}, writes points and status later.
+     */
+    void finish(ActiveRun run, RunStatus status) {
+        ending.put(run, status);
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            LOG.warn("run {}: its last points and status {} could not be written yet (will retry): {}", run.id(),
+                    status, e.getMessage());
+        }
+    }
+
+    /** Marks a run ended without flushing (the logger is closing and flushes once for all). */
+    void ended(ActiveRun run, RunStatus status) {
+        ending.put(run, status);
+    }
+
+    /** Counts a buffered point; past the bound across all runs, queues one flush (never one per call). */
+    void pointBuffered() {
+        long total = buffered.incrementAndGet();
+        if (total >= EAGER_FLUSH_POINTS && !closed.get() && eagerFlushQueued.compareAndSet(false, true)) {
+            try {
+                flusher.execute(() -> {
+                    try {
+                        flushQuietly();
+                    } finally {
+                        eagerFlushQueued.set(false);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                eagerFlushQueued.set(false); // closing: close() writes what is buffered
+            }
         }
     }
 
@@ -175,44 +273,61 @@ public final class Cairn implements AutoCloseable {
     private void onJvmExit() {
         for (ActiveRun run : List.copyOf(openRuns)) {
             try {
-                run.tag("cairn.endReason", "the process exited before the run was closed");
-                finish(run, RunStatus.FAILED);
+                if (!ending.containsKey(run)) {
+                    run.tag("cairn.endReason", "the process exited before the run was closed");
+                    ending.put(run, RunStatus.FAILED);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("could not close run {} at exit: {}", run.id(), e.getMessage());
             }
         }
+        flushQuietly();
     }
 
     private void checkOpen() {
-        if (closed) {
+        if (closed.get()) {
             throw new IllegalStateException("this Cairn logger is closed");
         }
     }
 
-    /** Finishes open runs (FINISHED), writes everything buffered and closes the store if this logger opened it. */
+    /**
+     * Finishes open runs (FINISHED), writes everything buffered and closes the store if this logger opened it. Only
+     * the first call does this, even when several threads call at once; later calls return at once.
+     *
+     * @throws dev.cairn.store.model.StoreException when the buffered points cannot be written (they are named in
+     *                                              the message and logged); the store is closed all the same
+     */
     @Override
     public void close() {
-        if (closed) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        for (ActiveRun run : List.copyOf(openRuns)) {
-            run.close();
-        }
-        closed = true;
-        flusher.shutdown();
         try {
-            flusher.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        flush();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            LOG.debug("JVM already shutting down");
-        }
-        if (ownsStore) {
-            store.close();
+            for (ActiveRun run : List.copyOf(openRuns)) {
+                run.endBy(this);
+            }
+            flusher.shutdown();
+            try {
+                flusher.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                flush();
+            } catch (RuntimeException e) {
+                LOG.warn("{} buffered points of {} runs could not be written: {}", buffered.get(), openRuns.size(),
+                        e.getMessage());
+                throw e;
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                LOG.debug("JVM already shutting down");
+            }
+            if (ownsStore) {
+                store.close();
+            }
         }
     }
 }

@@ -23,8 +23,13 @@ public final class ExperimentLogger {
         NewRun spec = NewRun.in(name).withName(runName).withParent(parentId)
                 .withSource(System.getProperty("sun.java.command"), null)
                 .withProvenance(Provenance.here("cairn-java", ActiveRun.apiVersion(), null));
-        var run = cairn.store().runs().create(spec);
-        ActiveRun active = new ActiveRun(cairn, this, run.id());
+        String[] id = new String[1];
+        cairn.store().write(w -> {
+            var run = w.createRun(spec);
+            w.setTags(run, cairn.writerTags());
+            id[0] = run.id();
+        });
+        ActiveRun active = new ActiveRun(cairn, this, id[0]);
         cairn.opened(active);
         return active;
     }

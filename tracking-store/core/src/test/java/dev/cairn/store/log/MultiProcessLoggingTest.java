@@ -66,7 +66,7 @@ class MultiProcessLoggingTest extends StoreContract {
     }
 
     @Test
-    void aKilledProcessLeavesAHealthyStoreWithEveryFlushedPoint() throws Exception {
+    void aKilledProcessLeavesAHealthyStoreWithEveryFlushedPointAndItsRunFailed() throws Exception {
         String store = stores.argument("crash.db");
         TrackingStore.open(StoreLocation.parse(store), StoreOptions.local()).close();
         Process p = javaProcess(store, "doomed", 10_000_000, true);
@@ -88,7 +88,10 @@ class MultiProcessLoggingTest extends StoreContract {
         try (TrackingStore s = TrackingStore.open(StoreLocation.parse(store), StoreOptions.local())) {
             assertThat(s.integrityCheck()).isEqualTo("ok");
             Run run = s.search().searchAll(RunQuery.all()).get(0);
-            assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
+            // the writer is gone: opening the store for writing marked its run FAILED and said why
+            assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(s.runs().tags(run.id()).get("cairn.endReason")).contains("pid " + p.pid())
+                    .contains("ended without closing the run");
             for (String key : List.of("a", "b", "c", "d")) {
                 MetricSeries series = s.metrics().read(run.id(), key);
                 assertThat(series.size()).isGreaterThan((int) lastFlushed);
