@@ -9,7 +9,7 @@ import picocli.CommandLine;
 
 /**
  * Turns exceptions into exit codes: a user mistake (bad store, bad value, unknown run) prints one line to stderr
- * and exits 1; a usage error exits 2 (picocli); only a real bug prints a stack trace.
+ * and exits 1; a usage error (including a malformed {@code --filter}) exits 2; only a real bug prints a stack trace.
  */
 public final class CliErrors implements IExecutionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CliErrors.class);
@@ -19,6 +19,11 @@ public final class CliErrors implements IExecutionExceptionHandler {
         if (ex instanceof UsageException) {
             cmd.getErr().println("cairn: " + ex.getMessage());
             cmd.usage(cmd.getErr());
+            return 2;
+        }
+        if (ex instanceof dev.cairn.store.query.FilterSyntaxException) {
+            // a malformed --filter is a usage error like any other bad option value
+            cmd.getErr().println("cairn: --filter: " + ex.getMessage());
             return 2;
         }
         if (ex instanceof StoreException || ex instanceof IllegalArgumentException

@@ -21,8 +21,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code cairn import PATH... [--format ID] [--experiment NAME] [--dry-run] [--json] [--watch]}: imports other
- * trackers' files (format found by probing). Exit code 0 when nothing failed, 1 when some source failed.
+ * {@code cairn import PATH... [--format ID] [--experiment NAME] [--dry-run] [--atomic] [--json] [--watch]}: imports
+ * other trackers' files (format found by probing). Each run is stored whole or not at all; when some fail, the
+ * others are stored, each failure is named on stderr with file and line, the headline says "N added, ..., M failed"
+ * and the exit code is 1. With {@code --atomic} the whole import is one transaction: nothing is stored when anything
+ * fails. A read-only store is refused once, up front.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import runs from MLflow, TensorBoard, CSV loggers, DVC or a Cairn bundle.",
@@ -51,6 +54,10 @@ public final class ImportCommand extends StoreCommand {
         "With --watch, one line per import that changed something."})
     boolean json;
 
+    @Option(names = "--atomic", description = "Import everything in one transaction: when any run or source "
+            + "fails, nothing is stored.")
+    boolean atomic;
+
     @Option(names = "--watch", description = "Keep importing new points every few seconds until stopped "
             + "(Ctrl+C).")
     boolean watch;
@@ -64,18 +71,87 @@ public final class ImportCommand extends StoreCommand {
         if (watch && dryRun) {
             throw new CliErrors.UsageException("--watch and --dry-run do not go together");
         }
+        if (watch && atomic) {
+            throw new CliErrors.UsageException("--watch and --atomic do not go together");
+        }
+        java.nio.file.Path created = newStoreFile();
+        boolean keepStore = false;
         try (TrackingStore store = openStore(!dryRun)) {
+            if (!dryRun && store.mode() == dev.cairn.store.StoreMode.READ_ONLY) {
+                throw new dev.cairn.store.model.StoreReadOnlyException(store.location().describe()
+                        + " is read-only: nothing imported.");
+            }
             ImportService service = new ImportService(store, PluginLoader.loadDefault().importers());
             ImportOptions options = new ImportOptions(format, experiment, dryRun);
             if (format != null) {
                 service.importer(format);
             }
-            ImportSummary summary = service.importPaths(paths, options, ImportListener.NONE);
+            ImportSummary summary = atomic && !dryRun ? importAtomically(store, service, options)
+                    : service.importPaths(paths, options, ImportListener.NONE);
+            keepStore = !summary.added().isEmpty() || !summary.updated().isEmpty() || !summary.models().isEmpty();
             print(summary);
             if (watch) {
                 watch(service, options, summary);
             }
             return summary.hasFailures() ? 1 : 0;
+        } finally {
+            if (created != null && !keepStore) {
+                deleteQuietly(created); // a failed import into a missing store leaves no empty store behind
+            }
+        }
+    }
+
+    /** The store file this import would create (a SQLite store that does not exist yet), else null. */
+    private java.nio.file.Path newStoreFile() {
+        if (dryRun) {
+            return null;
+        }
+        dev.cairn.store.StoreLocation location = storeLocation();
+        if (location instanceof dev.cairn.store.StoreLocation.SqliteFile file
+                && !java.nio.file.Files.exists(file.path())) {
+            return file.path();
+        }
+        return null;
+    }
+
+    private static void deleteQuietly(java.nio.file.Path store) {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            try {
+                java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(store + suffix));
+            } catch (java.io.IOException e) {
+                LOG.warn("could not remove {}{}: {}", store, suffix, e.getMessage());
+            }
+        }
+    }
+
+    /** Everything in one transaction; when anything failed (or was cancelled) it is rolled back. */
+    private ImportSummary importAtomically(TrackingStore store, ImportService service, ImportOptions options) {
+        ImportSummary[] result = new ImportSummary[1];
+        try {
+            store.write(w -> {
+                result[0] = service.importPaths(paths, options, ImportListener.NONE);
+                if (result[0].hasFailures() || result[0].cancelled()) {
+                    throw new RolledBack();
+                }
+            });
+            return result[0];
+        } catch (RolledBack e) {
+            ImportSummary s = result[0];
+            List<String> warnings = new java.util.ArrayList<>(s.warnings());
+            warnings.add("--atomic: nothing stored because " + s.failed().size() + " failed"
+                    + (s.cancelled() ? " (cancelled)" : "") + "; " + (s.added().size() + s.updated().size())
+                    + " runs were rolled back");
+            return new ImportSummary(s.sources(), List.of(), List.of(), s.unchanged(), s.failed(), warnings,
+                    false, s.cancelled(), List.of());
+        }
+    }
+
+    /** Unwinds an atomic import's transaction. */
+    private static final class RolledBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RolledBack() {
+            super("atomic import rolled back", null, false, false);
         }
     }
 
@@ -133,6 +209,7 @@ public final class ImportCommand extends StoreCommand {
 
     private void print(ImportSummary s) {
         PrintWriter out = out();
+        PrintWriter err = spec.commandLine().getErr();
         if (json) {
             out.println(Json.write(toJson(s)));
             out.flush();
@@ -144,14 +221,17 @@ public final class ImportCommand extends StoreCommand {
         for (ImportSummary.Model m : s.models()) {
             out.println("model " + m.name() + ": " + m.outcome());
         }
+        out.flush();
         for (String w : s.warnings()) {
-            out.println("warning: " + w);
+            err.println("warning: " + w);
         }
         for (ImportSummary.Failure f : s.failed()) {
-            out.println("failed: " + f.message());
+            err.println("failed: " + f.message());
         }
-        out.println(s.headline());
+        err.flush();
+        (s.hasFailures() ? err : out).println(s.headline());
         out.flush();
+        err.flush();
     }
 
     /** The public JSON shape of an import summary. */

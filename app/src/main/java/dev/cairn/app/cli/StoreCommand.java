@@ -26,6 +26,11 @@ public abstract class StoreCommand implements Callable<Integer> {
         return storeOption.open(rootStoreOption(), create);
     }
 
+    /** Where the store chosen by the options is. */
+    protected dev.cairn.store.StoreLocation storeLocation() {
+        return storeOption.location(rootStoreOption());
+    }
+
     private StoreOption rootStoreOption() {
         Object p = parent;
         while (p != null) {

@@ -31,8 +31,26 @@ public final class StoreOption {
         return readOnly ? StoreMode.READ_ONLY : shared ? StoreMode.SHARED : StoreMode.LOCAL;
     }
 
-    /** Opens the store; with {@code create} false a missing file is an error. */
+    /** True when neither this option, the parent's nor CAIRN_STORE names a store: the per-user default is used. */
+    boolean isDefault(StoreOption parent) {
+        String chosen = store != null ? store : parent != null ? parent.store : null;
+        String env = System.getenv("CAIRN_STORE");
+        return (chosen == null || chosen.isBlank()) && (env == null || env.isBlank());
+    }
+
+    /**
+     * Opens the store; with {@code create} false a missing file is an error. Only the default store's folder is
+     * created: a typo in {@code --store} must not leave a tree of folders behind.
+     */
     public TrackingStore open(StoreOption parent, boolean create) {
+        StoreLocation location = location(parent);
+        if (location instanceof StoreLocation.SqliteFile file && !isDefault(parent)) {
+            java.nio.file.Path dir = file.path().toAbsolutePath().getParent();
+            if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+                throw new dev.cairn.store.model.NotFoundException("No folder " + dir + " for the store "
+                        + file.path() + " (only the default store's folder is created; create it first).");
+            }
+        }
         StoreMode mode = readOnly || (parent != null && parent.readOnly) ? StoreMode.READ_ONLY
                 : shared || (parent != null && parent.shared) ? StoreMode.SHARED : StoreMode.LOCAL;
         StoreOptions options = switch (mode) {
@@ -40,6 +58,6 @@ public final class StoreOption {
             case READ_ONLY -> StoreOptions.readOnly();
             default -> StoreOptions.local();
         };
-        return TrackingStore.open(location(parent), options.withCreate(create && mode != StoreMode.READ_ONLY));
+        return TrackingStore.open(location, options.withCreate(create && mode != StoreMode.READ_ONLY));
     }
 }

@@ -115,7 +115,18 @@ public final class StoreImportSink implements ImportSink {
             return Outcome.UPDATED;
         }
         String parent = parentOf(run);
-        store.write(w -> create(w, run, parent));
+        boolean[] appeared = {false};
+        store.write(w -> {
+            // checked again inside the transaction: another import of the same folder may have stored it meanwhile
+            if (w.findRun(run.id()).isPresent()) {
+                appeared[0] = true;
+                return;
+            }
+            create(w, run, parent);
+        });
+        if (appeared[0]) {
+            return store(run); // now stored: unchanged (or updated), never "already exists"
+        }
         return Outcome.ADDED;
     }
 

@@ -69,7 +69,7 @@ class ImportCommandTest {
     void aFolderWithNothingToImportExitsOneWithTheReason() {
         int rc = cairn("import", "--store", tmp.resolve("cairn.db").toString(), tmp.toString());
         assertThat(rc).isEqualTo(1);
-        assertThat(out.toString()).contains("failed: " + tmp + ": no importer recognises this");
+        assertThat(err.toString()).contains("failed: " + tmp + ": no importer recognises this");
     }
 
     @Test

@@ -1,11 +1,12 @@
 package dev.cairn.plugin.support;
 
-import java.util.Locale;
+import dev.cairn.store.model.ParamValue;
 
 /**
- * The one rule for numbers read from text logs: plain decimal numbers plus the spellings Python writes
- * ({@code nan}, {@code inf}, {@code -inf}, {@code Infinity}). A finite literal too large for a double
- * ({@code 1e400}) is refused rather than becoming infinity, and so is anything else that is not a number.
+ * The store's one number rule ({@link ParamValue#parseNumber}) for text logs, failing with a message instead of
+ * null: plain decimal numbers plus the spellings Python writes ({@code nan}, {@code inf}, {@code -inf},
+ * {@code Infinity}). A finite literal too large for a double ({@code 1e400}) is refused rather than becoming infinity,
+ * and so is anything else that is not a number.
  */
 public final class Numbers {
     private Numbers() {
@@ -17,66 +18,22 @@ public final class Numbers {
      * @throws NumberFormatException with a message saying why, when it is not a number a metric can hold
      */
     public static double parse(String text) {
-        switch (text.toLowerCase(Locale.ROOT)) {
-            case "nan", "-nan", "+nan" -> {
-                return Double.NaN;
-            }
-            case "inf", "+inf", "infinity", "+infinity" -> {
-                return Double.POSITIVE_INFINITY;
-            }
-            case "-inf", "-infinity" -> {
-                return Double.NEGATIVE_INFINITY;
-            }
-            default -> {
-                // Double.parseDouble also takes hex floats, a trailing 'd'/'f' and surrounding spaces: not numbers here
-                if (text.isEmpty() || !isDecimal(text)) {
-                    throw new NumberFormatException("'" + text + "' is not a number");
-                }
-                double v = Double.parseDouble(text);
-                if (Double.isInfinite(v)) {
-                    throw new NumberFormatException("'" + text + "' is too large for a number (beyond ±1.8e308)");
-                }
-                return v;
-            }
+        Double v = ParamValue.parseNumber(text);
+        if (v != null && text.equals(text.strip())) {
+            return v;
         }
+        if (looksFinite(text)) {
+            throw new NumberFormatException("'" + text + "' is too large for a number (beyond ±1.8e308)");
+        }
+        throw new NumberFormatException("'" + text + "' is not a number");
     }
 
-    /** Sign, digits with at most one point, optional exponent: {@code -1.5e-3}, {@code .5}, {@code 3.}. */
-    private static boolean isDecimal(String t) {
-        int i = 0;
-        int n = t.length();
-        if (t.charAt(i) == '+' || t.charAt(i) == '-') {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-            i++;
-            digits++;
-        }
-        if (i < n && t.charAt(i) == '.') {
-            i++;
-            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
+    private static boolean looksFinite(String text) {
+        try {
+            return !text.isEmpty() && Character.isDigit(text.charAt(text.length() - 1))
+                    && Double.isInfinite(Double.parseDouble(text));
+        } catch (NumberFormatException e) {
             return false;
         }
-        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
-                i++;
-            }
-            int exp = 0;
-            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
-                i++;
-                exp++;
-            }
-            if (exp == 0) {
-                return false;
-            }
-        }
-        return i == n;
     }
 }

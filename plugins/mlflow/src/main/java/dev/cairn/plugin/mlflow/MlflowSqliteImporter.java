@@ -41,8 +41,20 @@ public final class MlflowSqliteImporter implements RunImporter {
         return "1.0";
     }
 
+    /** {@code mlflow.db} in {@code path} when it is a folder holding one, else {@code path} itself. */
+    static Path databaseIn(Path path) {
+        if (Files.isDirectory(path)) {
+            Path db = path.resolve("mlflow.db");
+            if (Files.isRegularFile(db)) {
+                return db;
+            }
+        }
+        return path;
+    }
+
     @Override
-    public double probe(Path path) {
+    public double probe(Path given) {
+        Path path = databaseIn(given);
         if (!MlflowDatabase.isSqliteFile(path)) {
             return 0;
         }
@@ -50,14 +62,16 @@ public final class MlflowSqliteImporter implements RunImporter {
             if (!db.isMlflow()) {
                 return 0;
             }
-            return db.hasTable("alembic_version") ? 0.95 : 0.7;
+            double confidence = db.hasTable("alembic_version") ? 0.95 : 0.7;
+            return path.equals(given) ? confidence : confidence - 0.2; // a folder: other importers may know it better
         } catch (RuntimeException e) {
             return 0;
         }
     }
 
     @Override
-    public void importFrom(Path path, ImportSink sink, ImportContext context) throws ImportException {
+    public void importFrom(Path given, ImportSink sink, ImportContext context) throws ImportException {
+        Path path = databaseIn(given);
         if (!Files.isRegularFile(path)) {
             throw new ImportException(path + ": not a file; an MLflow database is a SQLite file such as mlflow.db");
         }

@@ -33,20 +33,42 @@ public final class SqliteBackend implements StoreBackend {
     public TrackingStore open(StoreLocation location, StoreOptions options) {
         Path file = ((StoreLocation.SqliteFile) location).path();
         SqliteDialect dialect = new SqliteDialect(file);
+        boolean existed = Files.exists(file);
         StoreMode mode = effectiveMode(file, options);
         long busyMs = options.busyTimeout().toMillis();
         int before;
+        if (existed && mode != StoreMode.READ_ONLY) {
+            // check before touching: opening for writing switches the journal to WAL (6 header bytes), which must
+            // never happen to a file that is not a Cairn store, nor to one this build would refuse
+            try (Connection c = dialect.connect(StoreMode.READ_ONLY, busyMs)) {
+                new SchemaMigrator(dialect).check(c);
+            } catch (SQLException e) {
+                if (!dialect.isReadOnlyFailure(e) && !dialect.isBusy(e)) {
+                    throw new StoreException("Cannot open the store " + file + " (" + firstLine(e.getMessage())
+                            + "). Is it a Cairn store?", e);
+                }
+                // cannot read it read-only here (e.g. a WAL store whose -shm is missing): the writable open checks
+            }
+        }
         try (Connection c = dialect.connect(mode, busyMs)) {
             before = new SchemaMigrator(dialect).migrate(c, mode);
         } catch (SQLException e) {
             if (dialect.isReadOnlyFailure(e) || dialect.isBusy(e)) {
-                throw new StoreException("Cannot open the store " + file + ": " + e.getMessage(), e);
+                throw new StoreException("Cannot open the store " + file + ": " + firstLine(e.getMessage()), e);
             }
-            throw new StoreException("Cannot open the store " + file + " (" + e.getMessage()
+            throw new StoreException("Cannot open the store " + file + " (" + firstLine(e.getMessage())
                     + "). Is it a Cairn store?", e);
         }
         LOG.debug("opened {} in {} mode", file, mode);
         return new SqlTrackingStore(new Database(dialect, mode, busyMs), location, before);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 
     private static StoreMode effectiveMode(Path file, StoreOptions options) {

@@ -38,7 +38,11 @@ public record ParamValue(String raw) {
         };
     }
 
-    /** Parses a decimal number the way a data scientist writes it; null when it is not one. */
+    /**
+     * Parses a decimal number the way a data scientist writes it (and Python prints it: {@code nan}, {@code inf},
+     * {@code -inf}, {@code Infinity}); null when it is not one. A finite literal too large for a double
+     * ({@code 1e400}) is not a number here: it never becomes infinity. Hex floats are not numbers either.
+     */
     public static Double parseNumber(String text) {
         if (text == null) {
             return null;
@@ -49,6 +53,8 @@ public record ParamValue(String raw) {
         }
         switch (s.toLowerCase(Locale.ROOT)) {
             case "nan":
+            case "-nan":
+            case "+nan":
                 return Double.NaN;
             case "inf":
             case "+inf":
@@ -69,8 +75,12 @@ public record ParamValue(String raw) {
         if (!(Character.isDigit(last) || last == '.')) {
             return null;
         }
+        if (s.indexOf('x') >= 0 || s.indexOf('X') >= 0) {
+            return null;
+        }
         try {
-            return Double.parseDouble(s);
+            double v = Double.parseDouble(s);
+            return Double.isInfinite(v) ? null : v;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -57,9 +57,7 @@ public final class SqlMetrics implements Metrics {
 
     private void append0(Tx tx, long runSeq, String key, long[] steps, long[] timestamps, double[] values, int off,
                          int len) throws SQLException {
-        if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("A metric needs a non-empty key.");
-        }
+        dev.cairn.store.model.Keys.requireValid("metric", key);
         MetricChunkWriter.append(tx.connection(), runSeq, keys.idFor(tx, key), steps, timestamps, values, off, len);
         tx.touchRun(runSeq);
     }

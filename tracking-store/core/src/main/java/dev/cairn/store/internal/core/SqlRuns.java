@@ -241,6 +241,7 @@ public final class SqlRuns implements Runs {
         try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO run_tags VALUES (?,?,?) "
                 + "ON CONFLICT(run_seq, key) DO UPDATE SET value = excluded.value")) {
             for (Map.Entry<String, String> e : tags.entrySet()) {
+                dev.cairn.store.model.Keys.requireValid("tag", e.getKey());
                 ps.setLong(1, seq);
                 ps.setString(2, e.getKey());
                 ps.setString(3, e.getValue());
@@ -272,9 +273,7 @@ public final class SqlRuns implements Runs {
         try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO params VALUES (?,?,?,?) "
                 + "ON CONFLICT(run_seq, key_id) DO UPDATE SET value = excluded.value, num = excluded.num")) {
             for (Map.Entry<String, String> e : params.entrySet()) {
-                if (e.getKey() == null || e.getKey().isBlank()) {
-                    throw new IllegalArgumentException("A param needs a non-empty key.");
-                }
+                dev.cairn.store.model.Keys.requireValid("param", e.getKey());
                 ps.setLong(1, seq);
                 ps.setLong(2, keys.idFor(tx, e.getKey()));
                 String value = e.getValue() == null ? "" : e.getValue();

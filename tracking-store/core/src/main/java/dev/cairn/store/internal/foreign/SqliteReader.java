@@ -24,6 +24,10 @@ import java.util.Map;
  * is opened read-only and immutable-safe; nothing is ever written to it.
  */
 public final class SqliteReader implements ForeignSqlite {
+    static {
+        dev.cairn.store.internal.sql.SqliteNativeLibrary.prepare();
+    }
+
     private final Path path;
     private final Connection connection;
 

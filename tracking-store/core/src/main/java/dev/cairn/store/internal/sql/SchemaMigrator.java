@@ -46,16 +46,7 @@ public final class SchemaMigrator {
      */
     public int migrate(Connection connection, StoreMode mode) throws SQLException {
         String path = dialect.describe();
-        if (dialect.isForeignDatabase(connection)) {
-            throw new StoreException(path + " is a database but not a Cairn store. "
-                    + "To read another tracker's database, import it (cairn import).");
-        }
-        int version = dialect.schemaVersion(connection);
-        if (version > CURRENT_VERSION) {
-            throw new StoreVersionException(path + " was written by a newer Cairn (store schema v"
-                    + version + "; this Cairn reads up to v" + CURRENT_VERSION
-                    + "). Open it with a newer Cairn; the file was not changed.", version, CURRENT_VERSION);
-        }
+        int version = check(connection);
         if (version == CURRENT_VERSION) {
             return version;
         }
@@ -95,6 +86,42 @@ public final class SchemaMigrator {
             LOG.info("migrated {} from schema v{} to v{}", path, version, CURRENT_VERSION);
         }
         return version;
+    }
+
+    /**
+     * Checks, without changing anything, that the database behind {@code connection} is a store this build can open
+     * (possibly after migrating): not another program's database, not from a newer Cairn, with a schema version
+     * that makes sense. Every refusal is one line naming the store.
+     *
+     * @return the store's schema version (0 for an empty database)
+     */
+    public int check(Connection connection) throws SQLException {
+        String path = dialect.describe();
+        if (dialect.isForeignDatabase(connection)) {
+            throw new StoreException(path + " is a database but not a Cairn store; it was not changed. "
+                    + "To read another tracker's database, import it (cairn import).");
+        }
+        int version = dialect.schemaVersion(connection);
+        if (version > CURRENT_VERSION) {
+            throw new StoreVersionException(path + " was written by a newer Cairn (store schema v"
+                    + version + "; this Cairn reads up to v" + CURRENT_VERSION
+                    + "). Open it with a newer Cairn; the file was not changed.", version, CURRENT_VERSION);
+        }
+        if (version < 0) {
+            throw new StoreException(path + " has an invalid store schema version (" + version
+                    + "; PRAGMA user_version was changed by hand?); the file was not changed.");
+        }
+        if (version == 0 && hasTable(connection, "store_meta")) {
+            throw new StoreException(path + " holds a Cairn store whose schema version was reset to 0 (PRAGMA "
+                    + "user_version changed by hand?), so its schema is unknown; the file was not changed.");
+        }
+        return version;
+    }
+
+    private static boolean hasTable(Connection connection, String table) throws SQLException {
+        try (var rs = connection.getMetaData().getTables(null, null, table, null)) {
+            return rs.next();
+        }
     }
 
     /** Creates a store at exactly {@code version} (used by tests and tools that need an old store). */

@@ -21,6 +21,10 @@ import java.util.List;
 
 /** The SQLite dialect (xerial sqlite-jdbc): WAL for local disks, rollback journal for network drives. */
 public final class SqliteDialect implements SqlDialect {
+    static {
+        SqliteNativeLibrary.prepare();
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDialect.class);
 
     /** 'CARN' — marks a SQLite file as a Cairn store. */
