@@ -21,12 +21,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code cairn import PATH... [--format ID] [--experiment NAME] [--dry-run] [--json] [--watch]}: imports other
+ * {@code cairn import PATH... [--format ID] [--experiment NAME] [--dry-run] [--atomic] [--json] [--watch]}: imports other
  * trackers' files (format found by probing). Exit code 0 when nothing failed, 1 when some source failed.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import runs from MLflow, TensorBoard, CSV loggers, DVC or a Cairn bundle.",
-            "The format is detected; importing the same files again changes nothing."})
+        description = {"Import runs from MLflow, TensorBoard, CSV loggers, DVC, Hugging Face Trainer, Optuna, Sacred,",
+            "Weights & Biases or a Cairn bundle. A folder is searched whole: each sub-tree goes to the importer that",
+            "reads it. The format is detected; importing the same files again changes nothing."})
 public final class ImportCommand extends StoreCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ImportCommand.class);
 
@@ -43,8 +44,12 @@ public final class ImportCommand extends StoreCommand {
     @Option(names = "--dry-run", description = "Read and count, write nothing.")
     boolean dryRun;
 
+    @Option(names = "--atomic", description = "All or nothing: read and check every source first; write nothing "
+            + "if any of them fails.")
+    boolean atomic;
+
     @Option(names = "--json", description = {"Print the summary as one JSON object per import:",
-        "  {\"dryRun\": bool, \"cancelled\": bool, \"sources\": [{\"path\", \"format\"}],",
+        "  {\"dryRun\": bool, \"cancelled\": bool, \"sources\": [{\"path\", \"format\", \"runs\"}],",
         "   \"added\": [run id...], \"updated\": [run id...], \"skipped\": [run id...],",
         "   \"failed\": [{\"source\", \"message\"}], \"warnings\": [text...],",
         "   \"models\": [{\"name\", \"outcome\": added|updated|unchanged|failed}]}",
@@ -64,9 +69,12 @@ public final class ImportCommand extends StoreCommand {
         if (watch && dryRun) {
             throw new CliErrors.UsageException("--watch and --dry-run do not go together");
         }
+        if (watch && atomic) {
+            throw new CliErrors.UsageException("--watch and --atomic do not go together");
+        }
         try (TrackingStore store = openStore(!dryRun)) {
             ImportService service = new ImportService(store, PluginLoader.loadDefault().importers());
-            ImportOptions options = new ImportOptions(format, experiment, dryRun);
+            ImportOptions options = new ImportOptions(format, experiment, dryRun, atomic);
             if (format != null) {
                 service.importer(format);
             }
@@ -139,7 +147,7 @@ public final class ImportCommand extends StoreCommand {
             return;
         }
         for (ImportSummary.Source src : s.sources()) {
-            out.println(src.path() + ": " + (src.importerName() == null ? "not recognised" : src.importerName()));
+            out.println(src.path() + ": " + src.describe());
         }
         for (ImportSummary.Model m : s.models()) {
             out.println("model " + m.name() + ": " + m.outcome());
@@ -163,6 +171,9 @@ public final class ImportCommand extends StoreCommand {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("path", src.path());
             x.put("format", src.importerId());
+            if (src.runs() != null) {
+                x.put("runs", src.runs());
+            }
             return x;
         }).toList());
         m.put("added", s.added());

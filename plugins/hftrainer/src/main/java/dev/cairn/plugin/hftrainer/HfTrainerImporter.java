@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
+import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.RunImporter;
 import dev.cairn.plugin.support.JsonFiles;
@@ -67,6 +68,16 @@ public final class HfTrainerImporter implements RunImporter {
             return Files.isDirectory(path) && !OutputFolders.find(path, 2).isEmpty() ? 0.8 : 0;
         } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    /** An output folder is one run; its checkpoints are part of it. */
+    @Override
+    public ImportClaim claim(Path path) {
+        try {
+            return OutputFolders.isOutputFolder(path) ? ImportClaim.run(0.95) : ImportClaim.NONE;
+        } catch (IOException | RuntimeException e) {
+            return ImportClaim.NONE;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.cairn.plugin.optuna;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
+import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.RunImporter;
@@ -54,11 +55,22 @@ public final class OptunaImporter implements RunImporter {
     public double probe(Path path) {
         try {
             if (Files.isRegularFile(path)) {
-                return isStorage(path) ? 0.95 : 0;
+                return hasStorageName(path) && isStorage(path) ? 0.95 : 0;
             }
             return Files.isDirectory(path) && !storages(path).isEmpty() ? 0.8 : 0;
         } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    /** A storage file holds studies of many trials. */
+    @Override
+    public ImportClaim claim(Path path) {
+        try {
+            return Files.isRegularFile(path) && hasStorageName(path) && isStorage(path) ? ImportClaim.store(0.95)
+                    : ImportClaim.NONE;
+        } catch (RuntimeException e) {
+            return ImportClaim.NONE;
         }
     }
 
@@ -166,15 +178,19 @@ public final class OptunaImporter implements RunImporter {
         return !name.endsWith(".log") && SqliteStorage.isOptuna(file);
     }
 
+    /** Names Optuna storages go by: SQLite files and journal logs. */
+    private static boolean hasStorageName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".db") || n.endsWith(".sqlite") || n.endsWith(".sqlite3") || n.endsWith(".log")
+                || n.endsWith(".jsonl");
+    }
+
     /** Storage files directly in {@code dir} or one level down, in name order. */
     static List<Path> storages(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir, 2)) {
-            files.filter(Files::isRegularFile).filter(p -> {
-                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return n.endsWith(".db") || n.endsWith(".sqlite") || n.endsWith(".sqlite3") || n.endsWith(".log")
-                        || n.endsWith(".jsonl");
-            }).sorted().filter(OptunaImporter::isStorage).forEach(out::add);
+            files.filter(Files::isRegularFile).filter(OptunaImporter::hasStorageName).sorted()
+                    .filter(OptunaImporter::isStorage).forEach(out::add);
         }
         return out;
     }

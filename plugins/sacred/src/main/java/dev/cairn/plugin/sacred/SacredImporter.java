@@ -3,6 +3,7 @@ package dev.cairn.plugin.sacred;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
+import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.RunImporter;
 import dev.cairn.plugin.support.LogFileException;
 
@@ -52,6 +53,12 @@ public final class SacredImporter implements RunImporter {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** A run folder ({@code <id>/run.json}) is one run. */
+    @Override
+    public ImportClaim claim(Path path) {
+        return Files.isDirectory(path) && isRunFolder(path) ? ImportClaim.run(0.95) : ImportClaim.NONE;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.cairn.plugin.wandb;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
+import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.RunImporter;
 import dev.cairn.plugin.support.LogFileException;
 
@@ -48,6 +49,12 @@ public final class WandbImporter implements RunImporter {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** A run folder is one run (a resumed run's second folder merges into it). */
+    @Override
+    public ImportClaim claim(Path path) {
+        return RunFolders.isRunFolder(path) ? ImportClaim.run(0.95) : ImportClaim.NONE;
     }
 
     @Override
