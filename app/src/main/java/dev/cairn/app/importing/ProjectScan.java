@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  * Finds every source in a dropped project tree: walks it once (hidden folders, virtual environments, caches and
  * symbolic links skipped) and asks each importer to {@link RunImporter#claim claim} each folder and file. The most
  * confident claim of a path wins (claims within {@value #TIE} of it read it too); an importer is not asked below
- * its own claim (its import reads everything under it); a claim that owns its subtree hides it from every importer,
- * except a claim of the dropped folder itself (a {@code dvclive.json} at a project's root does not hide the
- * project). Sibling single-run sources (per-seed, per-fold folders) get the folder holding them as their group.
+ * its own claim (its import reads everything under it); a claim that owns its subtree hides it from every importer
+ * (a dropped store or run folder is read by its importer alone, as before project folders). Sibling single-run
+ * sources (per-seed, per-fold folders) get the folder holding them as their group.
  */
 final class ProjectScan {
     static final double TIE = 0.03;
@@ -55,7 +55,7 @@ final class ProjectScan {
         List<Source> all = claims(dir, blocked);
         List<Source> claims = winners(all);
         found.addAll(claims);
-        if (depth > 0 && claims.stream().anyMatch(s -> s.claim().ownsSubtree())) {
+        if (claims.stream().anyMatch(s -> s.claim().ownsSubtree())) {
             return;
         }
         if (depth >= MAX_DEPTH) {
