@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  * fails. A read-only store is refused once, up front.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import runs from MLflow, TensorBoard, CSV loggers, DVC or a Cairn bundle.",
-            "The format is detected; importing the same files again changes nothing."})
+        description = {"Import runs from MLflow, TensorBoard, CSV loggers, DVC, Hugging Face Trainer, Optuna, Sacred,",
+            "Weights & Biases or a Cairn bundle. A folder is searched whole: each sub-tree goes to the importer that",
+            "reads it. The format is detected; importing the same files again changes nothing."})
 public final class ImportCommand extends StoreCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ImportCommand.class);
 
@@ -46,8 +47,12 @@ public final class ImportCommand extends StoreCommand {
     @Option(names = "--dry-run", description = "Read and count, write nothing.")
     boolean dryRun;
 
+    @Option(names = "--atomic", description = "All or nothing: read and check every source first; write nothing "
+            + "if any of them fails.")
+    boolean atomic;
+
     @Option(names = "--json", description = {"Print the summary as one JSON object per import:",
-        "  {\"dryRun\": bool, \"cancelled\": bool, \"sources\": [{\"path\", \"format\"}],",
+        "  {\"dryRun\": bool, \"cancelled\": bool, \"sources\": [{\"path\", \"format\", \"runs\"}],",
         "   \"added\": [run id...], \"updated\": [run id...], \"skipped\": [run id...],",
         "   \"failed\": [{\"source\", \"message\"}], \"warnings\": [text...],",
         "   \"models\": [{\"name\", \"outcome\": added|updated|unchanged|failed}]}",
@@ -82,7 +87,7 @@ public final class ImportCommand extends StoreCommand {
                         + " is read-only: nothing imported.");
             }
             ImportService service = new ImportService(store, PluginLoader.loadDefault().importers());
-            ImportOptions options = new ImportOptions(format, experiment, dryRun);
+            ImportOptions options = new ImportOptions(format, experiment, dryRun, atomic);
             if (format != null) {
                 service.importer(format);
             }
@@ -216,7 +221,7 @@ public final class ImportCommand extends StoreCommand {
             return;
         }
         for (ImportSummary.Source src : s.sources()) {
-            out.println(src.path() + ": " + (src.importerName() == null ? "not recognised" : src.importerName()));
+            out.println(src.path() + ": " + src.describe());
         }
         for (ImportSummary.Model m : s.models()) {
             out.println("model " + m.name() + ": " + m.outcome());
@@ -243,6 +248,9 @@ public final class ImportCommand extends StoreCommand {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("path", src.path());
             x.put("format", src.importerId());
+            if (src.runs() != null) {
+                x.put("runs", src.runs());
+            }
             return x;
         }).toList());
         m.put("added", s.added());

@@ -58,7 +58,7 @@ final class AppImportActions implements ImportActions {
 
     static ImportResult toResult(ImportSummary s, int experiments) {
         return new ImportResult(s.sources().stream().map(src -> new ImportResult.Source(src.path(),
-                src.importerName())).toList(), s.added(), s.updated(), s.unchanged(),
+                src.runs() == null ? src.importerName() : src.describe())).toList(), s.added(), s.updated(), s.unchanged(),
                 s.failed().stream().map(ImportSummary.Failure::message).toList(), s.warnings(), experiments,
                 s.dryRun(), s.cancelled());
     }

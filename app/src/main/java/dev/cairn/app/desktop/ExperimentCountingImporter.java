@@ -1,5 +1,6 @@
 package dev.cairn.app.desktop;
 
+import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
@@ -41,6 +42,11 @@ final class ExperimentCountingImporter implements RunImporter {
     @Override
     public double probe(Path path) {
         return delegate.probe(path);
+    }
+
+    @Override
+    public ImportClaim claim(Path path) {
+        return delegate.claim(path);
     }
 
     @Override

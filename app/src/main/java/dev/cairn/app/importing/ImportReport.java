@@ -26,6 +26,15 @@ final class ImportReport {
         sources.add(new ImportSummary.Source(path, importerId, importerName));
     }
 
+    /** A sub-tree of a project folder, its importer, the runs read from it and its group folder (or null). */
+    void source(String path, String importerId, String importerName, int runs, String group) {
+        sources.add(new ImportSummary.Source(path, importerId, importerName, runs, group));
+    }
+
+    boolean hasFailures() {
+        return !failed.isEmpty();
+    }
+
     void outcome(ImportSink.Outcome outcome, String runId) {
         switch (outcome) {
             case ADDED -> {

@@ -20,6 +20,12 @@ import java.util.Optional;
  * most confident one (or the one the user forced), runs it with progress, cancellation and dry run, and returns a
  * summary of added / updated / skipped / failed runs and every warning. What the command line and the window's
  * drag-and-drop call. A zip no importer reads as such is unpacked and its contents imported.
+ *
+ * <p>A dropped folder is a project: {@link ProjectScan} finds every sub-tree an importer claims, each is imported
+ * by its importer and listed in the summary with its run count (a failing sub-tree is named and the others still
+ * import), and sibling single-run sub-trees are grouped under a parent run named after the folder holding them.
+ * With {@link ImportOptions#atomic()} everything is read and checked first and nothing is written if anything
+ * failed.
  */
 public final class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
@@ -68,6 +74,21 @@ public final class ImportService {
 
     /** Imports every path; never throws for bad input (failures are in the summary). */
     public ImportSummary importPaths(List<Path> paths, ImportOptions options, ImportListener listener) {
+        if (options.atomic() && !options.dryRun()) {
+            ImportSummary check = importAll(paths, options.asDryRun(), listener);
+            if (check.hasFailures() || check.cancelled()) {
+                List<ImportSummary.Failure> failed = new ArrayList<>(check.failed());
+                failed.add(new ImportSummary.Failure("--atomic", "--atomic: nothing was imported because "
+                        + (check.cancelled() ? "the import was cancelled" : check.failed().size() + " source"
+                        + (check.failed().size() == 1 ? "" : "s") + " failed")));
+                return new ImportSummary(check.sources(), List.of(), List.of(), List.of(), failed,
+                        check.warnings(), false, check.cancelled(), List.of());
+            }
+        }
+        return importAll(paths, options, listener);
+    }
+
+    private ImportSummary importAll(List<Path> paths, ImportOptions options, ImportListener listener) {
         RunImporter forced = options.format() == null ? null : importer(options.format());
         ImportReport report = new ImportReport(listener);
         boolean cancelled = false;
@@ -90,6 +111,20 @@ public final class ImportService {
             report.fail(path.toString(), path + ": no such file or folder");
             return;
         }
+        if (forced == null && Files.isDirectory(path)) {
+            List<ProjectScan.Source> sources;
+            try {
+                sources = ProjectScan.scan(path, importers);
+            } catch (IOException e) {
+                report.source(path.toString(), null, null);
+                report.fail(path.toString(), path + ": cannot list folder (" + e.getMessage() + ")");
+                return;
+            }
+            if (!sources.isEmpty()) {
+                importProject(path, sources, options, listener, report, index, count);
+                return;
+            }
+        }
         RunImporter importer = forced != null ? forced : best(path).orElse(null);
         if (importer == null && isZip(path)) {
             importZip(path, options, listener, report, index, count);
@@ -103,6 +138,39 @@ public final class ImportService {
             return;
         }
         run(importer, path, options, listener, report, index, count);
+    }
+
+    /** Imports each claimed sub-tree of a project folder with its importer, parents of groups first. */
+    private void importProject(Path root, List<ProjectScan.Source> sources, ImportOptions options,
+                               ImportListener listener, ImportReport report, int index, int count) {
+        SourceSink.GroupRuns groups = new SourceSink.GroupRuns(root);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < sources.size(); i++) {
+            if (listener.isCancelled()) {
+                return;
+            }
+            ProjectScan.Source source = sources.get(i);
+            RunImporter importer = source.importer();
+            StoreImportSink store = new StoreImportSink(this.store, importer, options, report, seen);
+            SourceSink sink = new SourceSink(store, groups, source.group());
+            ServiceImportContext context = new ServiceImportContext(report, listener, options, index, count);
+            listener.progress((index + (double) i / sources.size()) / count, "reading " + root.relativize(
+                    source.path()));
+            boolean failed = false;
+            try {
+                importer.importFrom(source.path(), sink, context);
+            } catch (ImportException e) {
+                report.fail(source.path().toString(), e.getMessage());
+                failed = true;
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("importer {} failed on {}", importer.id(), source.path(), e);
+                report.fail(source.path().toString(), source.path() + ": the " + importer.displayName()
+                        + " importer failed (" + e + ")");
+                failed = true;
+            }
+            report.source(source.path().toString(), importer.id(), importer.displayName(), failed ? 0 : sink.runs(),
+                    source.group() == null ? null : source.group().toString());
+        }
     }
 
     private void importZip(Path zip, ImportOptions options, ImportListener listener, ImportReport report, int index,

@@ -15,8 +15,23 @@ public record ImportSummary(List<Source> sources, List<String> added, List<Strin
     public record Model(String name, String outcome) {
     }
 
-    /** A path and the importer that read it (null when none could). */
-    public record Source(String path, String importerId, String importerName) {
+    /**
+     * A path (a whole dropped path, or one sub-tree of a dropped project folder) and the importer that read it (null
+     * when none could).
+     *
+     * @param runs  runs read from it (0 for a store with experiments and no runs), or null when not counted
+     * @param group the folder whose parent run groups this sub-tree's runs with its siblings', or null
+     */
+    public record Source(String path, String importerId, String importerName, Integer runs, String group) {
+        public Source(String path, String importerId, String importerName) {
+            this(path, importerId, importerName, null, null);
+        }
+
+        /** "MLflow file store, 21 runs" (the runs when counted). */
+        public String describe() {
+            String name = importerName == null ? "not recognised" : importerName;
+            return runs == null ? name : name + ", " + runs + " run" + (runs == 1 ? "" : "s");
+        }
     }
 
     /** A file, folder or run that could not be imported, and why (naming the file and line or offset). */

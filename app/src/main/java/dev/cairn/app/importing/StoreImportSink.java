@@ -39,14 +39,21 @@ public final class StoreImportSink implements ImportSink {
     private final ImportReport report;
     private final Map<String, ImportedExperiment> announced = new HashMap<>();
     private final Set<String> experimentsWritten = new HashSet<>();
-    private final Set<String> runsSeen = new HashSet<>();
+    private final Set<String> runsSeen;
     private Provenance here;
 
     StoreImportSink(TrackingStore store, RunImporter importer, ImportOptions options, ImportReport report) {
+        this(store, importer, options, report, new HashSet<>());
+    }
+
+    /** A sink sharing {@code runsSeen} with the other sinks of one import (the sub-trees of a project folder). */
+    StoreImportSink(TrackingStore store, RunImporter importer, ImportOptions options, ImportReport report,
+                    Set<String> runsSeen) {
         this.store = store;
         this.importer = importer;
         this.options = options;
         this.report = report;
+        this.runsSeen = runsSeen;
     }
 
     @Override

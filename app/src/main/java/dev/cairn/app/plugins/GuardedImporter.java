@@ -1,5 +1,6 @@
 package dev.cairn.app.plugins;
 
+import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
@@ -55,6 +56,17 @@ final class GuardedImporter implements RunImporter {
         } catch (RuntimeException | LinkageError e) {
             failed("probe", path, e);
             return 0;
+        }
+    }
+
+    @Override
+    public ImportClaim claim(Path path) {
+        try {
+            ImportClaim c = delegate.claim(path);
+            return c == null ? ImportClaim.NONE : c;
+        } catch (RuntimeException | LinkageError e) {
+            failed("claim", path, e);
+            return ImportClaim.NONE;
         }
     }
 

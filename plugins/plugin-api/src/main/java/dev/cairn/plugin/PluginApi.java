@@ -12,9 +12,10 @@ public final class PluginApi {
     /**
      * Minor version: bumped for compatible additions. 1.1 added {@code ImportSink.Outcome.FAILED},
      * {@code ImportedRun.provenance} and {@code ImportedRun.pointCount()}. 1.2 added the model registry import:
-     * {@code ImportSink.model(ImportedModel)} with {@code ImportedModel} and {@code ImportedModelVersion}.
+     * {@code ImportSink.model(ImportedModel)} with {@code ImportedModel} and {@code ImportedModelVersion}. 1.3 added
+     * whole project folders: {@code RunImporter.claim(Path)} with {@code ImportClaim}.
      */
-    public static final int MINOR_VERSION = 2;
+    public static final int MINOR_VERSION = 3;
 
     /**
      * Optional attribute in an external plugin jar's manifest: the plugin API version the plugin was built

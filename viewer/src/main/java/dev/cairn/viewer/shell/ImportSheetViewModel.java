@@ -190,6 +190,11 @@ public final class ImportSheetViewModel {
                         .map(ImportResult.Source::format).findFirst().orElse(null);
             }
             out.add(new ImportResult.Source(s.path(), format));
+            if (dryRun != null) {
+                // a dropped project folder: the sub-trees the dry run found in it, each with its format and runs
+                String prefix = s.path().endsWith(java.io.File.separator) ? s.path() : s.path() + java.io.File.separator;
+                dryRun.sources().stream().filter(d -> d.path().startsWith(prefix)).forEach(out::add);
+            }
         }
         return out;
     }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * A log or data file that cannot be read; the message names the file (or source) and the 1-based line, or the byte
- * offset when the problem is below the level of lines.
+ * offset when the problem is below the level of lines (binary formats, see {@link #atOffset}).
  */
 public final class LogFileException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -37,5 +37,17 @@ public final class LogFileException extends Exception {
     /** The problem alone, without source and line. */
     public String problem() {
         return problem;
+    }
+
+    private LogFileException(String source, String position, String problem) {
+        super(source + ": " + position + ": " + problem);
+        this.source = source;
+        this.line = 0;
+        this.problem = problem;
+    }
+
+    /** A binary file that cannot be read at byte {@code offset}: "file: offset N: message"; {@link #line()} is 0. */
+    public static LogFileException atOffset(Path file, long offset, String message) {
+        return new LogFileException(String.valueOf(file), "offset " + offset, message);
     }
 }

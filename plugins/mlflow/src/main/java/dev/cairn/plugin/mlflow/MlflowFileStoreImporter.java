@@ -3,6 +3,7 @@ package dev.cairn.plugin.mlflow;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
+import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedModel;
 import dev.cairn.plugin.importer.ImportedRun;
@@ -59,6 +60,17 @@ public final class MlflowFileStoreImporter implements RunImporter {
         }
     }
 
+    /** A file store (mlruns/) holds many runs and owns its artifacts. */
+    @Override
+    public ImportClaim claim(Path path) {
+        try {
+            return Files.isDirectory(path) && FileStoreLayout.isStore(path) ? ImportClaim.store(0.95)
+                    : ImportClaim.NONE;
+        } catch (RuntimeException e) {
+            return ImportClaim.NONE;
+        }
+    }
+
     @Override
     public void importFrom(Path path, ImportSink sink, ImportContext context) throws ImportException {
         if (!Files.isDirectory(path)) {
@@ -76,7 +88,9 @@ public final class MlflowFileStoreImporter implements RunImporter {
             failures += scan(store, sink, context, headers, loggedModels);
         }
         if (headers.isEmpty() && failures == 0) {
-            throw new ImportException(path + ": the MLflow file store has no runs");
+            // a store with experiments and no runs is a source of 0 runs, not a failure
+            context.progress(1, path + ": 0 runs");
+            return;
         }
         List<RunFolderReader.Header> ordered = ParentFirst.order(headers, RunFolderReader.Header::id,
                 RunFolderReader.Header::parentId);

@@ -3,6 +3,7 @@ package dev.cairn.plugin.mlflow;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
+import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedModel;
 import dev.cairn.plugin.importer.ImportedRun;
@@ -69,6 +70,13 @@ public final class MlflowSqliteImporter implements RunImporter {
         }
     }
 
+    /** An MLflow database holds many runs (or none: then it is a source of 0 runs, not a failure). */
+    @Override
+    public ImportClaim claim(Path path) {
+        double c = probe(path);
+        return c > 0 ? ImportClaim.store(Math.max(0.9, c)) : ImportClaim.NONE;
+    }
+
     @Override
     public void importFrom(Path given, ImportSink sink, ImportContext context) throws ImportException {
         Path path = databaseIn(given);
@@ -100,7 +108,9 @@ public final class MlflowSqliteImporter implements RunImporter {
         }
         List<ImportedRun> runs = reader.runs();
         if (runs.isEmpty()) {
-            throw new ImportException(path + ": the MLflow database (schema " + db.version() + ") has no runs");
+            // a database with experiments and no runs is a source of 0 runs, not a failure
+            context.progress(1, path + ": 0 runs");
+            return;
         }
         List<ImportedRun> ordered = ParentFirst.order(runs, ImportedRun::id, ImportedRun::parentId);
         Map<String, List<LoggedModel>> modelsByRun = LoggedModels.bySourceRun(

@@ -28,6 +28,17 @@ public interface RunImporter {
     double probe(Path path);
 
     /**
+     * Whether {@code path}, met while Cairn walks a dropped project tree, is one source this importer reads as a
+     * whole: a run folder, a store, a database, a log file (since API 1.3). Must be fast and local (look at the path
+     * and its direct children, never walk below) and must not throw. The default claims what {@link #probe} is
+     * certain of ({@code >= 0.9}) as one run owning its folder.
+     */
+    default ImportClaim claim(Path path) {
+        double c = probe(path);
+        return c >= 0.9 ? ImportClaim.run(Math.min(1, c)) : ImportClaim.NONE;
+    }
+
+    /**
      * Imports everything under {@code path} into {@code sink}. A bad file is reported through
      * {@link ImportContext#fail} or {@link ImportContext#warn} (with its path and line or byte offset) and the
      * other runs still import; throw {@link ImportException} only when nothing at all can be read.

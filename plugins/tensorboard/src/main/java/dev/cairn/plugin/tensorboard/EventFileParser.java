@@ -1,5 +1,7 @@
 package dev.cairn.plugin.tensorboard;
 
+import dev.cairn.plugin.support.ProtoCursor;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.cairn.plugin.tensorboard;
 
+import dev.cairn.plugin.support.ProtoCursor;
+
 import dev.cairn.store.model.RunStatus;
 
 /**

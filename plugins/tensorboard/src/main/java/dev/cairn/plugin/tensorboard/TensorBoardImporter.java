@@ -3,6 +3,7 @@ package dev.cairn.plugin.tensorboard;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
+import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.store.model.RunStatus;
 import org.slf4j.Logger;
@@ -59,6 +60,38 @@ public final class TensorBoardImporter implements dev.cairn.plugin.importer.RunI
             return RunDirectories.containsEventFile(path, 5, 5000) ? 0.8 : 0;
         } catch (RuntimeException e) {
             return 0;
+        }
+    }
+
+    /**
+     * A folder with event files directly in it; one run when no sub-folder has event files too. It does not own
+     * what is beside or below it, and ties with a CSV logger's claim when a {@code metrics.csv} is beside the events.
+     */
+    @Override
+    public ImportClaim claim(Path path) {
+        try {
+            if (!Files.isDirectory(path) || !RunDirectories.containsEventFile(path, 1, 200)) {
+                return ImportClaim.NONE;
+            }
+            boolean direct;
+            boolean nested = false;
+            try (java.util.stream.Stream<Path> children = Files.list(path)) {
+                List<Path> list = children.limit(500).toList();
+                direct = list.stream().anyMatch(p -> Files.isRegularFile(p) && RunDirectories.isEventFile(p));
+                for (Path p : list) {
+                    if (Files.isDirectory(p) && RunDirectories.containsEventFile(p, 2, 200)) {
+                        nested = true;
+                        break;
+                    }
+                }
+            }
+            if (!direct) {
+                return ImportClaim.NONE;
+            }
+            double c = Files.isRegularFile(path.resolve("metrics.csv")) ? 0.9 : 0.95;
+            return new ImportClaim(c, false, !nested);
+        } catch (java.io.IOException | RuntimeException e) {
+            return ImportClaim.NONE;
         }
     }
 

@@ -1,40 +1,41 @@
-package dev.cairn.plugin.tensorboard;
+package dev.cairn.plugin.support;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * A reusable read cursor over protobuf wire-format bytes in {@code buf[pos, limit)}. Just enough of the wire
- * format (varints, fixed 32/64, length-delimited) to decode TensorBoard's Event messages without a protobuf
- * library and without allocating per field.
+ * format (varints, fixed 32/64, length-delimited) to decode TensorBoard's Event messages and W&B's records without
+ * a protobuf library and without allocating per field. {@code pos} is public so decoders can jump to the end of a
+ * nested message they read with a second cursor.
  */
-final class ProtoCursor {
-    static final int VARINT = 0;
-    static final int FIXED64 = 1;
-    static final int LENGTH_DELIMITED = 2;
-    static final int FIXED32 = 5;
+public final class ProtoCursor {
+    public static final int VARINT = 0;
+    public static final int FIXED64 = 1;
+    public static final int LENGTH_DELIMITED = 2;
+    public static final int FIXED32 = 5;
 
-    byte[] buf;
-    int pos;
-    int limit;
+    public byte[] buf;
+    public int pos;
+    public int limit;
 
     /** Points the cursor at {@code buf[from, to)}. */
-    ProtoCursor reset(byte[] bytes, int from, int to) {
+    public ProtoCursor reset(byte[] bytes, int from, int to) {
         buf = bytes;
         pos = from;
         limit = to;
         return this;
     }
 
-    boolean hasMore() {
+    public boolean hasMore() {
         return pos < limit;
     }
 
     /** Reads a field key; returns {@code fieldNumber << 3 | wireType}. */
-    int readKey() {
+    public int readKey() {
         return (int) readVarint();
     }
 
-    long readVarint() {
+    public long readVarint() {
         long result = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             if (pos >= limit) {
@@ -49,7 +50,7 @@ final class ProtoCursor {
         throw new MalformedProtoException("varint longer than 10 bytes");
     }
 
-    int readFixed32() {
+    public int readFixed32() {
         need(4);
         int v = (buf[pos] & 0xff) | (buf[pos + 1] & 0xff) << 8 | (buf[pos + 2] & 0xff) << 16
                 | (buf[pos + 3] & 0xff) << 24;
@@ -57,23 +58,23 @@ final class ProtoCursor {
         return v;
     }
 
-    long readFixed64() {
+    public long readFixed64() {
         need(8);
         long lo = readFixed32() & 0xffffffffL;
         long hi = readFixed32() & 0xffffffffL;
         return hi << 32 | lo;
     }
 
-    float readFloat() {
+    public float readFloat() {
         return Float.intBitsToFloat(readFixed32());
     }
 
-    double readDouble() {
+    public double readDouble() {
         return Double.longBitsToDouble(readFixed64());
     }
 
     /** Reads a length prefix and returns the end of the delimited bytes; the cursor stays at their start. */
-    int readLengthEnd() {
+    public int readLengthEnd() {
         long len = readVarint();
         if (len < 0 || len > limit - pos) {
             throw new MalformedProtoException("length-delimited field of " + len + " bytes runs past its message");
@@ -82,7 +83,7 @@ final class ProtoCursor {
     }
 
     /** Reads a length-delimited UTF-8 string. */
-    String readString() {
+    public String readString() {
         int end = readLengthEnd();
         String s = new String(buf, pos, end - pos, StandardCharsets.UTF_8);
         pos = end;
@@ -90,7 +91,7 @@ final class ProtoCursor {
     }
 
     /** Skips the value of a field with the given wire type. */
-    void skip(int wireType) {
+    public void skip(int wireType) {
         switch (wireType) {
             case VARINT -> readVarint();
             case FIXED64 -> { need(8); pos += 8; }
@@ -107,10 +108,10 @@ final class ProtoCursor {
     }
 
     /** The bytes are not a well-formed protobuf message. */
-    static final class MalformedProtoException extends RuntimeException {
+    public static final class MalformedProtoException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        MalformedProtoException(String message) {
+        public MalformedProtoException(String message) {
             super(message);
         }
     }

@@ -1,0 +1,109 @@
+package dev.cairn.plugin.support;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads the JSON files other trackers write (Python's {@code json.dump}: {@code NaN} and {@code Infinity} allowed,
+ * doubles exactly as written) into trees, with one-line errors naming the file and line.
+ */
+public final class JsonFiles {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private JsonFiles() {
+    }
+
+    /** The shared mapper (NaN/Infinity allowed). */
+    public static ObjectMapper mapper() {
+        return JSON;
+    }
+
+    /** Parses {@code file}; an empty or broken file fails with "file: line N: invalid JSON: ...". */
+    public static JsonNode read(Path file) throws IOException, LogFileException {
+        byte[] bytes = Files.readAllBytes(file);
+        return parse(file, bytes, 0);
+    }
+
+    /**
+     * Parses one JSON document from {@code bytes}; {@code lineOffset} is added to the line in errors (for documents
+     * that are one line of a larger file, such as a journal).
+     */
+    public static JsonNode parse(Path file, byte[] bytes, int lineOffset) throws LogFileException {
+        try {
+            JsonNode node = JSON.readTree(bytes);
+            if (node == null || node.isMissingNode()) {
+                throw new LogFileException(file, lineOffset + 1, "empty file, expected JSON");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new LogFileException(file, lineOffset + line(e.getLocation()), "invalid JSON: " + firstLine(e));
+        } catch (IOException e) {
+            throw new LogFileException(file, lineOffset + 1, "unreadable JSON: " + e.getMessage());
+        }
+    }
+
+    /** The text of a JSON-encoded value as a param or tag: strings unquoted, everything else as JSON. */
+    public static String text(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "null";
+        }
+        if (value.isTextual()) {
+            return value.asText();
+        }
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return value.toString();
+        }
+    }
+
+    /**
+     * Milliseconds since the epoch of an ISO date-time as Python writes it ({@code 2020-05-14T17:27:30.695475},
+     * a space instead of the T, or with an offset); a time without offset is taken as UTC. Null when absent or not a
+     * date-time.
+     */
+    public static Long isoMillis(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip().replace(' ', 'T');
+        try {
+            return OffsetDateTime.parse(t).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC).toEpochMilli();
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static String firstLine(JsonProcessingException e) {
+        String problem = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
+        int nl = problem.indexOf('\n');
+        return (nl > 0 ? problem.substring(0, nl) : problem).strip();
+    }
+
+    private static int line(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? 1 : location.getLineNr();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.cairn.plugin.optuna;
+
+import dev.cairn.plugin.importer.ImportSink;
+import dev.cairn.plugin.importer.ImportedExperiment;
+import dev.cairn.plugin.importer.ImportedRun;
+
+import java.util.List;
+
+/** Test sink that only keeps the runs it is handed. */
+final class CollectingSink implements ImportSink {
+    private final List<ImportedRun> runs;
+
+    final List<ImportedExperiment> experiments = new java.util.ArrayList<>();
+
+    CollectingSink(List<ImportedRun> runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public void experiment(ImportedExperiment experiment) {
+        experiments.add(experiment);
+    }
+
+    @Override
+    public Outcome write(ImportedRun run) {
+        runs.add(run);
+        return Outcome.ADDED;
+    }
+}
