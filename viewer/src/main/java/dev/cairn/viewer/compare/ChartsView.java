@@ -1,5 +1,6 @@
 package dev.cairn.viewer.compare;
 
+import dev.cairn.viewer.common.GroupBy;
 import dev.cairn.viewer.common.TaskRunner;
 import dev.cairn.viewer.common.UserMessages;
 import javafx.collections.ListChangeListener;

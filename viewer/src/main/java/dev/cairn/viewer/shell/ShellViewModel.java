@@ -1,5 +1,6 @@
 package dev.cairn.viewer.shell;
 
+import dev.cairn.viewer.common.GroupBy;
 import dev.cairn.store.StoreLocation;
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.StoreOptions;
@@ -133,10 +134,16 @@ public final class ShellViewModel {
         });
         experiments.selectedProperty().addListener((o, a, b) -> {
             if (b != null && (a == null || a.id() != b.id())) {
-                runs.setScope(b);
+                applyingColumns = true;
+                try {
+                    runs.setScope(b);
+                } finally {
+                    applyingColumns = false;
+                }
                 restoreColumns(b);
             }
         });
+        runs.groupByProperty().addListener((o, a, b) -> rememberGroupBy());
         experiments.showDeletedProperty().addListener((o, a, b) -> runs.setIncludeDeleted(b));
         runs.columns().addListener((ListChangeListener<ColumnSpec>) c -> rememberColumns());
         runs.setOnRunsChanged(ids -> {
@@ -482,17 +489,27 @@ public final class ShellViewModel {
         theme.set(theme.get() == Theme.DARK ? Theme.LIGHT : Theme.DARK);
     }
 
+    /**
+     * Shows the columns and group-by remembered for {@code scope}; without remembered columns, the defaults (the
+     * scope's metrics and differing params, see the runs package's DefaultColumns).
+     */
     private void restoreColumns(ExperimentItem scope) {
-        List<String> ids = settings.getColumns().getOrDefault(columnKey(scope), List.of());
-        List<ColumnSpec> specs = new ArrayList<>();
-        for (String id : ids) {
-            ColumnSpec spec = ColumnSpec.parse(id);
-            if (spec != null) {
-                specs.add(spec);
-            }
-        }
+        String key = columnKey(scope);
         applyingColumns = true;
         try {
+            runs.setGroupBy(GroupBy.parse(settings.getGroupBy().get(key)));
+            List<String> ids = settings.getColumns().get(key);
+            if (ids == null) {
+                runs.useDefaultColumns();
+                return;
+            }
+            List<ColumnSpec> specs = new ArrayList<>();
+            for (String id : ids) {
+                ColumnSpec spec = ColumnSpec.parse(id);
+                if (spec != null) {
+                    specs.add(spec);
+                }
+            }
             runs.columns().setAll(specs);
         } finally {
             applyingColumns = false;
@@ -500,11 +517,25 @@ public final class ShellViewModel {
     }
 
     private void rememberColumns() {
-        if (applyingColumns) {
+        if (applyingColumns || runs.isApplyingDefaultColumns()) {
             return;
         }
         ExperimentItem scope = experiments.selectedProperty().get();
         settings.getColumns().put(columnKey(scope), runs.columns().stream().map(ColumnSpec::id).toList());
+        saveSettings();
+    }
+
+    private void rememberGroupBy() {
+        if (applyingColumns) {
+            return;
+        }
+        String key = columnKey(experiments.selectedProperty().get());
+        GroupBy by = runs.groupByProperty().get();
+        if (by == null) {
+            settings.getGroupBy().remove(key);
+        } else {
+            settings.getGroupBy().put(key, by.id());
+        }
         saveSettings();
     }
 
