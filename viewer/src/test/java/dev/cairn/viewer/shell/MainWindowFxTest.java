@@ -89,6 +89,18 @@ class MainWindowFxTest {
     }
 
     @Test
+    void theTableShowsMetricsAndDifferingParamsWithoutTheColumnChooser(FxRobot robot) throws Exception {
+        waitUntil(() -> table().getItems().size() == 4);
+        waitUntil(() -> table().getColumns().stream().anyMatch(c -> "col-metric:last:loss".equals(c.getId())));
+        robot.interact(() -> vm.experiments().items().stream().filter(e -> "churn".equals(e.name())).findFirst()
+                .ifPresent(e -> vm.experiments().selectedProperty().set(e)));
+        waitUntil(() -> table().getItems().size() == 3 && table().getColumns().stream()
+                .anyMatch(c -> "col-param:lr".equals(c.getId())));
+        assertThat(table().getColumns().stream().map(TableColumn::getText).toList())
+                .containsSubsequence("loss · last", "lr", "model");
+    }
+
+    @Test
     void sortsByNameAndSelectingARunShowsItsParams(FxRobot robot) throws Exception {
         waitUntil(() -> table().getItems().size() == 4);
         Node nameHeader = robot.lookup(".column-header").match(n -> n.getId() != null
