@@ -64,6 +64,15 @@ class ChartViewModelTest {
     }
 
     @Test
+    void theReadoutShowsTheStepAsAnIntegerAndValuesWithFiveSignificantDigits() {
+        ChartViewModel loss = chart("loss");
+        loss.setPixelWidth(20_000);
+        String text = loss.readoutText(6.223776223776223);
+        assertThat(text.lines().toList()).containsExactly("step 6", "a: 0.14286", "b: 0.28571", "c: 0.57143");
+        assertThat(loss.readoutText(-5)).isNull();
+    }
+
+    @Test
     void asksForOneBucketPerPixelOverTheWholeSeries() {
         ChartViewModel loss = chart("loss");
         loss.setPixelWidth(300);
