@@ -1,5 +1,6 @@
 package dev.cairn.viewer.compare;
 
+import dev.cairn.viewer.common.PngExport;
 import dev.cairn.viewer.common.Formats;
 import dev.cairn.viewer.common.RunColors;
 import dev.cairn.viewer.common.TaskRunner;
@@ -366,7 +367,7 @@ final class MetricChartView {
         File f = chooseFile("Save chart as PNG", "png", "PNG image (*.png)");
         if (f != null) {
             try {
-                ChartExport.png(node, f.toPath());
+                PngExport.save(node, f.toPath());
                 notice.accept("Saved " + f.getName());
             } catch (java.io.IOException | RuntimeException e) {
                 notice.accept("Could not save " + f.getName() + ": " + UserMessages.of(e));

@@ -1,5 +1,6 @@
 package dev.cairn.viewer.hparams;
 
+import dev.cairn.viewer.common.PngExport;
 import atlantafx.base.theme.Styles;
 import dev.cairn.store.model.MetricAggregate;
 import javafx.beans.binding.Bindings;
@@ -27,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -207,10 +207,11 @@ public final class HparamsView extends BorderPane {
         }
         try {
             PngExport.save(tab.getContent(), file.toPath());
-        } catch (UncheckedIOException e) {
-            LOG.warn("PNG export failed", e);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("PNG export to {} failed: {}", file, e.toString());
             javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
-                    javafx.scene.control.Alert.AlertType.ERROR, e.getMessage());
+                    javafx.scene.control.Alert.AlertType.ERROR, "Could not write " + file + ": "
+                    + dev.cairn.viewer.common.UserMessages.of(e));
             alert.setHeaderText("Could not save the PNG");
             alert.showAndWait();
         }
