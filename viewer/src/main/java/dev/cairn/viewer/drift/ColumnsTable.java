@@ -60,37 +60,13 @@ final class ColumnsTable extends TableView<ColumnRow> {
         fitColumns();
     }
 
-    /**
-     * Sets each column's width to its longest text: the header and drifted rows in bold, other rows in the regular
-     * font.
-     */
+    /** Each column as wide as its longest text; drifted rows (bold) measured in bold. */
     private void fitColumns() {
-        String family = javafx.scene.text.Font.getDefault().getFamily();
-        javafx.scene.text.Font bold = javafx.scene.text.Font.font(family, javafx.scene.text.FontWeight.BOLD,
-                FONT_SIZE);
-        javafx.scene.text.Font regular = javafx.scene.text.Font.font(family, FONT_SIZE);
-        for (TableColumn<ColumnRow, ?> column : getColumns()) {
-            double width = textWidth(column.getText(), bold);
-            for (ColumnRow row : getItems()) {
-                Object value = column.getCellObservableValue(row) == null ? null
-                        : column.getCellObservableValue(row).getValue();
-                String text = value instanceof Boolean b ? (b ? "drifted" : "no") : String.valueOf(value);
-                width = Math.max(width, textWidth(text, row.drifted() ? bold : regular));
-            }
-            column.setPrefWidth(Math.ceil(width + CELL_PADDING));
-        }
+        java.util.Map<TableColumn<ColumnRow, ?>, java.util.function.Function<ColumnRow, String>> texts =
+                new java.util.HashMap<>();
+        texts.put(getColumns().get(getColumns().size() - 1), r -> r.drifted() ? "drifted" : "no");
+        dev.cairn.viewer.common.ColumnFit.fit(this, texts, ColumnRow::drifted, 0);
     }
-
-    private static double textWidth(String s, javafx.scene.text.Font font) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
-    }
-
-    /** The font size the theme's tables use. */
-    private static final double FONT_SIZE = 14;
-    /** A cell's left and right padding plus room for the column separator. */
-    private static final double CELL_PADDING = 20;
 
     private static String number(double v) {
         return Double.isNaN(v) ? "—" : Formats.significant(v, 3);

@@ -16,6 +16,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -141,7 +142,17 @@ public final class HparamsView extends BorderPane {
                 + " to reorder; right-click a title for log scale, flip or hide; click a line to select its run.");
         hint.getStyleClass().add("hparams-hint");
         hint.setWrapText(true);
+        Hyperlink sparse = new Hyperlink();
+        sparse.setId("showSparseAxes");
+        sparse.textProperty().bind(Bindings.createStringBinding(() -> vm.sparseAxes().isEmpty() ? ""
+                : vm.sparseAxes().size() + (vm.sparseAxes().size() == 1 ? " axis" : " axes")
+                + " hidden: most highlighted runs lack " + String.join(", ", vm.sparseAxes()) + " — show",
+                vm.sparseAxes()));
+        sparse.visibleProperty().bind(Bindings.isNotEmpty(vm.sparseAxes()));
+        sparse.managedProperty().bind(sparse.visibleProperty());
+        sparse.setOnAction(e -> vm.showSparseAxes());
         BorderPane pane = new BorderPane(parallel);
+        pane.setTop(sparse);
         pane.setBottom(hint);
         BorderPane.setMargin(hint, new javafx.geometry.Insets(2, 8, 4, 8));
         return pane;

@@ -101,6 +101,17 @@ class MainWindowFxTest {
     }
 
     @Test
+    void hyperparametersOpenFromTheViewMenuAndLeadBackToTheRuns(FxRobot robot) throws Exception {
+        waitUntil(() -> table().getItems().size() == 4);
+        robot.clickOn("View").clickOn("#viewHparams");
+        waitUntil(() -> vm.screenProperty().get() == Screen.HPARAMS
+                && robot.lookup(".view-header-title").tryQueryAs(Label.class)
+                .map(l -> l.getText().equals("Hyperparameters · 4 runs")).orElse(false));
+        robot.clickOn("#backToRuns");
+        waitUntil(() -> vm.screenProperty().get() == Screen.BROWSER && table().getScene() != null);
+    }
+
+    @Test
     void sortsByNameAndSelectingARunShowsItsParams(FxRobot robot) throws Exception {
         waitUntil(() -> table().getItems().size() == 4);
         Node nameHeader = robot.lookup(".column-header").match(n -> n.getId() != null

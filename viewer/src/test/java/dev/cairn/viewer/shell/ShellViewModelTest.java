@@ -162,6 +162,29 @@ class ShellViewModelTest {
     }
 
     @Test
+    void hyperparametersAndDriftAreScreensLikeTheOthers() {
+        Path file = dir.resolve("screens.db");
+        try (TrackingStore store = TrackingStore.open(file)) {
+            TestStores.populate(store);
+        }
+        shell(null).openStore(file, StoreMode.LOCAL);
+        vm.toggleHyperparameters();
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.HPARAMS);
+        assertThat(vm.hparamsProperty().get().runCount()).isEqualTo(4);
+        vm.toggleHyperparameters();
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.BROWSER);
+        assertThat(vm.driftAvailable()).isFalse();
+        vm.toggleDrift();
+        assertThat(vm.screenProperty().get()).as("no drift reports without the plugin").isEqualTo(Screen.BROWSER);
+        java.util.List<java.util.List<String>> compared = new java.util.ArrayList<>();
+        vm.setCompareHandler(compared::add);
+        vm.compare(List.of("a", "b"));
+        assertThat(compared).containsExactly(List.of("a", "b"));
+        vm.closeStore();
+        assertThat(vm.hparamsProperty().get()).isNull();
+    }
+
+    @Test
     void themeToggleIsSaved() {
         shell(null).toggleTheme();
         assertThat(vm.themeProperty().get()).isEqualTo(Theme.DARK);
