@@ -30,7 +30,9 @@ class ArchitectureTest {
     void commonDependsOnNoFeatureAndNoShell() {
         noClasses().that().resideInAPackage("dev.cairn.viewer.common..").should().dependOnClassesThat()
                 .resideOutsideOfPackages("dev.cairn.viewer.common..", "dev.cairn.store..", "java..", "javafx..",
-                        "atlantafx..", "org.kordamp..", "org.slf4j..")
+                        "atlantafx..", "org.kordamp..", "org.slf4j..",
+                        // the axis set-up the features' ChartFX charts share (ChartAxes), PNG writing (PngExport)
+                        "io.fair_acc..", "javax.imageio..", "java.awt.image..")
                 .check(VIEWER);
     }
 

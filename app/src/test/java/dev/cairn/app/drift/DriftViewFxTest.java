@@ -12,6 +12,7 @@ import dev.cairn.viewer.drift.DriftViewModel;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -87,6 +88,20 @@ class DriftViewFxTest {
         assertThat(table.getItems().get(0).drifted()).isTrue();
         assertThat(table.getItems()).extracting(ColumnRow::name).contains("plan", "tenure_months", "region");
         assertThat(vm.chartedColumns()).contains("plan");
+
+        String numbers = robot.lookup("#drift-test-numbers").queryAs(Label.class).getText();
+        assertThat(numbers).doesNotContainPattern("\\d\\.\\d{6,}");
+        java.util.Set<io.fair_acc.chartfx.axes.spi.AbstractAxis> axes = robot.lookup(
+                n -> n instanceof io.fair_acc.chartfx.axes.spi.AbstractAxis).queryAllAs(
+                io.fair_acc.chartfx.axes.spi.AbstractAxis.class);
+        assertThat(axes).isNotEmpty().allSatisfy(a -> assertThat(a.getUnit()).as(a.getName()).isNull());
+        assertThat(axes).filteredOn(a -> "batch date".equals(a.getName())).isNotEmpty()
+                .allSatisfy(a -> assertThat(a.getTickLabelFormatter().toString(20_605.3)).isEqualTo("06-01"));
+        for (TableColumn<ColumnRow, ?> c : table.getColumns()) {
+            assertThat(c.getWidth()).as(c.getText()).isGreaterThanOrEqualTo(c.getPrefWidth() - 0.5);
+        }
+        double columnsWidth = table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        assertThat(columnsWidth).as("the columns fit the table at 1240 px: %s", table.getColumns().stream().map(c -> c.getText() + "=" + c.getWidth()).toList()).isLessThanOrEqualTo(table.getWidth());
 
         robot.clickOn("#drift-search").write("reg");
         waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).name().equals("region"));

@@ -51,6 +51,11 @@ public final class Formats {
 
     /** A metric value with up to 5 significant digits: 0.91234, 1234.5, 1.234e-06, NaN. */
     public static String number(double v) {
+        return significant(v, 5);
+    }
+
+    /** {@code v} with up to {@code digits} significant digits: 0.273, 1370, 1.23e-06, NaN. */
+    public static String significant(double v, int digits) {
         if (Double.isNaN(v)) {
             return "NaN";
         }
@@ -62,11 +67,10 @@ public final class Formats {
         }
         double abs = Math.abs(v);
         if (abs >= 1e-4 && abs < 1e9) {
-            String s = new java.math.BigDecimal(v).round(new java.math.MathContext(5)).stripTrailingZeros()
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros()
                     .toPlainString();
-            return s;
         }
-        return String.format(Locale.ROOT, "%.4g", v);
+        return String.format(Locale.ROOT, "%." + (digits - 1) + "g", v);
     }
 
     /** Count with thousands separators: 100,000. */

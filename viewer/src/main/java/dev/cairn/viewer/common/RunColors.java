@@ -75,6 +75,15 @@ public final class RunColors {
         return true;
     }
 
+    /**
+     * The {@code i}-th colour of the palette for series that are not runs (drift columns, reference and batch),
+     * brightened on the dark theme so no series is dim there.
+     */
+    public static Color series(int i, Theme theme) {
+        Color base = Color.web(PALETTE[Math.floorMod(i, PALETTE.length)]);
+        return theme == Theme.DARK ? base.deriveColor(0, 0.85, 1.35, 1) : base;
+    }
+
     /** The colour as a CSS hex string, e.g. {@code #1f77b4}. */
     public static String hex(Color c) {
         return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255),

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the viewer remembers per user: theme, window size, splitter positions, chosen columns per experiment and
- * recent stores. A plain bean so the app can persist it as JSON.
+ * What the viewer remembers per user: theme, window size, splitter positions, chosen columns and group-by per
+ * experiment and recent stores. A plain bean so the app can persist it as JSON.
  */
 public final class ViewerSettings {
     /** How many recent stores are kept. */
@@ -19,6 +19,7 @@ public final class ViewerSettings {
     private double leftDivider = 0.18;
     private double detailDivider = 0.7;
     private Map<String, List<String>> columns = new LinkedHashMap<>();
+    private Map<String, String> groupBy = new LinkedHashMap<>();
     private List<String> recentStores = new ArrayList<>();
 
     public String getTheme() {
@@ -68,6 +69,15 @@ public final class ViewerSettings {
 
     public void setColumns(Map<String, List<String>> columns) {
         this.columns = columns == null ? new LinkedHashMap<>() : new LinkedHashMap<>(columns);
+    }
+
+    /** What the runs table groups by ("param:lr", "tag:team") by experiment name ("" = all experiments). */
+    public Map<String, String> getGroupBy() {
+        return groupBy;
+    }
+
+    public void setGroupBy(Map<String, String> groupBy) {
+        this.groupBy = groupBy == null ? new LinkedHashMap<>() : new LinkedHashMap<>(groupBy);
     }
 
     /** Most recent first. */

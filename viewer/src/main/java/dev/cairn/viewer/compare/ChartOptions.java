@@ -1,5 +1,6 @@
 package dev.cairn.viewer.compare;
 
+import dev.cairn.viewer.common.GroupBy;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;

@@ -1,5 +1,6 @@
 package dev.cairn.viewer.compare;
 
+import dev.cairn.viewer.common.GroupBy;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.series.BucketedSeries;
 import dev.cairn.store.series.MetricSeries;
@@ -277,6 +278,31 @@ public final class ChartViewModel {
             }
         }
         return out;
+    }
+
+    /** The x under the crosshair as the axis reads: "step 6" (an integer), a date and time, or seconds since start. */
+    public String xText(double x) {
+        return switch (options.xAxisProperty().get()) {
+            case STEP -> "step " + Formats.count(Math.round(x));
+            case WALL_TIME -> Formats.dateTime(Math.round(x * 1000));
+            case RELATIVE_TIME -> Formats.duration(Math.round(x * 1000)) + " since start";
+        };
+    }
+
+    /**
+     * The crosshair readout at {@code x}: the x (see {@link #xText}) then one line per shown series, "label: value"
+     * with 5 significant digits; null when no series has a point at or before {@code x}.
+     */
+    public String readoutText(double x) {
+        List<Readout> values = valuesAt(x);
+        if (values.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(xText(x));
+        for (Readout r : values) {
+            text.append('\n').append(r.label()).append(": ").append(Formats.number(r.y()));
+        }
+        return text.toString();
     }
 
     /** The plotted points as CSV: chart, line, x, value, min, max, smoothed. */

@@ -1,5 +1,7 @@
 package dev.cairn.viewer.compare;
 
+import dev.cairn.viewer.common.PngExport;
+import dev.cairn.viewer.common.GroupBy;
 import dev.cairn.viewer.common.TaskRunner;
 import dev.cairn.viewer.common.UserMessages;
 import javafx.collections.ListChangeListener;
@@ -229,7 +231,7 @@ final class ChartsView {
         File f = chooser.showSaveDialog(node.getScene().getWindow());
         if (f != null) {
             try {
-                ChartExport.png(grid, f.toPath());
+                PngExport.save(grid, f.toPath());
                 notice.accept("Saved " + f.getName());
             } catch (java.io.IOException | RuntimeException e) {
                 notice.accept("Could not save " + f.getName() + ": " + UserMessages.of(e));

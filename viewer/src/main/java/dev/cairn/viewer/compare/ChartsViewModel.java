@@ -1,5 +1,6 @@
 package dev.cairn.viewer.compare;
 
+import dev.cairn.viewer.common.GroupBy;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.RunDetails;
 import dev.cairn.viewer.common.TaskRunner;

@@ -24,8 +24,30 @@ public final class CompareRows {
         this.nowMs = nowMs;
     }
 
-    /** Every row, in section order; keys sorted within a section; metrics as last, min and max rows. */
+    /**
+     * Every row: first the params and metrics whose values differ between the runs (a metric's last, min and max
+     * rows stay together), then the attributes, then the params, metrics and tags that are the same; keys sorted
+     * within a section.
+     */
     public List<CompareRow> build(List<RunDetails> runs) {
+        List<CompareRow> sections = bySection(runs);
+        List<CompareRow> first = new ArrayList<>();
+        List<CompareRow> rest = new ArrayList<>();
+        for (CompareRow row : sections) {
+            boolean leads = switch (row.kind()) {
+                case PARAM -> row.differs();
+                case METRIC -> sections.stream().anyMatch(r -> r.isMetric() && r.key().equals(row.key())
+                        && r.differs());
+                default -> false;
+            };
+            (leads ? first : rest).add(row);
+        }
+        first.addAll(rest);
+        return first;
+    }
+
+    /** Every row in section order: attributes, params, metrics, tags. */
+    private List<CompareRow> bySection(List<RunDetails> runs) {
         List<CompareRow> rows = new ArrayList<>();
         attribute(rows, runs, "Name", r -> Objects.toString(r.name(), ""));
         attribute(rows, runs, "Experiment", r -> Objects.toString(r.experimentName(), ""));

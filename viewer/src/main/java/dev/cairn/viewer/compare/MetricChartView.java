@@ -1,5 +1,6 @@
 package dev.cairn.viewer.compare;
 
+import dev.cairn.viewer.common.PngExport;
 import dev.cairn.viewer.common.Formats;
 import dev.cairn.viewer.common.RunColors;
 import dev.cairn.viewer.common.TaskRunner;
@@ -70,6 +71,8 @@ final class MetricChartView {
     private final XYChart chart = new XYChart(xAxis, yAxis);
     private final ErrorDataSetRenderer bands = new ErrorDataSetRenderer();
     private final ErrorDataSetRenderer smoothLines = new ErrorDataSetRenderer();
+    /** Series of a single point: a line would be invisible, so they are drawn as a marker. */
+    private final ErrorDataSetRenderer points = new ErrorDataSetRenderer();
     private final Zoomer zoomer = new Zoomer();
     private final Label readout = new Label();
     private final Label status = new Label();
@@ -116,11 +119,18 @@ final class MetricChartView {
         smoothLines.setDrawMarker(false);
         smoothLines.setPointReduction(false);
         smoothLines.setAllowNaNs(true);
-        chart.getRenderers().addAll(bands, smoothLines);
+        points.setErrorStyle(ErrorStyle.NONE);
+        points.setPolyLineStyle(io.fair_acc.chartfx.renderer.LineStyle.NONE);
+        points.setDrawMarker(true);
+        points.setPointReduction(false);
+        chart.getRenderers().addAll(bands, smoothLines, points);
         zoomer.setAnimated(false);
         zoomer.setSliderVisible(false);
         zoomer.setAddButtonsToToolBar(false);
-        chart.getPlugins().addAll(zoomer, new CrosshairIndicator());
+        CrosshairIndicator crosshair = new CrosshairIndicator();
+        crosshair.setXValueFormatter(converter(x -> vm.xText(x.doubleValue())));
+        crosshair.setYValueFormatter(converter(y -> Formats.number(y.doubleValue())));
+        chart.getPlugins().addAll(zoomer, crosshair);
         chart.setToolBarPinned(false);
         yAxis.setName(vm.lines().stream().map(ChartLine::metricKey).distinct().count() == 1
                 ? vm.lines().get(0).metricKey() : "value");
@@ -149,6 +159,20 @@ final class MetricChartView {
         });
         chart.addEventHandler(MouseEvent.MOUSE_MOVED, this::showReadout);
         chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> readout.setVisible(false));
+    }
+
+    private static javafx.util.StringConverter<Number> converter(Function<Number, String> format) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n == null ? "" : format.apply(n);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException("display only");
+            }
+        };
     }
 
     private void zoomChanged() {
@@ -231,6 +255,7 @@ final class MetricChartView {
         boolean smoothing = options.smoothingWeight() > 0;
         List<DataSet> bandSets = new ArrayList<>();
         List<DataSet> lineSets = new ArrayList<>();
+        List<DataSet> pointSets = new ArrayList<>();
         Map<String, DoubleErrorDataSet> nextBands = new HashMap<>();
         Map<String, DoubleDataSet> nextLines = new HashMap<>();
         for (PlotSeries s : shown) {
@@ -244,10 +269,11 @@ final class MetricChartView {
             Color c = color(s.colorKey());
             DoubleErrorDataSet band = bandSets(s.id(), s.label());
             style(band, "-fx-line-color: " + (smoothing ? RunColors.rgba(c, FAINT) : RunColors.hex(c))
-                    + "; -fx-line-width: " + (smoothing ? 1 : 1.6) + ";");
+                    + "; -fx-line-width: " + (smoothing ? 1 : 1.6) + ";"
+                    + (n == 1 ? " -fx-marker-color: " + RunColors.hex(c) + "; -fx-marker-size: 4;" : ""));
             band.set(s.x(), s.y(), below, above, n, true);
             nextBands.put(s.id(), band);
-            bandSets.add(band);
+            (n == 1 ? pointSets : bandSets).add(band);
             if (smoothing) {
                 DoubleDataSet line = lineSets(s.id(), s.label());
                 style(line, "-fx-line-color: " + RunColors.hex(c) + "; -fx-line-width: 1.8;");
@@ -262,6 +288,9 @@ final class MetricChartView {
         applyingData = true;
         if (!sameSets(bands.getDatasets(), bandSets)) {
             bands.getDatasets().setAll(bandSets);
+        }
+        if (!sameSets(points.getDatasets(), pointSets)) {
+            points.getDatasets().setAll(pointSets);
         }
         if (!sameSets(smoothLines.getDatasets(), lineSets)) {
             smoothLines.getDatasets().setAll(lineSets);
@@ -312,30 +341,18 @@ final class MetricChartView {
     private void showReadout(MouseEvent e) {
         Point2D p = xAxis.sceneToLocal(e.getSceneX(), e.getSceneY());
         double x = xAxis.getValueForDisplay(p.getX());
-        List<Readout> values = vm.valuesAt(x);
-        if (values.isEmpty() || p.getX() < 0 || p.getX() > xAxis.getWidth()) {
+        String text = vm.readoutText(x);
+        if (text == null || p.getX() < 0 || p.getX() > xAxis.getWidth()) {
             readout.setVisible(false);
             return;
         }
-        StringBuilder text = new StringBuilder(xText(x));
-        for (Readout r : values) {
-            text.append('\n').append(r.label()).append(": ").append(Formats.number(r.y()));
-        }
-        readout.setText(text.toString());
+        readout.setText(text);
         readout.autosize();
         Point2D local = readout.getParent().sceneToLocal(e.getSceneX(), e.getSceneY());
         double w = readout.getWidth();
         double px = local.getX() + 14 + w > chart.getWidth() ? local.getX() - 14 - w : local.getX() + 14;
         readout.relocate(Math.max(0, px), Math.max(0, local.getY() - 10));
         readout.setVisible(true);
-    }
-
-    private String xText(double x) {
-        return switch (options.xAxisProperty().get()) {
-            case STEP -> "step " + Formats.count(Math.round(x));
-            case WALL_TIME -> Formats.dateTime(Math.round(x * 1000));
-            case RELATIVE_TIME -> Formats.duration(Math.round(x * 1000)) + " since start";
-        };
     }
 
     private File chooseFile(String title, String ext, String description) {
@@ -350,7 +367,7 @@ final class MetricChartView {
         File f = chooseFile("Save chart as PNG", "png", "PNG image (*.png)");
         if (f != null) {
             try {
-                ChartExport.png(node, f.toPath());
+                PngExport.save(node, f.toPath());
                 notice.accept("Saved " + f.getName());
             } catch (java.io.IOException | RuntimeException e) {
                 notice.accept("Could not save " + f.getName() + ": " + UserMessages.of(e));
@@ -387,6 +404,11 @@ final class MetricChartView {
 
     Node node() {
         return node;
+    }
+
+    /** The renderer of single-point series (drawn as markers). */
+    ErrorDataSetRenderer pointRenderer() {
+        return points;
     }
 
     XYChart chart() {

@@ -8,19 +8,32 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 
-/** The selected batch's columns: type, test, score, p-value, threshold, drifted; drifted and worst first. */
+/**
+ * The selected batch's columns: type, test, score, p-value, threshold, drifted; drifted and worst first. Each
+ * column is as wide as its longest text (measured when the rows change), so names and scores are not cut.
+ */
 final class ColumnsTable extends TableView<ColumnRow> {
 
     ColumnsTable(ObservableList<ColumnRow> rows) {
         super(rows);
         setId("drift-columns");
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(text("Column", ColumnRow::name, 140));
-        getColumns().add(text("Type", ColumnRow::type, 120));
+        setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
+        getColumns().add(text("Column", ColumnRow::name, 120));
+        TableColumn<ColumnRow, String> type = text("Type", r -> r.result().type().label(), 90);
+        type.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                ColumnRow row = getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                setTooltip(empty || row == null ? null : new javafx.scene.control.Tooltip(row.type()));
+            }
+        });
+        getColumns().add(type);
         getColumns().add(text("Test", ColumnRow::test, 100));
-        getColumns().add(text("Score", r -> number(r.result().score()), 80));
-        getColumns().add(text("p-value", r -> r.result().pValue() == null ? "—" : number(r.result().pValue()), 80));
-        getColumns().add(text("Threshold", r -> number(r.result().threshold()), 80));
+        getColumns().add(text("Score", r -> number(r.result().score()), 60));
+        getColumns().add(text("p", r -> r.result().pValue() == null ? "—" : number(r.result().pValue()), 40));
+        getColumns().add(text("Threshold", r -> number(r.result().threshold()), 70));
         TableColumn<ColumnRow, Boolean> drifted = new TableColumn<>("Drifted");
         drifted.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().drifted()));
         drifted.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
@@ -43,10 +56,20 @@ final class ColumnsTable extends TableView<ColumnRow> {
             }
         });
         setPlaceholder(new javafx.scene.control.Label("No batch selected"));
+        rows.addListener((javafx.collections.ListChangeListener<ColumnRow>) c -> fitColumns());
+        fitColumns();
+    }
+
+    /** Each column as wide as its longest text; drifted rows (bold) measured in bold. */
+    private void fitColumns() {
+        java.util.Map<TableColumn<ColumnRow, ?>, java.util.function.Function<ColumnRow, String>> texts =
+                new java.util.HashMap<>();
+        texts.put(getColumns().get(getColumns().size() - 1), r -> r.drifted() ? "drifted" : "no");
+        dev.cairn.viewer.common.ColumnFit.fit(this, texts, ColumnRow::drifted, 0);
     }
 
     private static String number(double v) {
-        return Double.isNaN(v) ? "—" : Formats.number(v);
+        return Double.isNaN(v) ? "—" : Formats.significant(v, 3);
     }
 
     private static TableColumn<ColumnRow, String> text(String title, java.util.function.Function<ColumnRow, String> f,

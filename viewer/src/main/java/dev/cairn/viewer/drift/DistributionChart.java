@@ -7,24 +7,36 @@ import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import dev.cairn.viewer.common.ChartAxes;
+import dev.cairn.viewer.common.RunColors;
+import dev.cairn.viewer.common.Theme;
 import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
 
 /**
- * Reference vs batch (ChartFX): overlaid filled histograms for numeric columns, grouped bars per category for
- * categorical ones, as shares of rows.
+ * Reference vs batch (ChartFX): overlaid histograms for numeric columns, filled with transparency so both stay
+ * visible where they overlap, grouped bars per category for categorical ones, as shares of rows.
  */
 final class DistributionChart extends StackPane {
+    /** How opaque the filled histograms are. */
+    static final double FILL_OPACITY = 0.4;
     private final CategoryAxis categories = new CategoryAxis("value");
-    private final DefaultNumericAxis numbers = new DefaultNumericAxis("value");
-    private final DefaultNumericAxis shareAxis = new DefaultNumericAxis("share of rows");
-    private final DefaultNumericAxis shareAxis2 = new DefaultNumericAxis("share of rows");
+    private final DefaultNumericAxis numbers = ChartAxes.numeric("value");
+    private final DefaultNumericAxis shareAxis = ChartAxes.numeric("share of rows");
+    private final DefaultNumericAxis shareAxis2 = ChartAxes.numeric("share of rows");
     private final XYChart histogram = new XYChart(numbers, shareAxis);
     private final XYChart bars = new XYChart(categories, shareAxis2);
     private final ErrorDataSetRenderer histogramRenderer = new ErrorDataSetRenderer();
     private final ErrorDataSetRenderer barRenderer = new ErrorDataSetRenderer();
 
-    DistributionChart() {
+    private final Color referenceColor;
+    private final Color batchColor;
+
+    DistributionChart(Theme theme) {
         setId("drift-distribution-chart");
+        referenceColor = RunColors.series(0, theme);
+        batchColor = RunColors.series(1, theme);
+        categories.setUnit(null);
         histogram.setAnimated(false);
         bars.setAnimated(false);
         numbers.setAutoRangeRounding(false);
@@ -40,6 +52,11 @@ final class DistributionChart extends StackPane {
         bars.getRenderers().setAll(barRenderer);
         getChildren().addAll(histogram, bars);
         show(null);
+    }
+
+    /** The style of the numeric histogram's datasets (reference, batch), for tests. */
+    java.util.List<String> histogramStyles() {
+        return histogramRenderer.getDatasets().stream().map(d -> d.getStyle()).toList();
     }
 
     void show(Distribution d) {
@@ -60,6 +77,8 @@ final class DistributionChart extends StackPane {
                 ref.add(mid, d.reference()[i]);
                 cur.add(mid, d.batch()[i]);
             }
+            ref.setStyle(fill(referenceColor));
+            cur.setStyle(fill(batchColor));
             histogramRenderer.getDatasets().addAll(ref, cur);
         } else {
             bars.setTitle(title);
@@ -72,8 +91,16 @@ final class DistributionChart extends StackPane {
                 ref.add(i, d.reference()[i]);
                 cur.add(i, d.batch()[i]);
             }
+            ref.setStyle(fill(referenceColor));
+            cur.setStyle(fill(batchColor));
             barRenderer.getDatasets().addAll(ref, cur);
         }
+    }
+
+    /** A dataset style: the outline in {@code c}, the fill in {@code c} with {@link #FILL_OPACITY}. */
+    static String fill(Color c) {
+        return "-fx-line-color: " + RunColors.hex(c) + "; -fx-fill: " + RunColors.rgba(c, FILL_OPACITY)
+                + "; -fx-line-width: 1.4;";
     }
 
     /** True when the categorical (grouped bars) chart is showing, for tests. */

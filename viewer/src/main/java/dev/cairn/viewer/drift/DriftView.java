@@ -1,6 +1,8 @@
 package dev.cairn.viewer.drift;
 
 import dev.cairn.store.drift.DriftReport;
+import dev.cairn.viewer.common.Formats;
+import dev.cairn.viewer.common.Theme;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -32,14 +34,22 @@ import java.util.Locale;
 public final class DriftView extends BorderPane {
     private final DriftViewModel vm;
     private final DriftHeatmap heatmap = new DriftHeatmap();
-    private final ScoreChart scores = new ScoreChart();
-    private final DistributionChart distribution = new DistributionChart();
-    private final PerformanceChart performance = new PerformanceChart();
+    private final ScoreChart scores;
+    private final DistributionChart distribution;
+    private final PerformanceChart performance;
     private final Label testNumbers = new Label();
     private final Label performanceNote = new Label("No prediction and label columns: no performance figures.");
 
     public DriftView(DriftViewModel vm) {
+        this(vm, Theme.LIGHT);
+    }
+
+    /** A drift view whose chart colours suit {@code theme}. */
+    public DriftView(DriftViewModel vm, Theme theme) {
         this.vm = vm;
+        this.scores = new ScoreChart(theme);
+        this.distribution = new DistributionChart(theme);
+        this.performance = new PerformanceChart(theme);
         setId("drift-view");
         setTop(header());
         setCenter(body());
@@ -116,7 +126,7 @@ public final class DriftView extends BorderPane {
         right.setPadding(new Insets(6, 12, 8, 6));
         SplitPane split = new SplitPane(left, right);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.58);
         return split;
     }
 
@@ -151,7 +161,7 @@ public final class DriftView extends BorderPane {
         }
         DriftReport.Column c = d.result();
         if (c == null || c.test() == null) {
-            return d.column() + "\n" + (c == null ? "not in this batch" : c.message());
+            return d.column() + "\n" + (c == null ? "not in this batch" : shortNumbers(c.message()));
         }
         StringBuilder sb = new StringBuilder(d.column()).append('\n');
         sb.append("test: ").append(c.test()).append('\n');
@@ -160,13 +170,21 @@ public final class DriftView extends BorderPane {
         sb.append(c.drifted() ? "DRIFTED" : "not drifted");
         sb.append(String.format(Locale.ROOT, " (%.2f× threshold)", c.severity()));
         if (c.message() != null) {
-            sb.append('\n').append(c.message());
+            sb.append('\n').append(shortNumbers(c.message()));
         }
         return sb.toString();
     }
 
+    private static final java.util.regex.Pattern LONG_NUMBER =
+            java.util.regex.Pattern.compile("-?\\d+\\.\\d{5,}(?:[eE][-+]?\\d+)?");
+
+    /** A test's message with its long decimals (std=9.794827565608289) cut to 5 significant digits (9.7948). */
+    static String shortNumbers(String message) {
+        return LONG_NUMBER.matcher(message).replaceAll(m -> Formats.number(Double.parseDouble(m.group())));
+    }
+
     private static String format(double v) {
-        return Math.abs(v) >= 1e-3 || v == 0 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%.3g", v);
+        return Formats.number(v);
     }
 
     private void dragOver(DragEvent e) {

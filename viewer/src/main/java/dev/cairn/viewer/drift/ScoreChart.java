@@ -1,6 +1,9 @@
 package dev.cairn.viewer.drift;
 
 import dev.cairn.store.drift.DriftReport;
+import dev.cairn.viewer.common.ChartAxes;
+import dev.cairn.viewer.common.RunColors;
+import dev.cairn.viewer.common.Theme;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.YValueIndicator;
@@ -16,20 +19,21 @@ import java.util.List;
  * Score over time (ChartFX): one line per charted column, the score normalised to its threshold so columns with
  * different tests share one axis; the threshold is the line at 1; drifted batches are marked with points
  * (the normalised score is capped at {@link DriftReport.Column#MAX_SEVERITY}).
- * The x axis is days since the first batch.
+ * The x axis shows dates, as the heatmap does.
  */
 final class ScoreChart extends StackPane {
-    private final DefaultNumericAxis x = new DefaultNumericAxis("days since first batch");
-    private final DefaultNumericAxis y = new DefaultNumericAxis("score / threshold");
+    private final DefaultNumericAxis x = ChartAxes.dates("batch date");
+    private final DefaultNumericAxis y = ChartAxes.numeric("score / threshold");
     private final XYChart chart = new XYChart(x, y);
     private final ErrorDataSetRenderer lines = new ErrorDataSetRenderer();
     private final ErrorDataSetRenderer marks = new ErrorDataSetRenderer();
+    private final Theme theme;
 
-    ScoreChart() {
+    ScoreChart(Theme theme) {
+        this.theme = theme;
         setId("drift-score-chart");
         chart.setTitle("Drift score over time");
         chart.setAnimated(false);
-        x.setAutoRangeRounding(false);
         y.setAutoRanging(true);
         lines.setPolyLineStyle(LineStyle.NORMAL).setDrawMarker(false).setErrorStyle(ErrorStyle.NONE);
         marks.setPolyLineStyle(LineStyle.NONE).setDrawMarker(true).setErrorStyle(ErrorStyle.NONE);
@@ -48,19 +52,22 @@ final class ScoreChart extends StackPane {
         if (report == null || report.batches().isEmpty()) {
             return;
         }
-        long t0 = report.batches().get(0).time().toEpochMilli();
-        for (String column : columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
             DoubleDataSet line = new DoubleDataSet(column, report.batches().size());
             DoubleDataSet drifted = new DoubleDataSet(column + " drifted", report.batches().size());
             for (DriftReport.Batch b : report.batches()) {
-                double day = (b.time().toEpochMilli() - t0) / 86_400_000.0;
+                double days = ChartAxes.day(b.time().toEpochMilli());
                 b.column(column).ifPresent(c -> {
-                    line.add(day, c.severity());
+                    line.add(days, c.severity());
                     if (c.drifted()) {
-                        drifted.add(day, c.severity());
+                        drifted.add(days, c.severity());
                     }
                 });
             }
+            String color = RunColors.hex(RunColors.series(i, theme));
+            line.setStyle("-fx-line-color: " + color + "; -fx-line-width: 1.6;");
+            drifted.setStyle("-fx-marker-color: " + color + "; -fx-marker-size: 3;");
             lines.getDatasets().add(line);
             marks.getDatasets().add(drifted);
         }
@@ -69,6 +76,11 @@ final class ScoreChart extends StackPane {
     /** The chart, for tests. */
     XYChart chart() {
         return chart;
+    }
+
+    /** The x axis (dates), for tests. */
+    DefaultNumericAxis xAxis() {
+        return x;
     }
 
     /** Points per charted line, for tests. */

@@ -1,7 +1,6 @@
 package dev.cairn.viewer.hparams;
 
 import io.fair_acc.chartfx.XYChart;
-import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import javafx.scene.paint.Color;
 
 import java.util.Locale;
@@ -9,15 +8,6 @@ import java.util.Locale;
 /** Shared set-up of the ChartFX charts of this view. */
 final class ChartStyling {
     private ChartStyling() {
-    }
-
-    static DefaultNumericAxis axis(String name) {
-        DefaultNumericAxis axis = new DefaultNumericAxis(name);
-        axis.setUnit(null);
-        axis.setAutoRangeRounding(false);
-        axis.setForceZeroInRange(false);
-        axis.setAutoRangePadding(0.05);
-        return axis;
     }
 
     static void plain(XYChart chart) {

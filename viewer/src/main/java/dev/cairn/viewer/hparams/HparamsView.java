@@ -1,5 +1,6 @@
 package dev.cairn.viewer.hparams;
 
+import dev.cairn.viewer.common.PngExport;
 import atlantafx.base.theme.Styles;
 import dev.cairn.store.model.MetricAggregate;
 import javafx.beans.binding.Bindings;
@@ -15,6 +16,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -27,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -141,7 +142,17 @@ public final class HparamsView extends BorderPane {
                 + " to reorder; right-click a title for log scale, flip or hide; click a line to select its run.");
         hint.getStyleClass().add("hparams-hint");
         hint.setWrapText(true);
+        Hyperlink sparse = new Hyperlink();
+        sparse.setId("showSparseAxes");
+        sparse.textProperty().bind(Bindings.createStringBinding(() -> vm.sparseAxes().isEmpty() ? ""
+                : vm.sparseAxes().size() + (vm.sparseAxes().size() == 1 ? " axis" : " axes")
+                + " hidden: most highlighted runs lack " + String.join(", ", vm.sparseAxes()) + " — show",
+                vm.sparseAxes()));
+        sparse.visibleProperty().bind(Bindings.isNotEmpty(vm.sparseAxes()));
+        sparse.managedProperty().bind(sparse.visibleProperty());
+        sparse.setOnAction(e -> vm.showSparseAxes());
         BorderPane pane = new BorderPane(parallel);
+        pane.setTop(sparse);
         pane.setBottom(hint);
         BorderPane.setMargin(hint, new javafx.geometry.Insets(2, 8, 4, 8));
         return pane;
@@ -207,10 +218,11 @@ public final class HparamsView extends BorderPane {
         }
         try {
             PngExport.save(tab.getContent(), file.toPath());
-        } catch (UncheckedIOException e) {
-            LOG.warn("PNG export failed", e);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("PNG export to {} failed: {}", file, e.toString());
             javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
-                    javafx.scene.control.Alert.AlertType.ERROR, e.getMessage());
+                    javafx.scene.control.Alert.AlertType.ERROR, "Could not write " + file + ": "
+                    + dev.cairn.viewer.common.UserMessages.of(e));
             alert.setHeaderText("Could not save the PNG");
             alert.showAndWait();
         }

@@ -62,6 +62,9 @@ public final class HparamsViewModel {
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target");
     private final ObjectProperty<SweepTable> table = new SimpleObjectProperty<>(this, "table");
     private final ObjectProperty<List<PlotAxis>> axes = new SimpleObjectProperty<>(this, "axes", List.of());
+    /** Chosen params left off the plot because most highlighted runs lack them (until {@link #showSparseAxes}). */
+    private final ObservableList<String> sparseAxes = FXCollections.observableArrayList();
+    private boolean sparseAxesShown;
     private final ObjectProperty<Brushes> brushes = new SimpleObjectProperty<>(this, "brushes", Brushes.NONE);
     private final ObjectProperty<BitSet> kept = new SimpleObjectProperty<>(this, "kept", new BitSet());
     private final IntegerProperty keptCount = new SimpleIntegerProperty(this, "keptCount");
@@ -94,9 +97,17 @@ public final class HparamsViewModel {
         target.addListener((o, was, now) -> rebuildTable());
     }
 
+    private int requestedRuns;
+
+    /** How many runs were handed to {@link #setRuns} (the window's title counts them). */
+    public int runCount() {
+        return requestedRuns;
+    }
+
     /** Shows these runs (an experiment's, a filter's or a selection); reads them in the background. */
     public void setRuns(List<String> runIds) {
         List<String> ids = List.copyOf(runIds);
+        requestedRuns = ids.size();
         loading.set(true);
         message.set("");
         loads.submit("Reading " + ids.size() + " runs for hyperparameter analysis", progress -> {
@@ -186,12 +197,50 @@ public final class HparamsViewModel {
             return;
         }
         List<PlotAxis> next = new ArrayList<>();
+        List<String> sparse = new ArrayList<>();
+        BitSet highlighted = kept.get() != null && kept.get().length() <= t.size() && !kept.get().isEmpty()
+                ? kept.get() : allOf(t.size());
         for (String p : chosenParams) {
-            next.add(axis(p, p, t.params().get(p)));
+            ParamColumn column = t.params().get(p);
+            if (!sparseAxesShown && mostlyMissing(column, highlighted)) {
+                sparse.add(p);
+            } else {
+                next.add(axis(p, p, column));
+            }
         }
+        sparseAxes.setAll(sparse);
         next.add(axis(PlotAxis.TARGET_KEY, t.target().label(), t.targetColumn()));
         axes.set(List.copyOf(next));
         applyBrushes();
+    }
+
+    /** True when more than half of the {@code rows} lack a value in {@code column}. */
+    static boolean mostlyMissing(ParamColumn column, BitSet rows) {
+        int missing = 0;
+        for (int i = rows.nextSetBit(0); i >= 0; i = rows.nextSetBit(i + 1)) {
+            missing += column.isMissing(i) ? 1 : 0;
+        }
+        return missing * 2 > rows.cardinality();
+    }
+
+    private static BitSet allOf(int n) {
+        BitSet all = new BitSet(n);
+        all.set(0, n);
+        return all;
+    }
+
+    /** Shows the axes left off because most highlighted runs lack them (one click in the view). */
+    public void showSparseAxes() {
+        sparseAxesShown = true;
+        rebuildAxes();
+    }
+
+    /**
+     * The chosen params left off the parallel coordinates because most highlighted runs lack them (runs of
+     * different model families in one experiment); empty after {@link #showSparseAxes}.
+     */
+    public ObservableList<String> sparseAxes() {
+        return sparseAxes;
     }
 
     private PlotAxis axis(String key, String label, ParamColumn column) {

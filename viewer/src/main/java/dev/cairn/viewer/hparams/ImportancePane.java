@@ -1,5 +1,6 @@
 package dev.cairn.viewer.hparams;
 
+import dev.cairn.viewer.common.ChartAxes;
 import dev.cairn.viewer.common.Formats;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.CategoryAxis;
@@ -27,7 +28,7 @@ import java.util.List;
 final class ImportancePane {
     private final HparamsViewModel vm;
     private final CategoryAxis xAxis = new CategoryAxis("param");
-    private final DefaultNumericAxis yAxis = ChartStyling.axis("importance (share of target variance)");
+    private final DefaultNumericAxis yAxis = ChartAxes.numeric("importance (share of target variance)");
     private final XYChart chart = new XYChart(xAxis, yAxis);
     private final ErrorDataSetRenderer bars = new ErrorDataSetRenderer();
     private final Label explanation = new Label();

@@ -187,6 +187,7 @@ final class ParallelCoordinatesChart extends Pane {
                           Color accent) {
         double top = geometry.y(1);
         double bottom = geometry.y(0);
+        Color halo = theme.background().deriveColor(0, 1, 1, 0.85);
         g.setStroke(fg);
         g.setLineWidth(1);
         g.strokeLine(x + 0.5, top, x + 0.5, bottom);
@@ -205,7 +206,15 @@ final class ParallelCoordinatesChart extends Pane {
             AxisTick tick = ticks.get(t);
             double y = geometry.y(tick.position());
             g.strokeLine(x - 3, y, x + 0.5, y);
-            g.fillText(shorten(tick.label(), 12), x - 5, y);
+            String label = shorten(tick.label(), 12);
+            // a halo in the background colour, so lines crossing the label do not run through its letters
+            g.setStroke(halo);
+            g.setLineWidth(3);
+            g.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+            g.strokeText(label, x - 5, y);
+            g.setStroke(fg);
+            g.setLineWidth(1);
+            g.fillText(label, x - 5, y);
         }
         Brush brush = vm.brushesProperty().get().byAxis().get(axis.key());
         if (brush != null) {

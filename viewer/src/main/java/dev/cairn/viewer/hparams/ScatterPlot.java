@@ -1,5 +1,6 @@
 package dev.cairn.viewer.hparams;
 
+import dev.cairn.viewer.common.ChartAxes;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
@@ -34,8 +35,8 @@ final class ScatterPlot {
     private final ComboBox<String> colour = new ComboBox<>();
     private final CheckBox logX = new CheckBox("log x");
     private final CheckBox logY = new CheckBox("log y");
-    private final DefaultNumericAxis xAxis = ChartStyling.axis("x");
-    private final DefaultNumericAxis yAxis = ChartStyling.axis("y");
+    private final DefaultNumericAxis xAxis = ChartAxes.numeric("x");
+    private final DefaultNumericAxis yAxis = ChartAxes.numeric("y");
     private final XYChart chart = new XYChart(xAxis, yAxis);
     private final ErrorDataSetRenderer points = new ErrorDataSetRenderer();
     private final Label readout = new Label();

@@ -31,7 +31,7 @@ public final class RegistryView extends StackPane {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.5);
         SplitPane main = new SplitPane(new ModelsPane(vm), center);
-        main.setDividerPositions(0.25);
+        main.setDividerPositions(0.2);
         Label message = new Label();
         message.setId("registry-message");
         message.setPadding(new Insets(3, 8, 3, 8));

@@ -1,5 +1,7 @@
 package dev.cairn.viewer.registry;
 
+import dev.cairn.viewer.common.ColumnFit;
+import dev.cairn.viewer.common.Formats;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
@@ -24,6 +26,10 @@ final class VersionsTable extends TableView<VersionRow> {
             .withZone(ZoneId.systemDefault());
     private final RegistryViewModel vm;
     private final int fixedColumns;
+    /** Columns whose cells are a badge or a link: measured on their text plus {@link #BADGE_PADDING}. */
+    private final java.util.Map<TableColumn<VersionRow, ?>, java.util.function.Function<VersionRow, String>>
+            badgeTexts = new java.util.HashMap<>();
+    private static final double BADGE_PADDING = 16;
 
     VersionsTable(RegistryViewModel vm) {
         super(vm.versions());
@@ -31,7 +37,7 @@ final class VersionsTable extends TableView<VersionRow> {
         setId("registry-versions");
         setPlaceholder(new Label("Select a model"));
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
 
         TableColumn<VersionRow, Number> version = new TableColumn<>("Version");
         version.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().number()));
@@ -69,6 +75,11 @@ final class VersionsTable extends TableView<VersionRow> {
         fixedColumns = getColumns().size();
         vm.metricColumns().addListener((ListChangeListener<String>) c -> rebuildMetricColumns());
         rebuildMetricColumns();
+        badgeTexts.put(stage, r -> r.version().stage().label());
+        badgeTexts.put(run, r -> r.version().runId() == null ? "" : r.runName() != null ? r.runName()
+                : r.version().runId().substring(0, 8));
+        vm.versions().addListener((ListChangeListener<VersionRow>) c -> fitColumns());
+        fitColumns();
 
         getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null && !now.equals(vm.selectedVersion().get())) {
@@ -83,14 +94,20 @@ final class VersionsTable extends TableView<VersionRow> {
         });
     }
 
+    /** Columns as wide as their text, so dates, run names and metrics are not cut at 1280 px. */
+    private void fitColumns() {
+        ColumnFit.fit(this, badgeTexts, r -> false, BADGE_PADDING);
+    }
+
     private void rebuildMetricColumns() {
         getColumns().remove(fixedColumns, getColumns().size());
         for (String key : vm.metricColumns()) {
             getColumns().add(text(key, r -> {
                 Double v = r.metrics().get(key);
-                return v == null ? "" : String.format(Locale.ROOT, "%.4g", v);
+                return v == null ? "" : Formats.significant(v, 4);
             }));
         }
+        fitColumns();
     }
 
     private static TableColumn<VersionRow, String> text(String title,

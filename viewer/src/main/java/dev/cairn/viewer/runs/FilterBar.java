@@ -1,5 +1,6 @@
 package dev.cairn.viewer.runs;
 
+import dev.cairn.viewer.common.GroupBy;
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Side;
 import javafx.scene.control.Button;

@@ -1,5 +1,6 @@
 package dev.cairn.viewer.runs;
 
+import dev.cairn.viewer.common.GroupBy;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;

@@ -1,5 +1,6 @@
 package dev.cairn.viewer.runs;
 
+import dev.cairn.viewer.common.GroupBy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

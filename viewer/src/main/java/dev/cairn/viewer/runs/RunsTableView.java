@@ -53,6 +53,8 @@ public final class RunsTableView {
     public static final KeyCombination COMPARE_KEYS =
             new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     private static final double INDENT = 16;
+    /** The width a default param or metric column is counted with. */
+    private static final double DEFAULT_COLUMN_WIDTH = 100;
 
     private final TableView<RunRow> table = new TableView<>();
     private final RunsViewModel vm;
@@ -104,6 +106,7 @@ public final class RunsTableView {
         fixedColumns = table.getColumns().size();
 
         vm.columns().addListener((ListChangeListener<ColumnSpec>) c -> rebuildExtraColumns());
+        table.widthProperty().addListener((o, a, b) -> vm.setDefaultColumnLimit(defaultColumnRoom(b.doubleValue())));
         rebuildExtraColumns();
 
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) c -> {
@@ -124,6 +127,15 @@ public final class RunsTableView {
                 vm.loadingProperty(), vm.filterProperty()));
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
+    }
+
+    /** How many default param and metric columns fit next to the fixed ones (at least four). */
+    private int defaultColumnRoom(double width) {
+        double fixed = 0;
+        for (TableColumn<RunRow, ?> c : table.getColumns().subList(0, fixedColumns)) {
+            fixed += c.isVisible() ? c.getWidth() : 0;
+        }
+        return Math.max(4, (int) ((width - fixed) / DEFAULT_COLUMN_WIDTH));
     }
 
     /** The table's sort order as view-model sort keys. */

@@ -1,5 +1,6 @@
 package dev.cairn.viewer.runs;
 
+import dev.cairn.viewer.common.GroupBy;
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.Lifecycle;
@@ -99,12 +100,21 @@ public final class RunsViewModel {
     private Consumer<List<String>> onRegisterModel;
     private Consumer<List<String>> onCompare;
     private Consumer<Runnable> aroundRowChanges = Runnable::run;
+    /** The scope has no chosen columns: the defaults are set from the first rows loaded. */
+    private boolean defaultColumnsPending;
+    private boolean applyingDefaultColumns;
+    private int defaultColumnLimit = 8;
 
     public RunsViewModel(TaskRunner runner, Ticker ticker) {
         this.runner = runner;
         this.ticker = ticker;
         this.loads = new LatestOnly(runner);
         this.keyLoads = new LatestOnly(runner);
+        columns.addListener((javafx.collections.ListChangeListener<ColumnSpec>) c -> {
+            if (!applyingDefaultColumns) {
+                defaultColumnsPending = false;
+            }
+        });
     }
 
     /** Shows the runs of {@code newStore} (all experiments) and starts live updates. */
@@ -218,6 +228,9 @@ public final class RunsViewModel {
         }
         rebuild();
         mergeTagKeys(page.runs());
+        if (defaultColumnsPending && !rows.isEmpty()) {
+            applyDefaultColumns();
+        }
         if (page.next() != null) {
             loadNext(page.next());
         } else {
@@ -362,6 +375,49 @@ public final class RunsViewModel {
             return false;
         }
         return scope.get() == null || scope.get().id() == run.experimentId();
+    }
+
+    // --- default columns --------------------------------------------------------------------------------------
+
+    /**
+     * Shows the default columns of the scope (see {@link DefaultColumns}): now when rows are loaded, else once the
+     * first rows arrive. Choosing columns (a change of {@link #columns()}) ends it.
+     */
+    public void useDefaultColumns() {
+        defaultColumnsPending = true;
+        if (!rows.isEmpty() && !loading.get()) {
+            applyDefaultColumns();
+        } else {
+            setColumnsQuietly(List.of());
+        }
+    }
+
+    private void applyDefaultColumns() {
+        defaultColumnsPending = false;
+        List<RunDetails> shown = new ArrayList<>(rows.size());
+        for (RunRow r : rows) {
+            shown.add(r.details());
+        }
+        setColumnsQuietly(DefaultColumns.of(shown, scope.get() == null, defaultColumnLimit));
+    }
+
+    private void setColumnsQuietly(List<ColumnSpec> specs) {
+        applyingDefaultColumns = true;
+        try {
+            columns.setAll(specs);
+        } finally {
+            applyingDefaultColumns = false;
+        }
+    }
+
+    /** True while the view-model sets the default columns (not a choice of the user, so not remembered). */
+    public boolean isApplyingDefaultColumns() {
+        return applyingDefaultColumns;
+    }
+
+    /** How many default columns the table has room for (the view sets it from its width). */
+    public void setDefaultColumnLimit(int limit) {
+        this.defaultColumnLimit = Math.max(1, limit);
     }
 
     // --- tree, grouping and sorting ------------------------------------------------------------------------

@@ -12,6 +12,10 @@ public enum Screen {
     BROWSER,
     /** The model registry browser. */
     REGISTRY,
+    /** The hyperparameter analysis of the runs in view. */
+    HPARAMS,
+    /** The data-drift view of the registered models. */
+    DRIFT,
     /** The store could not be opened. */
     ERROR
 }

@@ -1,5 +1,6 @@
 package dev.cairn.viewer.shell;
 
+import dev.cairn.viewer.common.GroupBy;
 import dev.cairn.store.StoreLocation;
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.StoreOptions;
@@ -16,6 +17,8 @@ import dev.cairn.viewer.common.Theme;
 import dev.cairn.viewer.common.Ticker;
 import dev.cairn.viewer.common.UserMessages;
 import dev.cairn.viewer.common.ViewerSettings;
+import dev.cairn.viewer.drift.DriftViewModel;
+import dev.cairn.viewer.hparams.HparamsViewModel;
 import dev.cairn.viewer.registry.RegistryTasks;
 import dev.cairn.viewer.registry.RegistryViewModel;
 import dev.cairn.viewer.runs.ColumnSpec;
@@ -79,6 +82,8 @@ public final class ShellViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ObservableList<String> recentStores = FXCollections.observableArrayList();
     private final ObjectProperty<RegistryViewModel> registry = new SimpleObjectProperty<>(this, "registry");
+    private final ObjectProperty<HparamsViewModel> hparams = new SimpleObjectProperty<>(this, "hparams");
+    private final ObjectProperty<DriftViewModel> drift = new SimpleObjectProperty<>(this, "drift");
     private final ObservableList<String> runsToSelect = FXCollections.observableArrayList();
     private final StringProperty connection = new SimpleStringProperty(this, "connection");
     private final ObjectProperty<TeamStoreViewModel> passwordPrompt = new SimpleObjectProperty<>(this,
@@ -97,6 +102,7 @@ public final class ShellViewModel {
     private boolean applyingColumns;
     private boolean sessionTheme;
     private Cancellable registryPolling = Cancellable.NONE;
+    private Consumer<List<String>> compareHandler = ids -> { };
 
     public ShellViewModel(TaskRunner runner, Ticker ticker, SettingsStore settingsStore, WelcomeActions actions) {
         this(runner, ticker, settingsStore, ShellServices.of(actions));
@@ -133,10 +139,16 @@ public final class ShellViewModel {
         });
         experiments.selectedProperty().addListener((o, a, b) -> {
             if (b != null && (a == null || a.id() != b.id())) {
-                runs.setScope(b);
+                applyingColumns = true;
+                try {
+                    runs.setScope(b);
+                } finally {
+                    applyingColumns = false;
+                }
                 restoreColumns(b);
             }
         });
+        runs.groupByProperty().addListener((o, a, b) -> rememberGroupBy());
         experiments.showDeletedProperty().addListener((o, a, b) -> runs.setIncludeDeleted(b));
         runs.columns().addListener((ListChangeListener<ColumnSpec>) c -> rememberColumns());
         runs.setOnRunsChanged(ids -> {
@@ -313,7 +325,10 @@ public final class ShellViewModel {
         experiments.attach(store);
         runs.attach(store);
         detail.attach(store);
-        registry.set(new RegistryViewModel(store, registryTasks(), System.getProperty("user.name", "unknown")));
+        RegistryViewModel r = new RegistryViewModel(store, registryTasks(), System.getProperty("user.name", "unknown"));
+        r.setOnOpenRun(id -> showRuns(List.of(id)));
+        r.setOnCompareRuns(this::compare);
+        registry.set(r);
         registryPolling = ticker.every(REGISTRY_POLL, this::pollRegistry);
         settings.rememberStore(store.location().describe());
         recentStores.setAll(settings.getRecentStores());
@@ -327,6 +342,8 @@ public final class ShellViewModel {
         registryPolling.cancel();
         registryPolling = Cancellable.NONE;
         registry.set(null);
+        hparams.set(null);
+        drift.set(null);
         runsToSelect.clear();
         experiments.detach();
         runs.detach();
@@ -444,6 +461,83 @@ public final class ShellViewModel {
         r.reload();
     }
 
+    /**
+     * Shows the hyperparameter analysis of the runs in view: the selection when two or more runs are selected,
+     * else every run the table holds (the experiment, under the filter).
+     */
+    public void showHyperparameters() {
+        TrackingStore s = store;
+        if (s == null) {
+            return;
+        }
+        List<String> ids = runs.selection().size() >= 2
+                ? runs.selection().stream().map(dev.cairn.viewer.runs.RunRow::id).toList()
+                : runs.tableRuns().stream().map(d -> d.run().id()).toList();
+        HparamsViewModel h = new HparamsViewModel(s, runner);
+        h.setOnSelectRuns(this::showRuns);
+        h.setOnCompare(this::compare);
+        h.setRuns(ids);
+        hparams.set(h);
+        screen.set(Screen.HPARAMS);
+    }
+
+    /** View → Hyperparameters: shows them, or goes back to the runs when they are shown. */
+    public void toggleHyperparameters() {
+        if (screen.get() == Screen.HPARAMS) {
+            showRuns(List.of());
+        } else {
+            showHyperparameters();
+        }
+    }
+
+    /** True when the app can compute drift reports (the drift view is available). */
+    public boolean driftAvailable() {
+        return services.drift() != null;
+    }
+
+    /** Shows the data-drift view of the registered models (and reads it). */
+    public void showDrift() {
+        TrackingStore s = store;
+        if (s == null || !driftAvailable()) {
+            return;
+        }
+        DriftViewModel d = new DriftViewModel(s, services.drift(), runner);
+        drift.set(d);
+        screen.set(Screen.DRIFT);
+        d.reload();
+    }
+
+    /** View → Data drift: shows it, or goes back to the runs when it is shown. */
+    public void toggleDrift() {
+        if (screen.get() == Screen.DRIFT) {
+            showRuns(List.of());
+        } else {
+            showDrift();
+        }
+    }
+
+    /** Opens Compare on {@code ids} through the window's handler (the runs table, registry and hparams use it). */
+    public void compare(List<String> ids) {
+        if (store != null && ids != null && !ids.isEmpty()) {
+            compareHandler.accept(List.copyOf(ids));
+        }
+    }
+
+    /** What opens Compare (the window: a compare window over it). */
+    public void setCompareHandler(Consumer<List<String>> handler) {
+        this.compareHandler = handler == null ? ids -> { } : handler;
+    }
+
+    /** The hyperparameter analysis shown on {@link Screen#HPARAMS}; null before it was first shown. */
+    public ReadOnlyObjectProperty<HparamsViewModel> hparamsProperty() {
+        return hparams;
+    }
+
+    /** The drift view shown on {@link Screen#DRIFT}; null before it was first shown. */
+    public ReadOnlyObjectProperty<DriftViewModel> driftProperty() {
+        return drift;
+    }
+
     private void pollRegistry() {
         RegistryViewModel r = registry.get();
         if (r != null && screen.get() == Screen.REGISTRY) {
@@ -482,17 +576,27 @@ public final class ShellViewModel {
         theme.set(theme.get() == Theme.DARK ? Theme.LIGHT : Theme.DARK);
     }
 
+    /**
+     * Shows the columns and group-by remembered for {@code scope}; without remembered columns, the defaults (the
+     * scope's metrics and differing params, see the runs package's DefaultColumns).
+     */
     private void restoreColumns(ExperimentItem scope) {
-        List<String> ids = settings.getColumns().getOrDefault(columnKey(scope), List.of());
-        List<ColumnSpec> specs = new ArrayList<>();
-        for (String id : ids) {
-            ColumnSpec spec = ColumnSpec.parse(id);
-            if (spec != null) {
-                specs.add(spec);
-            }
-        }
+        String key = columnKey(scope);
         applyingColumns = true;
         try {
+            runs.setGroupBy(GroupBy.parse(settings.getGroupBy().get(key)));
+            List<String> ids = settings.getColumns().get(key);
+            if (ids == null) {
+                runs.useDefaultColumns();
+                return;
+            }
+            List<ColumnSpec> specs = new ArrayList<>();
+            for (String id : ids) {
+                ColumnSpec spec = ColumnSpec.parse(id);
+                if (spec != null) {
+                    specs.add(spec);
+                }
+            }
             runs.columns().setAll(specs);
         } finally {
             applyingColumns = false;
@@ -500,11 +604,25 @@ public final class ShellViewModel {
     }
 
     private void rememberColumns() {
-        if (applyingColumns) {
+        if (applyingColumns || runs.isApplyingDefaultColumns()) {
             return;
         }
         ExperimentItem scope = experiments.selectedProperty().get();
         settings.getColumns().put(columnKey(scope), runs.columns().stream().map(ColumnSpec::id).toList());
+        saveSettings();
+    }
+
+    private void rememberGroupBy() {
+        if (applyingColumns) {
+            return;
+        }
+        String key = columnKey(experiments.selectedProperty().get());
+        GroupBy by = runs.groupByProperty().get();
+        if (by == null) {
+            settings.getGroupBy().remove(key);
+        } else {
+            settings.getGroupBy().put(key, by.id());
+        }
         saveSettings();
     }
 

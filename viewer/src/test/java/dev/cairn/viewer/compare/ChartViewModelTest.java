@@ -1,5 +1,6 @@
 package dev.cairn.viewer.compare;
 
+import dev.cairn.viewer.common.GroupBy;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.series.SeriesRange;
@@ -60,6 +61,15 @@ class ChartViewModelTest {
         charts.layoutProperty().set(ChartLayout.PER_RUN);
         assertThat(charts.charts()).extracting(ChartViewModel::title).containsExactly("a", "b", "c");
         assertThat(charts.charts().get(0).lines()).extracting(ChartLine::label).containsExactly("loss", "val/acc");
+    }
+
+    @Test
+    void theReadoutShowsTheStepAsAnIntegerAndValuesWithFiveSignificantDigits() {
+        ChartViewModel loss = chart("loss");
+        loss.setPixelWidth(20_000);
+        String text = loss.readoutText(6.223776223776223);
+        assertThat(text.lines().toList()).containsExactly("step 6", "a: 0.14286", "b: 0.28571", "c: 0.57143");
+        assertThat(loss.readoutText(-5)).isNull();
     }
 
     @Test

@@ -97,7 +97,9 @@ class CompareViewFxTest {
         double y = bounds.getMinY() - 120;
         robot.drag(bounds.getMinX() + bounds.getWidth() * 0.3, y).dropTo(
                 new javafx.geometry.Point2D(bounds.getMinX() + bounds.getWidth() * 0.6, y - 60));
-        waitUntil(() -> loss.visibleRangeProperty().get() != null);
+        // the zoom is settled once the range is set and the store was asked for it (not only for the whole series)
+        waitUntil(() -> loss.visibleRangeProperty().get() != null
+                && loss.lastRequests().stream().noneMatch(r -> r.range().isAll()));
         double[] visible = loss.visibleRangeProperty().get();
         assertThat(visible[1] - visible[0]).isLessThan(2_000 * 0.5);
         assertThat(loss.lastRequests()).allSatisfy(r -> assertThat(r.range().isAll()).isFalse());
@@ -127,7 +129,7 @@ class CompareViewFxTest {
         Path png = dir.resolve("chart.png");
         robot.interact(() -> {
             try {
-                ChartExport.png(lossChart().node(), png);
+                dev.cairn.viewer.common.PngExport.save(lossChart().node(), png);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

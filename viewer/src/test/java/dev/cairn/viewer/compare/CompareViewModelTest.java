@@ -58,6 +58,15 @@ class CompareViewModelTest {
     }
 
     @Test
+    void paramsAndMetricsThatDifferComeBeforeTheAttributes() {
+        List<String> labels = vm.rows().stream().map(CompareRow::label).toList();
+        assertThat(labels.subList(0, 8)).containsExactly("extra", "lr", "loss · last", "loss · min", "loss · max",
+                "val/acc · last", "val/acc · min", "val/acc · max");
+        assertThat(labels.get(8)).isEqualTo("Name");
+        assertThat(labels.indexOf("depth")).isGreaterThan(labels.indexOf("Run id"));
+    }
+
+    @Test
     void differencesOnlyHidesRowsEqualAcrossRuns() {
         assertThat(vm.rows()).extracting(CompareRow::label).contains("depth", "team", "Experiment");
         vm.differencesOnlyProperty().set(true);

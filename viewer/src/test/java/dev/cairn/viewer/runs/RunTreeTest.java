@@ -1,5 +1,6 @@
 package dev.cairn.viewer.runs;
 
+import dev.cairn.viewer.common.GroupBy;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;

@@ -89,6 +89,29 @@ class MainWindowFxTest {
     }
 
     @Test
+    void theTableShowsMetricsAndDifferingParamsWithoutTheColumnChooser(FxRobot robot) throws Exception {
+        waitUntil(() -> table().getItems().size() == 4);
+        waitUntil(() -> table().getColumns().stream().anyMatch(c -> "col-metric:last:loss".equals(c.getId())));
+        robot.interact(() -> vm.experiments().items().stream().filter(e -> "churn".equals(e.name())).findFirst()
+                .ifPresent(e -> vm.experiments().selectedProperty().set(e)));
+        waitUntil(() -> table().getItems().size() == 3 && table().getColumns().stream()
+                .anyMatch(c -> "col-param:lr".equals(c.getId())));
+        assertThat(table().getColumns().stream().map(TableColumn::getText).toList())
+                .containsSubsequence("loss · last", "lr", "model");
+    }
+
+    @Test
+    void hyperparametersOpenFromTheViewMenuAndLeadBackToTheRuns(FxRobot robot) throws Exception {
+        waitUntil(() -> table().getItems().size() == 4);
+        robot.clickOn("View").clickOn("#viewHparams");
+        waitUntil(() -> vm.screenProperty().get() == Screen.HPARAMS
+                && robot.lookup(".view-header-title").tryQueryAs(Label.class)
+                .map(l -> l.getText().equals("Hyperparameters · 4 runs")).orElse(false));
+        robot.clickOn("#backToRuns");
+        waitUntil(() -> vm.screenProperty().get() == Screen.BROWSER && table().getScene() != null);
+    }
+
+    @Test
     void sortsByNameAndSelectingARunShowsItsParams(FxRobot robot) throws Exception {
         waitUntil(() -> table().getItems().size() == 4);
         Node nameHeader = robot.lookup(".column-header").match(n -> n.getId() != null

@@ -13,6 +13,7 @@ import dev.cairn.viewer.common.ManualTicker;
 import dev.cairn.viewer.common.SettingsStore;
 import dev.cairn.viewer.common.TaskRunner;
 import dev.cairn.viewer.common.Theme;
+import dev.cairn.viewer.common.GroupBy;
 import dev.cairn.viewer.runs.ColumnSpec;
 import dev.cairn.viewer.runs.RunRow;
 import dev.cairn.viewer.testing.TestStores;
@@ -116,11 +117,71 @@ class ShellViewModelTest {
         vm.experiments().selectedProperty().set(vm.experiments().items().get(1));
         vm.runs().columns().setAll(List.of(ColumnSpec.param("lr"), ColumnSpec.metric("loss", MetricAggregate.MIN)));
         vm.experiments().selectedProperty().set(vm.experiments().items().get(0));
-        assertThat(vm.runs().columns()).isEmpty();
+        assertThat(vm.runs().columns()).as("All experiments: the defaults, the metric every run has")
+                .containsExactly(ColumnSpec.metric("loss", MetricAggregate.LAST));
         vm.experiments().selectedProperty().set(vm.experiments().items().get(1));
         assertThat(vm.runs().columns()).containsExactly(ColumnSpec.param("lr"),
                 ColumnSpec.metric("loss", MetricAggregate.MIN));
         assertThat(settings.load().getColumns().get("churn")).containsExactly("param:lr", "metric:min:loss");
+        assertThat(settings.load().getColumns()).as("defaults are not remembered").doesNotContainKey("");
+    }
+
+    @Test
+    void withoutChosenColumnsAnExperimentShowsItsMetricsAndTheParamsThatDiffer() {
+        Path file = dir.resolve("defaults.db");
+        try (TrackingStore store = TrackingStore.open(file)) {
+            TestStores.populate(store);
+        }
+        shell(null).openStore(file, StoreMode.LOCAL);
+        vm.experiments().items().stream().filter(e -> "churn".equals(e.name())).findFirst()
+                .ifPresent(e -> vm.experiments().selectedProperty().set(e));
+        assertThat(vm.runs().columns()).containsExactly(ColumnSpec.metric("loss", MetricAggregate.LAST),
+                ColumnSpec.param("lr"), ColumnSpec.param("model"));
+    }
+
+    @Test
+    void groupByIsRememberedPerExperimentInTheSettings() {
+        Path file = dir.resolve("groups.db");
+        try (TrackingStore store = TrackingStore.open(file)) {
+            TestStores.populate(store);
+        }
+        shell(null).openStore(file, StoreMode.LOCAL);
+        vm.experiments().selectedProperty().set(vm.experiments().items().get(1));
+        String churn = vm.experiments().items().get(1).name();
+        vm.runs().setGroupBy(GroupBy.param("model"));
+        assertThat(settings.load().getGroupBy()).containsEntry(churn, "param:model");
+        vm.experiments().selectedProperty().set(vm.experiments().items().get(0));
+        assertThat(vm.runs().groupByProperty().get()).isNull();
+        vm.shutdown();
+
+        shell(null).openStore(file, StoreMode.LOCAL);
+        vm.experiments().selectedProperty().set(vm.experiments().items().get(1));
+        assertThat(vm.runs().groupByProperty().get()).isEqualTo(GroupBy.param("model"));
+        vm.runs().setGroupBy(null);
+        assertThat(settings.load().getGroupBy()).doesNotContainKey(churn);
+    }
+
+    @Test
+    void hyperparametersAndDriftAreScreensLikeTheOthers() {
+        Path file = dir.resolve("screens.db");
+        try (TrackingStore store = TrackingStore.open(file)) {
+            TestStores.populate(store);
+        }
+        shell(null).openStore(file, StoreMode.LOCAL);
+        vm.toggleHyperparameters();
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.HPARAMS);
+        assertThat(vm.hparamsProperty().get().runCount()).isEqualTo(4);
+        vm.toggleHyperparameters();
+        assertThat(vm.screenProperty().get()).isEqualTo(Screen.BROWSER);
+        assertThat(vm.driftAvailable()).isFalse();
+        vm.toggleDrift();
+        assertThat(vm.screenProperty().get()).as("no drift reports without the plugin").isEqualTo(Screen.BROWSER);
+        java.util.List<java.util.List<String>> compared = new java.util.ArrayList<>();
+        vm.setCompareHandler(compared::add);
+        vm.compare(List.of("a", "b"));
+        assertThat(compared).containsExactly(List.of("a", "b"));
+        vm.closeStore();
+        assertThat(vm.hparamsProperty().get()).isNull();
     }
 
     @Test

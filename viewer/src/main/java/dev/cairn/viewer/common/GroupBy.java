@@ -1,4 +1,4 @@
-package dev.cairn.viewer.runs;
+package dev.cairn.viewer.common;
 
 import dev.cairn.store.model.ParamValue;
 import dev.cairn.store.model.RunDetails;
@@ -6,10 +6,12 @@ import dev.cairn.store.model.RunDetails;
 import java.util.Objects;
 
 /**
- * What the runs table groups top-level runs by: the value of one param or tag. Its {@link #id()} ("param:lr",
- * "tag:team") is what settings remember.
+ * Grouping of runs by the value of one param or tag (the runs table's groups, the compare charts' aggregated
+ * lines). Its {@link #id()} ("param:lr", "tag:team") is what settings remember.
  */
 public record GroupBy(Kind kind, String key) {
+    /** The group of runs lacking the key (in the compare charts). */
+    public static final String NONE = "(none)";
 
     /** Where the grouping value comes from. */
     public enum Kind { PARAM, TAG }
@@ -56,8 +58,20 @@ public record GroupBy(Kind kind, String key) {
         return kind == Kind.PARAM ? details.params().get(key) : details.tags().get(key);
     }
 
+    /** The run's raw value, or {@link #NONE} when it has none. */
+    public String valueOf(RunDetails details) {
+        String v = value(details);
+        return v == null ? NONE : v;
+    }
+
+    /** "param lr", "tag team". */
+    @Override
+    public String toString() {
+        return (kind == Kind.PARAM ? "param " : "tag ") + key;
+    }
+
     /** The value as the groups are ordered: numbers numerically, then text, then missing values. */
-    static Object orderValue(String raw) {
+    public static Object orderValue(String raw) {
         if (raw == null) {
             return null;
         }

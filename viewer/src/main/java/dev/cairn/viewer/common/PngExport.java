@@ -1,4 +1,4 @@
-package dev.cairn.viewer.compare;
+package dev.cairn.viewer.common;
 
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -9,13 +9,13 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Saves a chart or the whole grid as a PNG. */
-public final class ChartExport {
-    private ChartExport() {
+/** Saves what a node shows (a chart, a grid of charts, a plot) as a PNG file. */
+public final class PngExport {
+    private PngExport() {
     }
 
     /** Takes a snapshot of {@code node} (UI thread) and writes it to {@code file}. */
-    public static void png(Node node, Path file) throws IOException {
+    public static void save(Node node, Path file) throws IOException {
         WritableImage image = node.snapshot(new SnapshotParameters(), null);
         if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
             throw new IOException("No PNG writer is available to write " + file + ".");
