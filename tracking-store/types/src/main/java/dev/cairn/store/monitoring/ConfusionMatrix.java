@@ -34,6 +34,21 @@ public record ConfusionMatrix(List<String> labels, long[][] counts) {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof ConfusionMatrix m && labels.equals(m.labels) && java.util.Arrays.deepEquals(counts, m.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * labels.hashCode() + java.util.Arrays.deepHashCode(counts);
+    }
+
+    @Override
+    public String toString() {
+        return "ConfusionMatrix" + labels + java.util.Arrays.deepToString(counts);
+    }
+
+    @Override
     public long[][] counts() {
         long[][] copy = new long[counts.length][];
         for (int i = 0; i < counts.length; i++) {
