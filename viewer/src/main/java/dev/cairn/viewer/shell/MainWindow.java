@@ -312,7 +312,9 @@ public final class MainWindow implements ShellCommands {
         MenuItem drift = item("Data drift", "shortcut+shift+D", e -> toggleDrift());
         drift.setId("viewDrift");
         drift.setDisable(vm.services().drift() == null);
-        Menu view = new Menu("View", null, showRuns, showRegistry, hparams, drift, new SeparatorMenuItem(), columns,
+        MenuItem monitoring = item("Monitoring", "shortcut+shift+O", e -> toggleMonitoring());
+        monitoring.setId("viewMonitoring");
+        Menu view = new Menu("View", null, showRuns, showRegistry, hparams, drift, monitoring, new SeparatorMenuItem(), columns,
                 refresh, new SeparatorMenuItem(), dark);
         MenuItem plugins = item("Plugins…", null, e -> vm.loadPlugins(list -> HelpDialogs.plugins(stage, list).show()));
         plugins.setId("helpPlugins");
@@ -325,6 +327,20 @@ public final class MainWindow implements ShellCommands {
 
     private Node hparamsNode;
     private Node driftNode;
+    private Node monitoringNode;
+
+    /** Shows the monitoring view of the registered models (or goes back to the runs). */
+    private void toggleMonitoring() {
+        boolean shown = monitoringNode != null && centre.getChildren().contains(monitoringNode);
+        monitoringNode = shown || vm.store() == null ? null : dev.cairn.viewer.monitoring.MonitoringView.screen(
+                new dev.cairn.viewer.monitoring.MonitoringViewModel(vm.store(), vm.runner(),
+                        System.getProperty("user.name", "unknown")), this::toggleMonitoring);
+        if (monitoringNode == null) {
+            showScreen(vm.screenProperty().get());
+        } else {
+            centre.getChildren().setAll(monitoringNode);
+        }
+    }
 
     /** Shows the data-drift view of the registered models (or goes back to the runs). */
     private void toggleDrift() {
