@@ -11,6 +11,7 @@ import dev.cairn.app.cli.LogCommand;
 import dev.cairn.app.cli.MetricCommand;
 import dev.cairn.app.cli.ModelCommand;
 import dev.cairn.app.cli.ModelsCommand;
+import dev.cairn.app.cli.MonitorCommand;
 import dev.cairn.app.cli.PluginsCommand;
 import dev.cairn.app.cli.RunsCommand;
 import dev.cairn.app.cli.StoreAdminCommand;
@@ -35,7 +36,7 @@ import java.util.concurrent.Callable;
             "Without a command, opens the desktop window on the store."},
         subcommands = {ExperimentsCommand.class, RunsCommand.class, MetricCommand.class, LogCommand.class,
             BenchCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class, PluginsCommand.class,
-            ModelsCommand.class, ModelCommand.class, DriftCommand.class, StoreAdminCommand.class,
+            ModelsCommand.class, ModelCommand.class, DriftCommand.class, MonitorCommand.class, StoreAdminCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

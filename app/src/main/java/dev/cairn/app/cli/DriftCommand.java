@@ -1,6 +1,7 @@
 package dev.cairn.app.cli;
 
 import dev.cairn.app.drift.DriftReports;
+import dev.cairn.app.monitoring.RuleEvaluator;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.ColumnType;
@@ -66,10 +67,25 @@ public final class DriftCommand extends StoreCommand {
         @Option(names = "--label", paramLabel = "COLUMN", description = "The true label column.")
         String label;
 
+        @Option(names = "--score", paramLabel = "COLUMN",
+                description = "The predicted probability of the positive class (gives ROC AUC and log loss).")
+        String score;
+
+        @Option(names = "--positive", paramLabel = "VALUE",
+                description = "The positive class (default: 1 or true, else the greater of two classes; "
+                    + "macro averages with more classes).")
+        String positive;
+
+        @Option(names = "--segment", paramLabel = "COLUMN",
+                description = "A slice column (region, age band, plan, ...); performance is computed per value. "
+                    + "Repeatable.")
+        List<String> segments = new ArrayList<>();
+
         ProfileOptions options() {
             Map<String, ColumnType> parsed = new LinkedHashMap<>();
             types.forEach((column, type) -> parsed.put(column, ColumnType.parse(type)));
-            return ProfileOptions.defaults().withTypes(parsed).withPrediction(prediction).withLabel(label);
+            return ProfileOptions.defaults().withTypes(parsed).withPrediction(prediction).withLabel(label)
+                    .withScore(score).withPositive(positive).withSegments(segments);
         }
 
         void printStored(String what, DatasetProfile p) {
@@ -117,7 +133,12 @@ public final class DriftCommand extends StoreCommand {
             Instant at = parseTime(time);
             try (TrackingStore store = openStore(false)) {
                 int v = version(store, version);
-                printStored("a batch at " + at, new DriftDatasets(store.drift()).addBatch(model, v, at, file, options()));
+                DatasetProfile stored = new DriftDatasets(store.drift()).addBatch(model, v, at, file, options());
+                printStored("a batch at " + at, stored);
+                store.monitoring().performance(stored.id()).ifPresent(p -> MonitorCommand.printPerformance(out(), p));
+                RuleEvaluator.Evaluation e = new RuleEvaluator(store, DriftReports::builtIn).evaluate(model, v, at);
+                e.problems().forEach(line -> spec.commandLine().getErr().println("cairn: " + line));
+                e.raised().forEach(a -> out().println("ALERT " + a.message()));
                 return 0;
             }
         }

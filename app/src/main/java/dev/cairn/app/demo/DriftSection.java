@@ -1,6 +1,9 @@
 package dev.cairn.app.demo;
 
+import dev.cairn.app.monitoring.RuleEvaluator;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.monitoring.AlertRule;
+import dev.cairn.store.monitoring.RuleKind;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunStatus;
@@ -24,7 +27,9 @@ import java.util.function.DoubleConsumer;
  * The drift demo: a churn model with three versions trained in the experiment "demo: churn model", promoted over
  * time (version 3 is rolled back to version 2 after a few days), and for the Production version a reference of
  * 5,000 training rows plus 30 daily batches of production traffic in which {@code tenure_months} and {@code plan}
- * drift gradually. Batches carry the model's prediction and the true label, so accuracy per day can be charted.
+ * drift gradually. Batches carry the model's prediction, churn probability and the true label (so performance per
+ * day and per region and plan can be charted: the region gap grows), and the predictions of version 3 as a
+ * challenger. Two alert rules (accuracy below 0.7 for two days, recall gap between regions above 0.3) raise alerts.
  * Written in one transaction.
  */
 public final class DriftSection implements DemoSection {
@@ -84,8 +89,15 @@ public final class DriftSection implements DemoSection {
             store.registry().rollback(MODEL, Stage.PRODUCTION, Expectation.nothing(), ChangeOptions.by(USER)
                     .withComment("v3 mis-scores enterprise accounts").at(firstBatch.plus(Duration.ofDays(14)).toEpochMilli()));
 
-            ProfileOptions options = ProfileOptions.defaults().withPrediction("predicted_churn").withLabel("churned");
+            ProfileOptions options = ProfileOptions.defaults().withPrediction("predicted_churn").withLabel("churned")
+                    .withScore("churn_score").withPositive("yes").withSegments(List.of("region", "plan"));
+            store.monitoring().addRule(new AlertRule(0, MODEL, null, RuleKind.METRIC, "accuracy", null, true, 0.7, 2));
+            store.monitoring().addRule(new AlertRule(0, MODEL, null, RuleKind.SLICE_GAP, "recall", "region", false,
+                    0.3, 1));
             List<String> columns = Arrays.asList(ChurnTraffic.COLUMNS);
+            RuleEvaluator rules = new RuleEvaluator(store, () -> {
+                throw new IllegalStateException("the demo has no drift-share rules");
+            });
             DatasetWriter reference = new DriftDatasets(store.drift()).referenceWriter(MODEL, 2, columns, options);
             ChurnTraffic training = new ChurnTraffic(7, 0.0);
             for (int i = 0; i < REFERENCE_ROWS; i++) {
@@ -95,12 +107,13 @@ public final class DriftSection implements DemoSection {
             for (int day = 0; day < BATCHES; day++) {
                 double drift = (double) day / (BATCHES - 1);
                 ChurnTraffic traffic = new ChurnTraffic(1000L + day, drift);
-                DatasetWriter batch = new DriftDatasets(store.drift()).batchWriter(MODEL, 2, firstBatch.plus(Duration.ofDays(day)), columns,
-                        ProfileOptions.defaults());
+                Instant at = firstBatch.plus(Duration.ofDays(day));
+                DatasetWriter batch = new DriftDatasets(store.drift()).batchWriter(MODEL, 2, at, columns, options);
                 for (int i = 0; i < BATCH_ROWS; i++) {
                     batch.row(traffic.next());
                 }
                 batch.commit();
+                rules.evaluate(MODEL, 2, at);
                 progress.accept((day + 1.0) / BATCHES);
             }
         });

@@ -70,6 +70,9 @@ public interface TrackingStore extends AutoCloseable {
     /** Data drift: reference datasets and batches of model versions, their profiles and samples. */
     DriftData drift();
 
+    /** Monitoring: performance of labelled batches per slice, alert rules and the alerts they raised. */
+    Monitoring monitoring();
+
     /**
      * Runs {@code work} as one unit of work: either everything it writes is stored, or nothing is. Store methods
      * called on the same thread inside join it.

@@ -104,6 +104,9 @@ final class MenuBuilder {
         } else {
             drift.setDisable(true);
         }
+        MenuItem monitoring = item("Monitoring", "shortcut+shift+M", e -> vm.toggleMonitoring());
+        monitoring.setId("viewMonitoring");
+        monitoring.disableProperty().bind(vm.registryProperty().isNull());
         MenuItem columns = item("Columns…", null, e -> browser.chooseColumns());
         MenuItem refresh = item("Refresh", "F5", e -> {
             vm.experiments().reload();
@@ -114,7 +117,8 @@ final class MenuBuilder {
         dark.setSelected(vm.themeProperty().get() == Theme.DARK);
         dark.setOnAction(e -> vm.themeProperty().set(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
         vm.themeProperty().addListener((o, a, b) -> dark.setSelected(b == Theme.DARK));
-        return new Menu("View", null, showRuns, showRegistry, hparams, drift, new SeparatorMenuItem(), columns,
+        return new Menu("View", null, showRuns, showRegistry, hparams, drift, monitoring, new SeparatorMenuItem(),
+                columns,
                 refresh, new SeparatorMenuItem(), dark);
     }
 

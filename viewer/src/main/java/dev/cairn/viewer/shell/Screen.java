@@ -16,6 +16,8 @@ public enum Screen {
     HPARAMS,
     /** The data-drift view of the registered models. */
     DRIFT,
+    /** Model performance per batch and slice, alert rules and alerts, champion vs challenger. */
+    MONITORING,
     /** The store could not be opened. */
     ERROR
 }

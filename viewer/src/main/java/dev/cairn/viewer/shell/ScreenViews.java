@@ -3,6 +3,8 @@ package dev.cairn.viewer.shell;
 import atlantafx.base.theme.Styles;
 import dev.cairn.viewer.drift.DriftView;
 import dev.cairn.viewer.drift.DriftViewModel;
+import dev.cairn.viewer.monitoring.MonitoringView;
+import dev.cairn.viewer.monitoring.MonitoringViewModel;
 import dev.cairn.viewer.hparams.HparamsView;
 import dev.cairn.viewer.hparams.HparamsViewModel;
 import dev.cairn.viewer.registry.RegistryView;
@@ -32,6 +34,7 @@ final class ScreenViews {
     private final Cached<RegistryViewModel> registry = new Cached<>();
     private final Cached<HparamsViewModel> hparams = new Cached<>();
     private final Cached<DriftViewModel> drift = new Cached<>();
+    private final Cached<MonitoringViewModel> monitoring = new Cached<>();
 
     ScreenViews(ShellViewModel vm, ShellCommands commands, Node browser) {
         this.vm = vm;
@@ -55,6 +58,8 @@ final class ScreenViews {
                     "Hyperparameters · " + h.runCount() + " runs", new HparamsView(h)));
             case DRIFT -> drift.node(vm.driftProperty().get(), d -> withHeader("Data drift",
                     new DriftView(d, vm.themeProperty().get())));
+            case MONITORING -> monitoring.node(vm.monitoringProperty().get(), m -> withHeader("Monitoring",
+                    new MonitoringView(m)));
         };
     }
 

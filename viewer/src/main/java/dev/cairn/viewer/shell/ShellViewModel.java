@@ -18,6 +18,7 @@ import dev.cairn.viewer.common.Ticker;
 import dev.cairn.viewer.common.UserMessages;
 import dev.cairn.viewer.common.ViewerSettings;
 import dev.cairn.viewer.drift.DriftViewModel;
+import dev.cairn.viewer.monitoring.MonitoringViewModel;
 import dev.cairn.viewer.hparams.HparamsViewModel;
 import dev.cairn.viewer.registry.RegistryTasks;
 import dev.cairn.viewer.registry.RegistryViewModel;
@@ -84,6 +85,7 @@ public final class ShellViewModel {
     private final ObjectProperty<RegistryViewModel> registry = new SimpleObjectProperty<>(this, "registry");
     private final ObjectProperty<HparamsViewModel> hparams = new SimpleObjectProperty<>(this, "hparams");
     private final ObjectProperty<DriftViewModel> drift = new SimpleObjectProperty<>(this, "drift");
+    private final ObjectProperty<MonitoringViewModel> monitoring = new SimpleObjectProperty<>(this, "monitoring");
     private final ObservableList<String> runsToSelect = FXCollections.observableArrayList();
     private final StringProperty connection = new SimpleStringProperty(this, "connection");
     private final ObjectProperty<TeamStoreViewModel> passwordPrompt = new SimpleObjectProperty<>(this,
@@ -344,6 +346,7 @@ public final class ShellViewModel {
         registry.set(null);
         hparams.set(null);
         drift.set(null);
+        monitoring.set(null);
         runsToSelect.clear();
         experiments.detach();
         runs.detach();
@@ -514,6 +517,32 @@ public final class ShellViewModel {
         } else {
             showDrift();
         }
+    }
+
+    /** Shows the monitoring view of the registered models (and reads it). */
+    public void showMonitoring() {
+        TrackingStore s = store;
+        if (s == null) {
+            return;
+        }
+        MonitoringViewModel m = new MonitoringViewModel(s, runner, System.getProperty("user.name", "unknown"));
+        monitoring.set(m);
+        screen.set(Screen.MONITORING);
+        m.reload();
+    }
+
+    /** View → Monitoring: shows it, or goes back to the runs when it is shown. */
+    public void toggleMonitoring() {
+        if (screen.get() == Screen.MONITORING) {
+            showRuns(List.of());
+        } else {
+            showMonitoring();
+        }
+    }
+
+    /** The monitoring view shown on {@link Screen#MONITORING}; null before it was first shown. */
+    public ReadOnlyObjectProperty<MonitoringViewModel> monitoringProperty() {
+        return monitoring;
     }
 
     /** Opens Compare on {@code ids} through the window's handler (the runs table, registry and hparams use it). */

@@ -1,6 +1,7 @@
 package dev.cairn.store.internal;
 
 import dev.cairn.store.DriftData;
+import dev.cairn.store.Monitoring;
 import dev.cairn.store.Experiments;
 import dev.cairn.store.Metrics;
 import dev.cairn.store.Runs;
@@ -12,6 +13,7 @@ import dev.cairn.store.TrackingStore;
 import dev.cairn.store.internal.core.SqlStoreWriter;
 import dev.cairn.store.internal.core.StoreContext;
 import dev.cairn.store.internal.drift.SqlDriftData;
+import dev.cairn.store.internal.drift.SqlMonitoring;
 import dev.cairn.store.internal.query.SqlRunSearch;
 import dev.cairn.store.internal.registry.SqlModelRegistry;
 import dev.cairn.store.internal.sql.Database;
@@ -34,6 +36,7 @@ final class SqlTrackingStore implements TrackingStore {
     private final RunSearch search;
     private final SqlModelRegistry registry;
     private final SqlDriftData drift;
+    private final SqlMonitoring monitoring;
 
     SqlTrackingStore(Database db, StoreLocation location, int migratedFrom) {
         this.db = db;
@@ -43,6 +46,7 @@ final class SqlTrackingStore implements TrackingStore {
         this.search = new SqlRunSearch(db);
         this.registry = new SqlModelRegistry(context);
         this.drift = new SqlDriftData(db, registry);
+        this.monitoring = new SqlMonitoring(db);
         if (db.mode() != StoreMode.READ_ONLY) {
             dev.cairn.store.internal.core.AbandonedRuns.sweep(db, context.runs());
         }
@@ -76,6 +80,11 @@ final class SqlTrackingStore implements TrackingStore {
     @Override
     public DriftData drift() {
         return drift;
+    }
+
+    @Override
+    public Monitoring monitoring() {
+        return monitoring;
     }
 
     @Override

@@ -20,7 +20,9 @@ public enum EventAction {
      * A version's stage or an alias as found in another registry (an MLflow import), with the source's user and
      * time; counts as taking the stage or alias for rollbacks.
      */
-    IMPORT;
+    IMPORT,
+    /** A monitoring rule held on a batch of the version; the detail says which rule and value. */
+    ALERT;
 
     /** Lower-case label as stored and printed: "promote", "set_alias", ... */
     public String label() {

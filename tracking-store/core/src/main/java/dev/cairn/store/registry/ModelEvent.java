@@ -32,6 +32,7 @@ public record ModelEvent(long id, String model, Integer version, EventAction act
                     + " from version " + replacedVersion + " to version " + version;
             case IMPORT -> (alias != null ? "imported alias '" + alias + "' on version " + version
                     : "imported version " + version + " in " + to) + (user == null ? "" : " (by " + user + ")");
+            case ALERT -> "alert on version " + version + ": " + detail;
         };
     }
 }

@@ -6,6 +6,7 @@ import dev.cairn.store.drift.DatasetFormatException;
 import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.drift.ProfiledDataset;
 import dev.cairn.store.drift.SampleColumn;
+import dev.cairn.store.profiling.performance.BatchScorer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +39,11 @@ public final class DatasetProfiler {
     private long rows;
     private int sampleSize;
     private final PerformanceAccumulator performance = new PerformanceAccumulator();
+    private final int version;
+    private BatchScorer scorer;
+    private String[] texts;
+    private double[] numbers;
+    private boolean[] scored;
 
     /**
      * @param fallbackTypes types used for columns that {@code options} does not type (for a batch: the
@@ -45,6 +51,13 @@ public final class DatasetProfiler {
      */
     DatasetProfiler(String source, List<String> header, ProfileOptions options, Map<String, ColumnType> fallbackTypes,
                     long headerLine) {
+        this(source, header, options, fallbackTypes, headerLine, 0);
+    }
+
+    /** @param version the model version the rows belong to (the version of the prediction column's predictions) */
+    DatasetProfiler(String source, List<String> header, ProfileOptions options, Map<String, ColumnType> fallbackTypes,
+                    long headerLine, int version) {
+        this.version = version;
         this.source = source;
         this.header = header.toArray(new String[0]);
         this.options = options;
@@ -67,7 +80,9 @@ public final class DatasetProfiler {
                 throw new DatasetFormatException(source, line, "the column name '" + header[i] + "' appears twice");
             }
         }
-        for (String role : new String[] {options.prediction(), options.label()}) {
+        List<String> named = new ArrayList<>(Arrays.asList(options.prediction(), options.label(), options.score()));
+        named.addAll(options.segments());
+        for (String role : named) {
             if (role != null && !seen.contains(role)) {
                 throw new DatasetFormatException(source, 0, "there is no column '" + role + "' (columns: "
                         + String.join(", ", header) + ")");
@@ -119,6 +134,13 @@ public final class DatasetProfiler {
                 labelIndex = i;
             }
         }
+        scorer = Scoring.scorer(source, Arrays.asList(header), columns, options, version, predictionIndex, labelIndex);
+        texts = new String[header.length];
+        numbers = new double[header.length];
+        scored = new boolean[header.length];
+        for (int i = 0; i < header.length && scorer != null; i++) {
+            scored[i] = scorer.uses(i);
+        }
         for (int r = 0; r < pending.size(); r++) {
             accept(pending.get(r), pendingLines.get(r));
         }
@@ -153,6 +175,10 @@ public final class DatasetProfiler {
                     }
                 }
                 col.addNumber(v);
+                if (scored[i]) {
+                    numbers[i] = v;
+                    texts[i] = Double.isNaN(v) ? null : Scoring.canonical(v);
+                }
                 if (slot >= 0) {
                     col.sampleNumbers[slot] = v;
                 }
@@ -177,6 +203,10 @@ public final class DatasetProfiler {
                     }
                 }
                 col.addLabel(v);
+                if (scored[i]) {
+                    numbers[i] = Double.NaN;
+                    texts[i] = v;
+                }
                 if (slot >= 0) {
                     col.sampleLabels[slot] = v;
                 }
@@ -193,6 +223,9 @@ public final class DatasetProfiler {
             } else {
                 performance.addClassification(predictionLabel, labelLabel);
             }
+        }
+        if (scorer != null) {
+            scorer.add(texts, numbers);
         }
     }
 
@@ -218,6 +251,7 @@ public final class DatasetProfiler {
         }
         Optional<DatasetProfile.Performance> perf = predictionIndex >= 0 && labelIndex >= 0
                 ? performance.result() : Optional.empty();
-        return new ProfiledDataset(rows, sampleSize, profiles, samples, perf);
+        return new ProfiledDataset(rows, sampleSize, profiles, samples, perf,
+                Optional.ofNullable(scorer).map(BatchScorer::finish));
     }
 }

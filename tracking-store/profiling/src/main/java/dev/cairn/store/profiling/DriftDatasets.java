@@ -105,7 +105,7 @@ public final class DriftDatasets {
             throw new DatasetFormatException(source, 1, "the file is empty (a header line is required)");
         }
         ProfileOptions effective = withReferenceRoles(model, version, kind, options, Arrays.asList(header));
-        DatasetProfiler profiler = new DatasetProfiler(source, Arrays.asList(header), effective, fallback, 1);
+        DatasetProfiler profiler = new DatasetProfiler(source, Arrays.asList(header), effective, fallback, 1, version);
         String[] cells;
         while ((cells = csv.next()) != null) {
             profiler.add(cells, csv.recordLine());
@@ -117,7 +117,7 @@ public final class DriftDatasets {
                                  ProfileOptions options) {
         Map<String, ColumnType> fallback = checkTarget(model, version, kind);
         ProfileOptions effective = withReferenceRoles(model, version, kind, options, columns);
-        DatasetProfiler profiler = new DatasetProfiler("rows", columns, effective, fallback, 0);
+        DatasetProfiler profiler = new DatasetProfiler("rows", columns, effective, fallback, 0, version);
         return new DatasetWriter(columns, profiler, data -> drift.save(model, version, kind, time, "rows", data));
     }
 

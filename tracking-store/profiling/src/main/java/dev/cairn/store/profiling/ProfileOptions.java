@@ -4,6 +4,7 @@ import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.ColumnType;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,9 +17,13 @@ import java.util.Objects;
  * @param label         the label (ground truth) column, or null
  * @param reservoirSize at most this many rows are kept as the random sample
  * @param seed          seed of the reservoir's random choice (same input and seed, same sample)
+ * @param score         the column with the predicted probability of the positive class, or null
+ * @param positive      the positive class of a classification model, or null (then "1", "true" or the greater of
+ *                      two classes; macro averages over classes when there are more than two)
+ * @param segments      slice columns: performance is also computed per value of each
  */
 public record ProfileOptions(Map<String, ColumnType> types, String prediction, String label, int reservoirSize,
-                             long seed) {
+                             long seed, String score, String positive, List<String> segments) {
 
     /** The default reservoir size. */
     public static final int DEFAULT_RESERVOIR = 100_000;
@@ -26,12 +31,21 @@ public record ProfileOptions(Map<String, ColumnType> types, String prediction, S
     /** Validates and copies. */
     public ProfileOptions {
         types = Map.copyOf(types);
+        segments = List.copyOf(segments);
         if (reservoirSize < 1) {
             throw new IllegalArgumentException("reservoir size must be at least 1, was " + reservoirSize);
         }
         if (prediction != null && prediction.equals(label)) {
             throw new IllegalArgumentException("the prediction and the label column cannot both be '" + label + "'");
         }
+        if (score != null && (score.equals(label) || score.equals(prediction))) {
+            throw new IllegalArgumentException("the score column '" + score + "' cannot also be the label or the prediction");
+        }
+    }
+
+    /** Options without score, positive class or segments. */
+    public ProfileOptions(Map<String, ColumnType> types, String prediction, String label, int reservoirSize, long seed) {
+        this(types, prediction, label, reservoirSize, seed, null, null, List.of());
     }
 
     /** Inferred types, no roles, a 100,000-row reservoir. */
@@ -43,34 +57,49 @@ public record ProfileOptions(Map<String, ColumnType> types, String prediction, S
     public ProfileOptions withType(String column, ColumnType type) {
         Map<String, ColumnType> t = new HashMap<>(types);
         t.put(Objects.requireNonNull(column), Objects.requireNonNull(type));
-        return new ProfileOptions(t, prediction, label, reservoirSize, seed);
+        return new ProfileOptions(t, prediction, label, reservoirSize, seed, score, positive, segments);
     }
 
     /** A copy with these types fixed (others keep theirs). */
     public ProfileOptions withTypes(Map<String, ColumnType> more) {
         Map<String, ColumnType> t = new HashMap<>(types);
         t.putAll(more);
-        return new ProfileOptions(t, prediction, label, reservoirSize, seed);
+        return new ProfileOptions(t, prediction, label, reservoirSize, seed, score, positive, segments);
     }
 
     /** A copy with the prediction column set (null for none). */
     public ProfileOptions withPrediction(String column) {
-        return new ProfileOptions(types, column, label, reservoirSize, seed);
+        return new ProfileOptions(types, column, label, reservoirSize, seed, score, positive, segments);
     }
 
     /** A copy with the label column set (null for none). */
     public ProfileOptions withLabel(String column) {
-        return new ProfileOptions(types, prediction, column, reservoirSize, seed);
+        return new ProfileOptions(types, prediction, column, reservoirSize, seed, score, positive, segments);
     }
 
     /** A copy with another reservoir size. */
     public ProfileOptions withReservoirSize(int size) {
-        return new ProfileOptions(types, prediction, label, size, seed);
+        return new ProfileOptions(types, prediction, label, size, seed, score, positive, segments);
     }
 
     /** A copy with another seed. */
     public ProfileOptions withSeed(long newSeed) {
-        return new ProfileOptions(types, prediction, label, reservoirSize, newSeed);
+        return new ProfileOptions(types, prediction, label, reservoirSize, newSeed, score, positive, segments);
+    }
+
+    /** A copy with the score column (probability of the positive class) set (null for none). */
+    public ProfileOptions withScore(String column) {
+        return new ProfileOptions(types, prediction, label, reservoirSize, seed, column, positive, segments);
+    }
+
+    /** A copy with the positive class set (null: chosen from the labels). */
+    public ProfileOptions withPositive(String value) {
+        return new ProfileOptions(types, prediction, label, reservoirSize, seed, score, value, segments);
+    }
+
+    /** A copy with these slice columns. */
+    public ProfileOptions withSegments(List<String> columns) {
+        return new ProfileOptions(types, prediction, label, reservoirSize, seed, score, positive, columns);
     }
 
     ColumnRole roleOf(String column) {

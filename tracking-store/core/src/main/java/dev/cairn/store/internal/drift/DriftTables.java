@@ -74,6 +74,7 @@ final class DriftTables {
     }
 
     static void deleteDataset(Connection c, long id) throws SQLException {
+        MonitorTables.delete(c, id);
         for (String sql : new String[] {"DELETE FROM drift_columns WHERE dataset_id = ?",
             "DELETE FROM drift_datasets WHERE id = ?"}) {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -138,6 +139,9 @@ final class DriftTables {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+        if (data.monitoring().isPresent()) {
+            MonitorTables.insert(c, id, data.monitoring().get());
         }
         return id;
     }

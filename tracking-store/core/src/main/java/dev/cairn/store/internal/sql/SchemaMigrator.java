@@ -24,13 +24,14 @@ public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 
     /** The schema version this build writes. Each version N has a script {@code V<N>__*.sql} per dialect. */
-    public static final int CURRENT_VERSION = 4;
+    public static final int CURRENT_VERSION = 5;
 
     private static final String[] SCRIPTS = {
         "V1__initial.sql",
         "V2__provenance_and_changes.sql",
         "V3__model_registry.sql",
         "V4__drift.sql",
+        "V5__monitoring.sql",
     };
 
     private final SqlDialect dialect;

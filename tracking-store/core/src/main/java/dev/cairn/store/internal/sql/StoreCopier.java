@@ -24,11 +24,13 @@ public final class StoreCopier {
         "experiments", "experiment_tags", "keys", "runs", "run_tags", "params", "metric_summaries", "metric_chunks",
         "dataset_inputs", "artifacts", "provenance", "registered_models", "registered_model_tags", "model_versions",
         "model_version_tags", "model_aliases", "model_events", "drift_datasets", "drift_columns", "drift_settings",
+        "monitor_predictors", "monitor_slices", "monitor_metrics", "monitor_confusion", "monitor_tests", "monitor_rules",
+        "monitor_alerts",
     };
     /** Identity columns whose sequences must continue after the copied ids. */
     private static final String[][] IDENTITIES = {
         {"experiments", "id"}, {"keys", "id"}, {"runs", "seq"}, {"registered_models", "id"}, {"model_events", "seq"},
-        {"drift_datasets", "id"},
+        {"drift_datasets", "id"}, {"monitor_predictors", "id"}, {"monitor_rules", "id"},
     };
     private static final int BATCH = 500;
 

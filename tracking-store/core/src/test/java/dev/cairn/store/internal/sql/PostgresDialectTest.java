@@ -42,6 +42,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class PostgresDialectTest {
     static final String[] SCRIPTS = {
         "V1__initial.sql", "V2__provenance_and_changes.sql", "V3__model_registry.sql", "V4__drift.sql",
+        "V5__monitoring.sql",
     };
     static final int CURRENT_VERSION = SCRIPTS.length;
 
@@ -83,7 +84,7 @@ class PostgresDialectTest {
             assertThat(dialect.schemaVersion(c)).isEqualTo(CURRENT_VERSION);
             assertThat(dialect.isForeignDatabase(c)).isFalse();
             assertThat(query(c, "SELECT key, value FROM store_meta ORDER BY key"))
-                    .containsExactly("application_id=cairn", "change_seq=0", "schema_version=4");
+                    .containsExactly("application_id=cairn", "change_seq=0", "schema_version=5");
             assertThat(dialect.integrityCheck(c)).isEqualTo("ok");
             assertThat(dialect.sizeBytes(c)).isGreaterThan(1_000_000);
         }
@@ -101,7 +102,7 @@ class PostgresDialectTest {
                     execute(c, sql);
                 }
             }
-            assertThat(count(c, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")).isEqualTo(21);
+            assertThat(count(c, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")).isEqualTo(28);
             execute(c, "ROLLBACK");
             assertThat(d.schemaVersion(c)).isZero();
             assertThat(count(c, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")).isZero();
@@ -211,6 +212,15 @@ class PostgresDialectTest {
             assertThatThrownBy(() -> execute(c, dataset.formatted("reference")))
                     .hasMessageContaining("drift_datasets_one_reference");
             assertThatThrownBy(() -> execute(c, dataset.formatted("other"))).hasMessageContaining("check constraint");
+            // one alert per rule and batch (v5)
+            long seq = insertReturning(c, "INSERT INTO model_events(model_id, version, action, time_ms) VALUES ("
+                    + model + ", 1, 'alert', 1) RETURNING seq");
+            long seq2 = insertReturning(c, "INSERT INTO model_events(model_id, version, action, time_ms) VALUES ("
+                    + model + ", 1, 'alert', 2) RETURNING seq");
+            String alert = "INSERT INTO monitor_alerts(event_seq, model_id, rule_id, version, batch_ms, value) "
+                    + "VALUES (%d, " + model + ", 7, 1, 1000, 0.5)";
+            execute(c, alert.formatted(seq));
+            assertThatThrownBy(() -> execute(c, alert.formatted(seq2))).hasMessageContaining("monitor_alerts");
             // the change counter update Database.recordChange runs
             assertThat(query(c, "UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 "
                     + "WHERE key = 'change_seq' RETURNING value")).containsExactly("1");

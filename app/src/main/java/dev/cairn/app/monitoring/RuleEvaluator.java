@@ -1,0 +1,150 @@
+package dev.cairn.app.monitoring;
+
+import dev.cairn.app.drift.DriftReports;
+import dev.cairn.store.TrackingStore;
+import dev.cairn.store.drift.DriftReport;
+import dev.cairn.store.model.NotFoundException;
+import dev.cairn.store.monitoring.Alert;
+import dev.cairn.store.monitoring.AlertRule;
+import dev.cairn.store.monitoring.BatchPerformance;
+import dev.cairn.store.monitoring.MonitoredBatch;
+import dev.cairn.store.monitoring.RuleKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Evaluates a model's alert rules on a batch of a version and records an alert (once per rule and batch) for each
+ * rule that held for its number of consecutive batches. Metric and slice-gap rules read the performance stored
+ * with the batches; drift-share rules compute the drift report (only when such a rule exists).
+ */
+public final class RuleEvaluator {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluator.class);
+
+    private final TrackingStore store;
+    private final Supplier<DriftReports> drift;
+
+    /** A rule that holds on the evaluated batch, with the batch's value. */
+    public record Firing(AlertRule rule, double value, Alert alert) {
+    }
+
+    /**
+     * What one evaluation found.
+     *
+     * @param batchTime  the evaluated batch
+     * @param labelled   whether any batch of the version up to it had a label (and so performance)
+     * @param firing     the rules that hold on it (with the alert, new or recorded before)
+     * @param raised     the alerts recorded by this evaluation
+     * @param problems   rules that could not be evaluated, one line each (for example no reference for drift)
+     */
+    public record Evaluation(Instant batchTime, boolean labelled, List<Firing> firing, List<Alert> raised,
+                             List<String> problems) {
+    }
+
+    public RuleEvaluator(TrackingStore store, Supplier<DriftReports> drift) {
+        this.store = store;
+        this.drift = drift;
+    }
+
+    /** Evaluates the newest batch of {@code version}; empty when it has no batch. */
+    public Optional<Evaluation> evaluateLatest(String model, int version) {
+        List<MonitoredBatch> batches = store.monitoring().batches(model, version);
+        if (batches.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(evaluate(model, version, batches, batches.size() - 1));
+    }
+
+    /** Evaluates the batch of {@code version} at {@code time}. */
+    public Evaluation evaluate(String model, int version, Instant time) {
+        List<MonitoredBatch> batches = store.monitoring().batches(model, version);
+        for (int i = 0; i < batches.size(); i++) {
+            if (batches.get(i).time().equals(time)) {
+                return evaluate(model, version, batches, i);
+            }
+        }
+        throw new NotFoundException("Model '" + model + "' version " + version + " has no batch at " + time + ".");
+    }
+
+    private Evaluation evaluate(String model, int version, List<MonitoredBatch> batches, int index) {
+        List<AlertRule> rules = store.monitoring().rules(model).stream()
+                .filter(r -> r.version() == null || r.version() == version).toList();
+        boolean labelled = batches.subList(0, index + 1).stream().anyMatch(b -> b.performance().isPresent());
+        Map<Instant, Double> shares = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        if (rules.stream().anyMatch(r -> r.kind() == RuleKind.DRIFT_SHARE)) {
+            try {
+                DriftReport report = drift.get().report(store, model, version);
+                report.batches().forEach(b -> shares.put(b.time(), b.driftShare()));
+            } catch (NotFoundException e) {
+                problems.add("drift-share rules skipped: " + e.getMessage());
+                LOG.warn("drift-share rules of {} v{} skipped: {}", model, version, e.getMessage());
+            }
+        }
+        Map<String, Alert> known = new HashMap<>();
+        for (Alert a : store.monitoring().alerts(model)) {
+            known.put(a.ruleId() + "/" + a.version() + "/" + a.batchTime(), a);
+        }
+        MonitoredBatch batch = batches.get(index);
+        List<Firing> firing = new ArrayList<>();
+        List<Alert> raised = new ArrayList<>();
+        for (AlertRule rule : rules) {
+            if (index + 1 < rule.forBatches()) {
+                continue;
+            }
+            boolean holds = true;
+            double value = Double.NaN;
+            for (int j = index - rule.forBatches() + 1; j <= index && holds; j++) {
+                value = value(rule, batches.get(j), shares);
+                holds = rule.breaks(value);
+            }
+            if (!holds) {
+                continue;
+            }
+            Alert alert = known.get(rule.id() + "/" + version + "/" + batch.time());
+            if (alert == null) {
+                alert = store.monitoring().raise(rule, version, batch.time(), value, message(rule, value, batch.time()))
+                        .orElseThrow();
+                raised.add(alert);
+            }
+            firing.add(new Firing(rule, value, alert));
+        }
+        return new Evaluation(batch.time(), labelled, firing, raised, problems);
+    }
+
+    /** The value a rule watches on one batch; NaN when the batch does not have it. */
+    static double value(AlertRule rule, MonitoredBatch batch, Map<Instant, Double> driftShares) {
+        if (rule.kind() == RuleKind.DRIFT_SHARE) {
+            return driftShares.getOrDefault(batch.time(), Double.NaN);
+        }
+        if (batch.performance().isEmpty()) {
+            return Double.NaN;
+        }
+        BatchPerformance p = batch.performance().get();
+        if (rule.kind() == RuleKind.METRIC) {
+            return p.primary().overall().metric(rule.metric()).orElse(Double.NaN);
+        }
+        Map<String, Map<String, Double>> gaps = p.primary().sliceGaps();
+        if (rule.segment() != null) {
+            return gaps.getOrDefault(rule.segment(), Map.of()).getOrDefault(rule.metric(), Double.NaN);
+        }
+        return gaps.values().stream().map(g -> g.get(rule.metric())).filter(v -> v != null)
+                .mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    private static String message(AlertRule rule, double value, Instant batch) {
+        return String.format(Locale.ROOT, "%s is %.4g on batch %s (rule %d: %s)", switch (rule.kind()) {
+            case METRIC -> rule.metric();
+            case DRIFT_SHARE -> "drift share";
+            case SLICE_GAP -> "slice gap of " + rule.metric() + (rule.segment() == null ? "" : " over " + rule.segment());
+        }, value, batch, rule.id(), rule.describe());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.cairn.app.monitoring;
+
+import dev.cairn.app.demo.DemoData;
+import dev.cairn.app.demo.DriftSection;
+import dev.cairn.store.TrackingStore;
+import dev.cairn.store.registry.EventAction;
+import dev.cairn.store.registry.ModelEvent;
+import dev.cairn.store.registry.Stage;
+import dev.cairn.viewer.common.FxTaskRunner;
+import dev.cairn.viewer.monitoring.MonitoringView;
+import dev.cairn.viewer.monitoring.MonitoringViewModel;
+import dev.cairn.viewer.testing.FxWait;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The monitoring view of the demo churn model in a real stage (Monocle): chart, slices, alerts, promotion. */
+@ExtendWith(ApplicationExtension.class)
+class MonitoringViewFxTest {
+    @TempDir
+    static Path dir;
+
+    TrackingStore store;
+    FxTaskRunner runner;
+    MonitoringViewModel vm;
+    MonitoringView view;
+
+    @Start
+    void start(javafx.stage.Stage stage) throws Exception {
+        store = TrackingStore.open(Files.createTempDirectory(dir, "fx").resolve("demo.db"));
+        DemoData.generate(store, p -> { }, List.of(new DriftSection()), Instant.parse("2026-06-01T09:00:00Z"));
+        runner = new FxTaskRunner(1);
+        vm = new MonitoringViewModel(store, runner, "tester");
+        view = new MonitoringView(vm);
+        stage.setScene(new Scene(view, 1240, 760));
+        stage.show();
+        vm.reload();
+    }
+
+    @AfterEach
+    void stop() {
+        runner.shutdown();
+        store.close();
+    }
+
+    @Test
+    void showsTheDemoModelsPerformanceSlicesAlertsAndPromotesTheChallenger(FxRobot robot) throws Exception {
+        FxWait.until(20, () -> vm.snapshot().get() != null && !vm.series().get().isEmpty());
+        assertThat(vm.model().get()).isEqualTo(DriftSection.MODEL);
+        assertThat(vm.version().get()).isEqualTo(2);
+        assertThat(vm.metrics()).containsExactly("accuracy", "precision", "recall", "f1", "rocAuc", "logLoss");
+        assertThat(FxWait.on(() -> vm.series().get().stream().map(MonitoringViewModel.Series::name).toList()))
+                .containsExactly("v2", "v3 (challenger)");
+        assertThat(FxWait.on(view::pointCount)).isEqualTo(60);
+        assertThat(FxWait.on(view::markerCount)).as("go-live events and alerts on the time axis").isGreaterThan(2);
+        assertThat(robot.lookup("#monitoring-latest").queryAs(Label.class).getText()).startsWith("Latest batch")
+                .contains("accuracy");
+        @SuppressWarnings("unchecked")
+        ListView<String> alerts = robot.lookup("#monitoring-alerts").queryAs(ListView.class);
+        assertThat(alerts.getItems()).isNotEmpty().anySatisfy(a -> assertThat(a).contains("slice gap of recall"));
+        @SuppressWarnings("unchecked")
+        ListView<String> rules = robot.lookup("#monitoring-rules").queryAs(ListView.class);
+        assertThat(rules.getItems()).hasSize(2);
+        assertThat(robot.lookup("#monitoring-duel").queryAs(Label.class).getText()).contains("Champion v2")
+                .contains("challenger v3").contains("McNemar p =");
+
+        robot.clickOn("#monitoring-segment").clickOn("region");
+        FxWait.until(20, () -> vm.series().get().size() == 3);
+        assertThat(FxWait.on(() -> vm.series().get().stream().map(MonitoringViewModel.Series::name).toList()))
+                .containsExactly("region=amer", "region=apac", "region=emea");
+        double[] apac = FxWait.on(() -> vm.series().get().get(1).values());
+        double[] emea = FxWait.on(() -> vm.series().get().get(2).values());
+        assertThat(emea[29] - apac[29]).as("the apac gap grows").isGreaterThan(emea[0] - apac[0]);
+
+        robot.clickOn("#monitoring-promote");
+        FxWait.until(20, () -> !vm.message().get().isEmpty());
+        assertThat(vm.message().get()).startsWith("Promoted v3 to Production");
+        List<ModelEvent> history = store.registry().history(DriftSection.MODEL);
+        assertThat(history).last().satisfies(e -> assertThat(e.action()).isIn(EventAction.PROMOTE, EventAction.ARCHIVE));
+        assertThat(history.stream().filter(e -> e.action() == EventAction.PROMOTE && e.version() == 3
+                && e.stage() == Stage.PRODUCTION && "tester".equals(e.user()))).hasSize(1);
+        assertThat(store.registry().version(DriftSection.MODEL, 3).stage()).isEqualTo(Stage.PRODUCTION);
+    }
+}

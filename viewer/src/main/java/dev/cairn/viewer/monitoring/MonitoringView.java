@@ -1,0 +1,140 @@
+package dev.cairn.viewer.monitoring;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.List;
+
+/**
+ * The monitoring view of one model version: the latest performance, performance over time (overall with
+ * challengers, or per slice of a segment) with promotions, rollbacks and alerts on the time axis, the alert rules
+ * and alerts, and champion vs challenger with "Promote challenger". Host it with
+ * {@code new MonitoringView(new MonitoringViewModel(store, runner, user))} and call
+ * {@link MonitoringViewModel#reload()}, or use {@link #screen} for the window's centre.
+ */
+public final class MonitoringView extends BorderPane {
+    private final MonitoringViewModel vm;
+    private final PerformanceTimeline timeline = new PerformanceTimeline();
+
+    public MonitoringView(MonitoringViewModel vm) {
+        this.vm = vm;
+        setId("monitoring-view");
+        setTop(header());
+        setCenter(body());
+        vm.series().addListener((o, was, now) -> redraw());
+        vm.snapshot().addListener((o, was, now) -> redraw());
+    }
+
+    /** The view under a title bar with a back button, loaded: what the main window shows beside Data drift. */
+    public static BorderPane screen(MonitoringViewModel vm, Runnable back) {
+        Button backButton = new Button("Runs", new FontIcon("mdal-arrow_back"));
+        backButton.setOnAction(e -> back.run());
+        Label title = new Label("Monitoring");
+        title.getStyleClass().add("title-4");
+        HBox header = new HBox(12, backButton, title);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(6, 10, 6, 10));
+        BorderPane pane = new BorderPane(new MonitoringView(vm));
+        pane.setTop(header);
+        vm.reload();
+        return pane;
+    }
+
+    private void redraw() {
+        MonitoringSnapshot s = vm.snapshot().get();
+        timeline.show(vm.metric().get(), vm.series().get(), s == null ? List.of() : s.events(),
+                s == null ? List.of() : s.alerts());
+    }
+
+    private Region header() {
+        ComboBox<String> models = new ComboBox<>(vm.models());
+        models.setId("monitoring-model");
+        models.valueProperty().bindBidirectional(vm.model());
+        ComboBox<Integer> versions = new ComboBox<>(vm.versions());
+        versions.setId("monitoring-version");
+        versions.valueProperty().bindBidirectional(vm.version());
+        ComboBox<String> metrics = new ComboBox<>(vm.metrics());
+        metrics.setId("monitoring-metric");
+        metrics.valueProperty().bindBidirectional(vm.metric());
+        ComboBox<String> segments = new ComboBox<>(vm.segments());
+        segments.setId("monitoring-segment");
+        segments.valueProperty().bindBidirectional(vm.segment());
+        HBox choose = new HBox(12, new Label("Model"), models, new Label("Version"), versions, new Label("Metric"),
+                metrics, new Label("Slices"), segments);
+        choose.setAlignment(Pos.CENTER_LEFT);
+        Label latest = new Label();
+        latest.setId("monitoring-latest");
+        latest.textProperty().bind(vm.latest());
+        latest.setStyle("-fx-font-weight: bold;");
+        Label message = new Label();
+        message.setId("monitoring-message");
+        message.textProperty().bind(vm.message());
+        message.managedProperty().bind(vm.message().isNotEmpty());
+        message.visibleProperty().bind(vm.message().isNotEmpty());
+        VBox box = new VBox(6, choose, latest, message);
+        box.setPadding(new Insets(10, 12, 6, 12));
+        return box;
+    }
+
+    private Node body() {
+        ListView<String> rules = new ListView<>(vm.ruleLines());
+        rules.setId("monitoring-rules");
+        rules.setPlaceholder(new Label("No alert rules (cairn monitor rule add)"));
+        ListView<String> alerts = new ListView<>(vm.alertLines());
+        alerts.setId("monitoring-alerts");
+        alerts.setPlaceholder(new Label("No alerts"));
+        Label duel = new Label();
+        duel.setId("monitoring-duel");
+        duel.setWrapText(true);
+        duel.textProperty().bind(vm.duel());
+        Button promote = new Button("Promote challenger");
+        promote.setId("monitoring-promote");
+        promote.disableProperty().bind(vm.challenger().isNull());
+        promote.setOnAction(e -> vm.promoteChallenger());
+        VBox side = new VBox(8, section("Champion vs challenger"), duel, promote, section("Alert rules"), rules,
+                section("Alerts"), alerts);
+        VBox.setVgrow(alerts, Priority.ALWAYS);
+        VBox.setVgrow(rules, Priority.SOMETIMES);
+        rules.setPrefHeight(120);
+        side.setPadding(new Insets(6, 12, 12, 6));
+        side.setMinWidth(320);
+        SplitPane split = new SplitPane(timeline, side);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.68);
+        return split;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("title-4");
+        return l;
+    }
+
+    /** The chart, for tests and benchmarks. */
+    PerformanceTimeline timeline() {
+        return timeline;
+    }
+
+    /** Event markers on the time axis, for tests. */
+    public int markerCount() {
+        return timeline.markerCount();
+    }
+
+    /** Points drawn, for tests. */
+    public int pointCount() {
+        return timeline.pointCount();
+    }
+}

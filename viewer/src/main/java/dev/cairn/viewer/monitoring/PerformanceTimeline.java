@@ -1,0 +1,104 @@
+package dev.cairn.viewer.monitoring;
+
+import dev.cairn.store.monitoring.Alert;
+import dev.cairn.store.registry.EventAction;
+import dev.cairn.store.registry.ModelEvent;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import javafx.scene.layout.StackPane;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Performance over time (ChartFX): one line per version (challengers dashed) or per slice, by days since the first
+ * batch, with promotions to Production, rollbacks and alerts as vertical markers on the same axis.
+ */
+final class PerformanceTimeline extends StackPane {
+    private static final double DAY_MS = 86_400_000.0;
+    private final DefaultNumericAxis x = new DefaultNumericAxis("days since first batch");
+    private final DefaultNumericAxis y = new DefaultNumericAxis("metric");
+    private final XYChart chart = new XYChart(x, y);
+    private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+    private int markers;
+    private int points;
+
+    PerformanceTimeline() {
+        setId("monitoring-chart");
+        chart.setTitle("Performance over time");
+        chart.setAnimated(false);
+        x.setAutoRangeRounding(false);
+        renderer.setPolyLineStyle(LineStyle.NORMAL).setDrawMarker(true).setErrorStyle(ErrorStyle.NONE);
+        chart.getRenderers().setAll(renderer);
+        chart.setLegendVisible(true);
+        getChildren().add(chart);
+    }
+
+    void show(String metric, List<MonitoringViewModel.Series> series, List<ModelEvent> events, List<Alert> alerts) {
+        renderer.getDatasets().clear();
+        chart.getPlugins().removeIf(p -> p instanceof XValueIndicator);
+        markers = 0;
+        points = 0;
+        y.setName(metric == null ? "metric" : metric);
+        if (series.isEmpty() || series.get(0).times().length == 0) {
+            return;
+        }
+        long t0 = series.get(0).times()[0];
+        x.setName("days since " + Instant.ofEpochMilli(t0).toString().substring(0, 10));
+        for (MonitoringViewModel.Series s : series) {
+            DoubleDataSet line = new DoubleDataSet(s.name(), s.times().length);
+            for (int i = 0; i < s.times().length; i++) {
+                if (!Double.isNaN(s.values()[i])) {
+                    line.add((s.times()[i] - t0) / DAY_MS, s.values()[i]);
+                    points++;
+                }
+            }
+            if (s.challenger()) {
+                line.setStyle("-fx-stroke-dash-array: 6 4;");
+            }
+            renderer.getDatasets().add(line);
+        }
+        long[] times = series.get(0).times();
+        double last = (times[times.length - 1] - t0) / DAY_MS;
+        for (ModelEvent e : events) {
+            double day = (e.timeMs() - t0) / DAY_MS;
+            if (day < -0.5 || day > last + 0.5) {
+                continue;
+            }
+            mark(day, e.action() == EventAction.ROLLBACK ? "rollback to v" + e.version() : "v" + e.version() + " live",
+                    0.05);
+        }
+        java.util.Set<Long> alerted = new java.util.TreeSet<>();
+        alerts.forEach(a -> alerted.add(a.batchTime().toEpochMilli()));
+        for (long t : alerted) {
+            mark((t - t0) / DAY_MS, "alert", 0.9); // alerts labelled low, go-live events high: both stay readable
+        }
+    }
+
+    private void mark(double day, String label, double labelPosition) {
+        XValueIndicator marker = new XValueIndicator(x, day, label);
+        marker.setEditable(false);
+        marker.setLabelPosition(labelPosition);
+        chart.getPlugins().add(marker);
+        markers++;
+    }
+
+    /** Event markers drawn, for tests. */
+    int markerCount() {
+        return markers;
+    }
+
+    /** Points drawn, for tests. */
+    int pointCount() {
+        return points;
+    }
+
+    XYChart chart() {
+        return chart;
+    }
+}
