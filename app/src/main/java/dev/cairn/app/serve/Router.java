@@ -38,6 +38,8 @@ final class Router implements HttpHandler {
     private final ArtifactsProxy artifacts;
     private final String version;
     private final boolean loopbackOnly;
+    private final long[] inFlight = new long[1];
+    private boolean stopping;
 
     Router(ServeOptions options, ArtifactsProxy artifacts, String version) {
         this.options = options;
@@ -52,8 +54,48 @@ final class Router implements HttpHandler {
         return this;
     }
 
+    /**
+     * Stops taking requests (new ones get 503) and waits up to {@code graceMs} for those in flight to finish.
+     * The JDK's {@code HttpServer.stop(delay)} (before JDK 22) waits the whole delay even when idle, so the server
+     * counts its requests itself.
+     *
+     * @return true when none is left running
+     */
+    boolean drain(long graceMs) throws InterruptedException {
+        synchronized (inFlight) {
+            stopping = true;
+            long deadline = System.currentTimeMillis() + graceMs;
+            while (inFlight[0] > 0) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                inFlight.wait(left);
+            }
+            return true;
+        }
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        synchronized (inFlight) {
+            if (stopping) {
+                exchange.close();
+                return;
+            }
+            inFlight[0]++;
+        }
+        try {
+            handleCounted(exchange);
+        } finally {
+            synchronized (inFlight) {
+                inFlight[0]--;
+                inFlight.notifyAll();
+            }
+        }
+    }
+
+    private void handleCounted(HttpExchange exchange) {
         String what = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
         try (exchange) {
             try {

@@ -38,7 +38,10 @@ public final class TrackingServer implements AutoCloseable {
     private final URI uri;
     private volatile boolean stopped;
 
-    private TrackingServer(HttpServer http, ExecutorService pool, URI uri) {
+    private final Router router;
+
+    private TrackingServer(HttpServer http, ExecutorService pool, URI uri, Router router) {
+        this.router = router;
         this.http = http;
         this.pool = pool;
         this.uri = uri;
@@ -80,7 +83,7 @@ public final class TrackingServer implements AutoCloseable {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
         URI uri = URI.create("http://" + host + ":" + bound.getPort());
         LOG.info("Tracking server on {} for store {}", uri, store.location().describe());
-        return new TrackingServer(http, pool, uri);
+        return new TrackingServer(http, pool, uri, router);
     }
 
     /** {@code http://host:port}, the value of MLFLOW_TRACKING_URI. */
@@ -101,12 +104,18 @@ public final class TrackingServer implements AutoCloseable {
             }
             stopped = true;
         }
-        http.stop((int) GRACE.toSeconds());
+        try {
+            if (!router.drain(GRACE.toMillis())) {
+                LOG.warn("Tracking server on {}: requests still running after {} s; stopping anyway", uri,
+                        GRACE.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.stop(0);
         pool.shutdown();
         try {
-            if (!pool.awaitTermination(GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                LOG.warn("Tracking server on {}: requests still running after {} s", uri, GRACE.toSeconds());
-            }
+            pool.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
