@@ -3,6 +3,7 @@ package dev.cairn.app;
 import dev.cairn.app.cli.BenchCommand;
 import dev.cairn.app.cli.CliErrors;
 import dev.cairn.app.cli.DemoCommand;
+import dev.cairn.app.cli.ServeCommand;
 import dev.cairn.app.cli.DriftCommand;
 import dev.cairn.app.cli.ExperimentsCommand;
 import dev.cairn.app.cli.ExportCommand;
@@ -35,8 +36,9 @@ import java.util.concurrent.Callable;
         description = {"Cairn: experiment tracker and model registry.",
             "Without a command, opens the desktop window on the store."},
         subcommands = {ExperimentsCommand.class, RunsCommand.class, MetricCommand.class, LogCommand.class,
-            BenchCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class, PluginsCommand.class,
-            ModelsCommand.class, ModelCommand.class, DriftCommand.class, MonitorCommand.class, StoreAdminCommand.class,
+            BenchCommand.class, ServeCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class,
+            PluginsCommand.class, ModelsCommand.class, ModelCommand.class, DriftCommand.class, MonitorCommand.class,
+            StoreAdminCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

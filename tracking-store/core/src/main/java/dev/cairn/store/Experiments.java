@@ -26,6 +26,13 @@ public interface Experiments {
     /** Sets one tag of an experiment. */
     void setTag(String experiment, String key, String value);
 
+    /**
+     * Renames an experiment; its runs follow. Fails with a {@link dev.cairn.store.model.NotFoundException} when
+     * there is no experiment {@code experiment}, and with a {@link dev.cairn.store.model.StoreException} when
+     * {@code newName} is taken.
+     */
+    void rename(String experiment, String newName);
+
     /** Sets an experiment's description (null: none). */
     void setDescription(String experiment, String description);
 

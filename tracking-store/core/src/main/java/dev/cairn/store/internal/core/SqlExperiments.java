@@ -95,6 +95,23 @@ public final class SqlExperiments implements Experiments {
         });
     }
 
+    public void rename(String experiment, String newName) {
+        String clean = validName(newName);
+        db.writeVoid(tx -> {
+            long id = require(tx.connection(), experiment);
+            Long taken = idOf(tx.connection(), clean);
+            if (taken != null && taken != id) {
+                throw new StoreException("An experiment named '" + clean + "' already exists.");
+            }
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "UPDATE experiments SET name = ? WHERE id = ?")) {
+                ps.setString(1, clean);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+        });
+    }
+
     public void setDescription(String experiment, String description) {
         db.writeVoid(tx -> {
             long id = require(tx.connection(), experiment);

@@ -1,0 +1,269 @@
+package dev.cairn.app.serve;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Routes requests to endpoints under {@code /api/2.0/mlflow/} and {@code /ajax-api/2.0/mlflow/}, the artifacts
+ * proxy, {@code /health} and {@code /version}. Before any handler runs it checks the bearer token (when one is
+ * configured), the Host header of a loopback server (no DNS rebinding), the body size and, for JSON bodies, the
+ * content type (a browser page cannot send {@code application/json} across origins without CORS, which the server
+ * never grants). Errors are answered as MLflow does: {@code {"error_code", "message"}} with MLflow's status.
+ */
+final class Router implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    private static final String[] API_PREFIXES = {"/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/"};
+    static final String ARTIFACTS_PREFIX = "/api/2.0/mlflow-artifacts/artifacts";
+    private static final String AJAX_ARTIFACTS_PREFIX = "/ajax-api/2.0/mlflow-artifacts/artifacts";
+
+    private final Map<String, Map<String, Endpoint>> routes = new HashMap<>();
+    private final ServeOptions options;
+    private final ArtifactsProxy artifacts;
+    private final String version;
+    private final boolean loopbackOnly;
+    private final long[] inFlight = new long[1];
+    private boolean stopping;
+
+    Router(ServeOptions options, ArtifactsProxy artifacts, String version) {
+        this.options = options;
+        this.loopbackOnly = options.loopbackOnly();
+        this.artifacts = artifacts;
+        this.version = version;
+    }
+
+    /** Registers {@code endpoint} for {@code method} at {@code path} (relative to {@code /api/2.0/mlflow/}). */
+    Router on(String method, String path, Endpoint endpoint) {
+        routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, endpoint);
+        return this;
+    }
+
+    /**
+     * Stops taking requests (new ones get 503) and waits up to {@code graceMs} for those in flight to finish.
+     * The JDK's {@code HttpServer.stop(delay)} (before JDK 22) waits the whole delay even when idle, so the server
+     * counts its requests itself.
+     *
+     * @return true when none is left running
+     */
+    boolean drain(long graceMs) throws InterruptedException {
+        synchronized (inFlight) {
+            stopping = true;
+            long deadline = System.currentTimeMillis() + graceMs;
+            while (inFlight[0] > 0) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                inFlight.wait(left);
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        synchronized (inFlight) {
+            if (stopping) {
+                exchange.close();
+                return;
+            }
+            inFlight[0]++;
+        }
+        try {
+            handleCounted(exchange);
+        } finally {
+            synchronized (inFlight) {
+                inFlight[0]--;
+                inFlight.notifyAll();
+            }
+        }
+    }
+
+    private void handleCounted(HttpExchange exchange) {
+        String what = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
+        try (exchange) {
+            try {
+                dispatch(exchange);
+            } catch (RuntimeException e) {
+                ApiException api = ErrorMapping.map(e, what);
+                sendError(exchange, api);
+            }
+        } catch (IOException e) {
+            LOG.debug("{}: client went away: {}", what, e.toString());
+        }
+    }
+
+    private void dispatch(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        Security.checkHost(exchange, loopbackOnly);
+        if (path.equals("/health")) {
+            sendText(exchange, 200, "OK");
+            return;
+        }
+        Security.checkToken(exchange, options);
+        if (path.equals("/version")) {
+            sendText(exchange, 200, version);
+            return;
+        }
+        for (String prefix : new String[] {ARTIFACTS_PREFIX, AJAX_ARTIFACTS_PREFIX}) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                artifacts.handle(exchange, method, decodePath(path.substring(prefix.length())), query(exchange));
+                return;
+            }
+        }
+        for (String prefix : API_PREFIXES) {
+            if (path.startsWith(prefix)) {
+                api(exchange, method, path.substring(prefix.length()));
+                return;
+            }
+        }
+        throw new ApiException(ApiException.Code.ENDPOINT_NOT_FOUND, "No endpoint at " + path + ".");
+    }
+
+    private void api(HttpExchange exchange, String method, String endpoint) throws IOException {
+        Map<String, Endpoint> byMethod = routes.get(endpoint);
+        if (byMethod == null) {
+            throw new ApiException(ApiException.Code.ENDPOINT_NOT_FOUND,
+                    "No endpoint at /api/2.0/mlflow/" + endpoint + ".");
+        }
+        Endpoint handler = byMethod.get(method);
+        if (handler == null) {
+            exchange.getResponseHeaders().set("Allow", String.join(", ", byMethod.keySet()));
+            throw new ApiException(ApiException.Code.BAD_REQUEST, 405, "Method " + method + " is not allowed on "
+                    + endpoint + " (allowed: " + String.join(", ", byMethod.keySet()) + ").");
+        }
+        ApiRequest request = method.equals("GET") ? ApiRequest.ofQuery(query(exchange))
+                : ApiRequest.ofBody(body(exchange));
+        JsonNode response = handler.handle(request);
+        sendJson(exchange, 200, response);
+    }
+
+    private ObjectNode body(HttpExchange exchange) throws IOException {
+        byte[] raw = readBody(exchange, options.maxBodyBytes());
+        if (raw.length == 0) {
+            return MlflowJson.object();
+        }
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(ApiException.Code.BAD_REQUEST, "Bad Request. Content-Type must be "
+                    + "application/json, was " + (type == null ? "missing" : "'" + type + "'") + ".");
+        }
+        JsonNode node;
+        try {
+            node = MlflowJson.MAPPER.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ApiException.Code.BAD_REQUEST, "Malformed JSON request body at offset "
+                    + e.getLocation().getCharOffset() + ": " + e.getOriginalMessage());
+        }
+        if (node == null || node.isMissingNode()) {
+            return MlflowJson.object();
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw ApiException.invalid("The request body must be a JSON object.");
+        }
+        return object;
+    }
+
+    /** Reads the whole body, refusing more than {@code limit} bytes with 413. */
+    static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.strip()) > limit) {
+                    throw tooLarge(limit);
+                }
+            } catch (NumberFormatException e) {
+                throw new ApiException(ApiException.Code.BAD_REQUEST, "Invalid Content-Length '" + length + "'.");
+            }
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] raw = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (raw.length > limit) {
+                throw tooLarge(limit);
+            }
+            return raw;
+        }
+    }
+
+    static ApiException tooLarge(long limit) {
+        return new ApiException(ApiException.Code.REQUEST_LIMIT_EXCEEDED, 413,
+                "The request body is larger than the server's limit of " + limit + " bytes.");
+    }
+
+    static Map<String, List<String>> query(HttpExchange exchange) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String part : raw.split("&")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            String k = decode(eq < 0 ? part : part.substring(0, eq));
+            String v = eq < 0 ? "" : decode(part.substring(eq + 1));
+            out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return out;
+    }
+
+    /** Decodes a path: a '+' is itself there (only in a query does it stand for a space). */
+    private static String decodePath(String s) {
+        return decode(s.replace("+", "%2B"));
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ApiException.Code.BAD_REQUEST, "Malformed URL encoding in '" + s + "'.");
+        }
+    }
+
+    static void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = MlflowJson.MAPPER.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        send(exchange, status, bytes);
+    }
+
+    static void sendText(HttpExchange exchange, int status, String text) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        send(exchange, status, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void sendError(HttpExchange exchange, ApiException e) throws IOException {
+        ObjectNode body = MlflowJson.object();
+        body.put("error_code", e.code().name());
+        body.put("message", e.getMessage());
+        if (e.status() == 401) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+        }
+        sendJson(exchange, e.status(), body);
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] bytes) throws IOException {
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+}
