@@ -47,10 +47,6 @@ public final class ImportCommand extends StoreCommand {
     @Option(names = "--dry-run", description = "Read and count, write nothing.")
     boolean dryRun;
 
-    @Option(names = "--atomic", description = "All or nothing: read and check every source first; write nothing "
-            + "if any of them fails.")
-    boolean atomic;
-
     @Option(names = "--json", description = {"Print the summary as one JSON object per import:",
         "  {\"dryRun\": bool, \"cancelled\": bool, \"sources\": [{\"path\", \"format\", \"runs\"}],",
         "   \"added\": [run id...], \"updated\": [run id...], \"skipped\": [run id...],",
