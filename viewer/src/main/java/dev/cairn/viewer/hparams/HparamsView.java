@@ -27,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -205,15 +204,13 @@ public final class HparamsView extends BorderPane {
         if (file == null) {
             return;
         }
-        try {
-            PngExport.save(tab.getContent(), file.toPath());
-        } catch (UncheckedIOException e) {
+        dev.cairn.viewer.common.PngExport.save(tab.getContent(), file.toPath(), vm.runner(), saved -> { }, e -> {
             LOG.warn("PNG export failed", e);
             javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
-                    javafx.scene.control.Alert.AlertType.ERROR, e.getMessage());
+                    javafx.scene.control.Alert.AlertType.ERROR, "Could not write " + file + ": " + e.getMessage());
             alert.setHeaderText("Could not save the PNG");
-            alert.showAndWait();
-        }
+            alert.show();
+        });
     }
 
     /** Shows the tab with this title ("Parallel coordinates", "Scatter", "Contour", "Importance", "Best runs"). */

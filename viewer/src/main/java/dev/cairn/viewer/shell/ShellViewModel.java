@@ -16,7 +16,6 @@ import dev.cairn.viewer.common.Theme;
 import dev.cairn.viewer.common.Ticker;
 import dev.cairn.viewer.common.UserMessages;
 import dev.cairn.viewer.common.ViewerSettings;
-import dev.cairn.viewer.registry.RegistryTasks;
 import dev.cairn.viewer.registry.RegistryViewModel;
 import dev.cairn.viewer.runs.ColumnSpec;
 import dev.cairn.viewer.runs.ExperimentItem;
@@ -313,7 +312,7 @@ public final class ShellViewModel {
         experiments.attach(store);
         runs.attach(store);
         detail.attach(store);
-        registry.set(new RegistryViewModel(store, registryTasks(), System.getProperty("user.name", "unknown")));
+        registry.set(new RegistryViewModel(store, runner, System.getProperty("user.name", "unknown")));
         registryPolling = ticker.every(REGISTRY_POLL, this::pollRegistry);
         settings.rememberStore(store.location().describe());
         recentStores.setAll(settings.getRecentStores());
@@ -449,17 +448,6 @@ public final class ShellViewModel {
         if (r != null && screen.get() == Screen.REGISTRY) {
             r.refreshIfChanged();
         }
-    }
-
-    /** Adapts the shell's task runner to the registry browser's threading seam. */
-    private RegistryTasks registryTasks() {
-        return new RegistryTasks() {
-            @Override
-            public <T> void run(Callable<T> work, Consumer<? super T> onSuccess,
-                                Consumer<? super Throwable> onFailure) {
-                runner.submit("Registry", work, onSuccess, onFailure);
-            }
-        };
     }
 
     /** Closes the store and saves settings; call when the window closes. */
