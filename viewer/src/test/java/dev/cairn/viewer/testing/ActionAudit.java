@@ -87,6 +87,10 @@ public final class ActionAudit {
             if (item.isDisable()) {
                 continue;
             }
+            if (item instanceof javafx.scene.control.CustomMenuItem custom && custom.getContent() != null) {
+                walk(custom.getContent(), where, out); // e.g. a check box inside the menu: audit the control
+                continue;
+            }
             boolean wired = item.getOnAction() != null
                     || item instanceof CheckMenuItem check && hasObservers(check.selectedProperty())
                     || item instanceof RadioMenuItem radio && (radio.getToggleGroup() != null
@@ -109,6 +113,9 @@ public final class ActionAudit {
         }
         if (b instanceof ToggleButton t) {
             return t.getToggleGroup() != null || t.selectedProperty().isBound() || hasObservers(t.selectedProperty());
+        }
+        if (b instanceof javafx.scene.control.CheckBox c) {
+            return c.selectedProperty().isBound() || hasObservers(c.selectedProperty());
         }
         if (b instanceof Hyperlink) {
             return false;
