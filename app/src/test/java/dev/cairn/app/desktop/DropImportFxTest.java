@@ -73,6 +73,12 @@ class DropImportFxTest {
         runner.shutdown();
     }
 
+    /** The text of the label {@code id}, "" while it does not exist yet; call on the FX thread. */
+    private static String labelText(FxRobot robot, String id) {
+        return robot.lookup(id).tryQuery().filter(Label.class::isInstance).map(n -> ((Label) n).getText())
+                .orElse("");
+    }
+
     private static void waitUntil(BooleanSupplier condition) throws Exception {
         FxWait.until(30, condition);
     }
@@ -97,7 +103,9 @@ class DropImportFxTest {
         robot.clickOn("#importGo");
         waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.DONE);
         assertThat(vm.importSheet().problemProperty().get()).as("problem reported by the import").isEmpty();
-        assertThat(robot.lookup("#importSummary").queryAs(Label.class).getText()).startsWith("21 added, 0 updated");
+        // the summary label is built when the phase changes: wait for it to exist with its text, then read it
+        waitUntil(() -> labelText(robot, "#importSummary").startsWith("21 added, 0 updated"));
+        assertThat(FxWait.on(() -> labelText(robot, "#importSummary"))).startsWith("21 added, 0 updated");
         List<String> imported = vm.importSheet().resultProperty().get().added();
         assertThat(imported).hasSize(21);
 
@@ -111,8 +119,8 @@ class DropImportFxTest {
         waitUntil(() -> !robot.lookup("#importSheet").query().isVisible());
 
         robot.interact(() -> window.drop(List.of(mlruns)));
-        waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.READY);
-        assertThat(robot.lookup("#importPreview").queryAs(Label.class).getText()).contains("21 already imported");
+        waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.READY
+                && labelText(robot, "#importPreview").contains("21 already imported"));
         robot.clickOn("#importCancel");
         waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.HIDDEN);
     }

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs jobs on a small pool of daemon threads and delivers results on the JavaFX application thread. Call
- * {@link #submit} from the FX thread.
+ * {@link #submit} from the FX thread. Every failure is logged at WARN (and handed to the caller's failure callback);
+ * a labelled job ends its busy count exactly once, also when it is cancelled before it started.
  */
 public final class FxTaskRunner implements TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
@@ -36,6 +37,8 @@ public final class FxTaskRunner implements TaskRunner {
                                   Consumer<? super Throwable> onFailure) {
         AtomicBoolean cancelled = new AtomicBoolean();
         boolean shown = label != null;
+        /* ends the busy count exactly once: when the job ends, or when it is cancelled before it started */
+        AtomicBoolean ended = new AtomicBoolean();
         if (shown) {
             work.started(label);
             timer.schedule(() -> Platform.runLater(work::showIfRunning), SHOW_AFTER_MS, TimeUnit.MILLISECONDS);
@@ -48,17 +51,16 @@ public final class FxTaskRunner implements TaskRunner {
                     }
                 });
                 Platform.runLater(() -> {
-                    end(shown);
+                    end(shown, ended);
                     if (!cancelled.get()) {
                         onSuccess.accept(result);
                     }
                 });
             } catch (Exception | Error e) {
-                if (!cancelled.get()) {
-                    LOG.debug("background job '{}' failed", label, e);
-                }
+                LOG.warn("background job '{}' failed{}: {}", label == null ? "(quiet)" : label,
+                        cancelled.get() ? " after it was cancelled" : "", e.toString(), e);
                 Platform.runLater(() -> {
-                    end(shown);
+                    end(shown, ended);
                     if (!cancelled.get()) {
                         onFailure.accept(e);
                     }
@@ -67,12 +69,15 @@ public final class FxTaskRunner implements TaskRunner {
         });
         return () -> {
             cancelled.set(true);
-            future.cancel(false);
+            if (future.cancel(false)) {
+                // it never started, so it will never end by itself
+                Platform.runLater(() -> end(shown, ended));
+            }
         };
     }
 
-    private void end(boolean shown) {
-        if (shown) {
+    private void end(boolean shown, AtomicBoolean ended) {
+        if (shown && ended.compareAndSet(false, true)) {
             work.finished();
         }
     }

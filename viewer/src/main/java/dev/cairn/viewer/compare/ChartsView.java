@@ -230,12 +230,8 @@ final class ChartsView {
         chooser.setInitialFileName("charts.png");
         File f = chooser.showSaveDialog(node.getScene().getWindow());
         if (f != null) {
-            try {
-                PngExport.save(grid, f.toPath());
-                notice.accept("Saved " + f.getName());
-            } catch (java.io.IOException | RuntimeException e) {
-                notice.accept("Could not save " + f.getName() + ": " + UserMessages.of(e));
-            }
+            dev.cairn.viewer.common.PngExport.save(grid, f.toPath(), runner, saved -> notice.accept("Saved "
+                    + f.getName()), e -> notice.accept("Could not save " + f.getName() + ": " + UserMessages.of(e)));
         }
     }
 

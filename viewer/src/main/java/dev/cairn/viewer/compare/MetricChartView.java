@@ -366,24 +366,28 @@ final class MetricChartView {
     private void savePng() {
         File f = chooseFile("Save chart as PNG", "png", "PNG image (*.png)");
         if (f != null) {
-            try {
-                PngExport.save(node, f.toPath());
-                notice.accept("Saved " + f.getName());
-            } catch (java.io.IOException | RuntimeException e) {
-                notice.accept("Could not save " + f.getName() + ": " + UserMessages.of(e));
-            }
+            dev.cairn.viewer.common.PngExport.save(node, f.toPath(), runner, saved -> notice.accept("Saved "
+                    + f.getName()), e -> notice.accept("Could not save " + f.getName() + ": " + UserMessages.of(e)));
         }
     }
 
     private void savePlottedCsv() {
         File f = chooseFile("Save plotted data as CSV", "csv", "CSV (*.csv)");
         if (f != null) {
-            try (Writer w = Files.newBufferedWriter(f.toPath(), StandardCharsets.UTF_8)) {
-                vm.writePlottedCsv(w);
-                notice.accept("Saved " + f.getName());
+            // the plotted data lives in FX state: copy it out here, encode and write in the background
+            java.io.StringWriter text = new java.io.StringWriter();
+            try {
+                vm.writePlottedCsv(text);
             } catch (java.io.IOException | RuntimeException e) {
                 notice.accept("Could not save " + f.getName() + ": " + UserMessages.of(e));
+                return;
             }
+            Path target = f.toPath();
+            runner.submit("Saving " + f.getName(), () -> {
+                Files.writeString(target, text.toString(), StandardCharsets.UTF_8);
+                return target;
+            }, saved -> notice.accept("Saved " + f.getName()),
+                    e -> notice.accept("Could not save " + f.getName() + ": " + UserMessages.of(e)));
         }
     }
 

@@ -12,6 +12,7 @@ import dev.cairn.store.registry.ModelVersion;
 import dev.cairn.store.registry.RegisteredModel;
 import dev.cairn.store.registry.Stage;
 import dev.cairn.viewer.common.Formats;
+import dev.cairn.viewer.common.LatestOnly;
 import dev.cairn.viewer.common.TaskRunner;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -68,11 +69,13 @@ public final class DriftViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Boolean> latestDrifted = new ReadOnlyObjectWrapper<>();
     private boolean opening;
+    private final LatestOnly opens;
 
     public DriftViewModel(TrackingStore store, DriftReportSource reports, TaskRunner runner) {
         this.store = Objects.requireNonNull(store);
         this.reports = Objects.requireNonNull(reports);
         this.runner = Objects.requireNonNull(runner);
+        this.opens = new LatestOnly(runner);
         model.addListener((obs, was, now) -> {
             if (!opening && now != null) {
                 open(now, null);
@@ -113,18 +116,20 @@ public final class DriftViewModel {
         }, this::fail);
     }
 
+    /** True when the model's default version has reference data; a store error is an error, not "no reference". */
     private boolean hasReference(String name) {
         try {
             return store.drift().reference(name, store.drift().defaultVersion(name)).isPresent();
-        } catch (RuntimeException e) {
-            return false;
+        } catch (dev.cairn.store.model.NotFoundException e) {
+            return false; // a model without versions
         }
     }
 
     /** Opens a model version's drift; {@code v} null means the Production version, else the latest. */
     public void open(String name, Integer v) {
         message.set("");
-        runner.submit("Computing drift of " + name, () -> load(name, v), this::show, this::fail);
+        // latest wins: choosing another model or version while one loads drops the older result
+        opens.submit("Computing drift of " + name, progress -> load(name, v), this::show, this::fail);
     }
 
     private Loaded load(String name, Integer v) {
@@ -201,7 +206,7 @@ public final class DriftViewModel {
     }
 
     private void fail(Throwable e) {
-        LOG.debug("drift view work failed", e);
+        LOG.warn("drift view work failed: {}", e.toString(), e);
         message.set(e.getMessage() == null ? e.toString() : e.getMessage());
     }
 

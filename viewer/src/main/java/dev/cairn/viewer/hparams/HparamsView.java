@@ -216,16 +216,14 @@ public final class HparamsView extends BorderPane {
         if (file == null) {
             return;
         }
-        try {
-            PngExport.save(tab.getContent(), file.toPath());
-        } catch (java.io.IOException | RuntimeException e) {
+        dev.cairn.viewer.common.PngExport.save(tab.getContent(), file.toPath(), vm.runner(), saved -> { }, e -> {
             LOG.warn("PNG export to {} failed: {}", file, e.toString());
             javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
                     javafx.scene.control.Alert.AlertType.ERROR, "Could not write " + file + ": "
                     + dev.cairn.viewer.common.UserMessages.of(e));
             alert.setHeaderText("Could not save the PNG");
-            alert.showAndWait();
-        }
+            alert.show();
+        });
     }
 
     /** Shows the tab with this title ("Parallel coordinates", "Scatter", "Contour", "Importance", "Best runs"). */

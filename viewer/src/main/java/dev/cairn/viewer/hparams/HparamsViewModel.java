@@ -88,9 +88,17 @@ public final class HparamsViewModel {
      * @param ui runs progress updates on the UI thread ({@code Platform::runLater}; {@code Runnable::run} with a
      *           {@link dev.cairn.viewer.common.DirectTaskRunner})
      */
+    private final TaskRunner runner;
+
+    /** The runner its work goes through (also used by the view for exports). */
+    public TaskRunner runner() {
+        return runner;
+    }
+
     public HparamsViewModel(TrackingStore store, TaskRunner runner, ImportanceEstimator estimator, Executor ui) {
         this.store = Objects.requireNonNull(store);
         this.ui = Objects.requireNonNull(ui);
+        this.runner = runner;
         this.loads = new LatestOnly(runner);
         this.importanceJobs = new LatestOnly(runner);
         this.estimator = estimator;

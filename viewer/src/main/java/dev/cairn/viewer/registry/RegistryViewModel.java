@@ -17,6 +17,8 @@ import dev.cairn.store.registry.RegisteredModel;
 import dev.cairn.store.registry.RegistryNames;
 import dev.cairn.store.registry.RollbackPreview;
 import dev.cairn.store.registry.Stage;
+import dev.cairn.viewer.common.LatestOnly;
+import dev.cairn.viewer.common.TaskRunner;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -41,14 +43,22 @@ import java.util.function.Consumer;
  * State and actions of the registry browser: the models list (with search), the selected model's versions with
  * key metrics, the selected version's detail (history, lineage), and confirmed actions (promote, archive, set
  * alias, rollback, register) that state what they expect to change from. Plain Java and JavaFX properties; all
- * store work goes through {@link RegistryTasks}.
+ * store work goes through the viewer's one {@link TaskRunner}: loads latest-wins per kind (a newer request
+ * drops an older one's result), changes always delivered. Properties are read on the FX thread only, before the
+ * work is handed off.
  */
 public final class RegistryViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryViewModel.class);
     private static final int DEFAULT_METRIC_COLUMNS = 3;
 
     private final TrackingStore store;
-    private final RegistryTasks tasks;
+    private final TaskRunner tasks;
+    private final LatestOnly modelsLoad;
+    private final LatestOnly modelLoad;
+    private final LatestOnly detailLoad;
+    private final LatestOnly poll;
+    /** Kinds of work in flight (latest-wins loads count once each), for {@link #busy()}. */
+    private final Map<Object, Integer> inFlight = new java.util.HashMap<>();
     private final StringProperty user;
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<ModelItem> models = FXCollections.observableArrayList();
@@ -69,9 +79,13 @@ public final class RegistryViewModel {
     private List<String> chosenMetrics;
     private boolean keepingSelection;
 
-    public RegistryViewModel(TrackingStore store, RegistryTasks tasks, String user) {
+    public RegistryViewModel(TrackingStore store, TaskRunner tasks, String user) {
         this.store = Objects.requireNonNull(store);
         this.tasks = Objects.requireNonNull(tasks);
+        this.modelsLoad = new LatestOnly(tasks);
+        this.modelLoad = new LatestOnly(tasks);
+        this.detailLoad = new LatestOnly(tasks);
+        this.poll = new LatestOnly(tasks);
         this.user = new SimpleStringProperty(user);
         search.addListener((obs, was, now) -> reload());
         selectedModel.addListener((obs, was, now) -> {
@@ -164,15 +178,17 @@ public final class RegistryViewModel {
     public void reload() {
         String filter = search.get();
         String keep = selectedModel.get() == null ? null : selectedModel.get().name();
-        background(() -> {
+        background(modelsLoad, () -> {
+            long token = store.changeToken();
             ModelRegistry r = store.registry();
             List<ModelItem> items = new ArrayList<>();
             for (RegisteredModel m : r.models(filter)) {
                 items.add(item(m, r.versions(m.name())));
             }
-            seenChangeToken = store.changeToken();
-            return items;
-        }, items -> {
+            return Map.entry(token, items);
+        }, loaded -> {
+            seenChangeToken = loaded.getKey(); // on the FX thread, like every other field of this class
+            List<ModelItem> items = loaded.getValue();
             models.setAll(items);
             ModelItem again = items.stream().filter(i -> i.name().equals(keep)).findFirst()
                     .orElse(items.isEmpty() ? null : items.get(0));
@@ -189,7 +205,7 @@ public final class RegistryViewModel {
 
     /** Reloads when the store changed since the last load (from this or another process); cheap to poll. */
     public void refreshIfChanged() {
-        background(store::changeToken, token -> {
+        background(poll, store::changeToken, token -> {
             if (token != seenChangeToken && pending.get() == null) {
                 reload();
             }
@@ -203,6 +219,7 @@ public final class RegistryViewModel {
 
     private void loadModel(String name, Integer keepVersion) {
         if (name == null) {
+            modelLoad.cancel();
             model.set(null);
             state.set(null);
             versions.clear();
@@ -210,7 +227,7 @@ public final class RegistryViewModel {
             return;
         }
         List<String> chosen = chosenMetrics;
-        background(() -> loadVersions(name, chosen), loaded -> {
+        background(modelLoad, () -> loadVersions(name, chosen), loaded -> {
             model.set(loaded.model);
             state.set(loaded.state);
             metricColumns.setAll(loaded.metricKeys);
@@ -265,11 +282,12 @@ public final class RegistryViewModel {
 
     private void loadDetail(VersionRow row) {
         if (row == null) {
+            detailLoad.cancel();
             detail.set(null);
             return;
         }
         ModelVersion v = row.version();
-        background(() -> {
+        background(detailLoad, () -> {
             List<ModelEvent> history = new ArrayList<>(store.registry().history(v.model(), v.version()));
             java.util.Collections.reverse(history);
             Run run = v.runId() == null ? null : store.runs().get(v.runId()).orElse(null);
@@ -396,14 +414,16 @@ public final class RegistryViewModel {
         ChangeOptions options = ChangeOptions.by(user.get()).withComment(a.comment().get())
                 .withArchiveExisting(a.archiveExisting().get() && a.archiveOffered()).withForce(a.force().get());
         RollbackPreview preview = pendingRollback;
-        background(() -> perform(a, s, preview, options), summary -> {
+        String alias = a.alias().get() == null ? null : a.alias().get().strip(); // read here, on the FX thread
+        background(() -> perform(a, alias, s, preview, options), summary -> {
             pending.set(null);
             message.set(summary);
             reload();
         });
     }
 
-    private String perform(PendingAction a, ModelState s, RollbackPreview preview, ChangeOptions options) {
+    private String perform(PendingAction a, String alias, ModelState s, RollbackPreview preview,
+                           ChangeOptions options) {
         ModelRegistry r = store.registry();
         String m = a.model();
         List<ModelEvent> events = switch (a.kind()) {
@@ -412,11 +432,11 @@ public final class RegistryViewModel {
                     options);
             case ARCHIVE -> r.archive(m, a.version(), Expectation.versionIn(a.version(), s.stageOf(a.version())),
                     options);
-            case SET_ALIAS -> r.setAlias(m, a.alias().get().strip(), a.version(),
-                    Expectation.aliasAt(a.alias().get().strip(), s.aliasTarget(a.alias().get().strip())), options);
+            case SET_ALIAS -> r.setAlias(m, alias, a.version(), Expectation.aliasAt(alias, s.aliasTarget(alias)),
+                    options);
             case ROLLBACK -> List.of(r.rollback(m, a.stage(), Expectation.versionIn(preview.currentVersion(),
                     a.stage()), options).event());
-            case ROLLBACK_ALIAS -> List.of(r.rollbackAlias(m, a.alias().get(), Expectation.aliasAt(a.alias().get(),
+            case ROLLBACK_ALIAS -> List.of(r.rollbackAlias(m, alias, Expectation.aliasAt(alias,
                     preview.currentVersion()), options).event());
             case REGISTER -> {
                 ModelVersion v = r.register(NewModelVersion.of(m).fromRun(a.runId()), options);
@@ -524,21 +544,50 @@ public final class RegistryViewModel {
         return new ModelItem(m.name(), vs.size(), production, aliases);
     }
 
+    /** A change or a one-off read: always delivered. */
     private <T> void background(java.util.concurrent.Callable<T> work, Consumer<T> onSuccess) {
-        busy.set(true);
-        tasks.run(work, result -> {
-            busy.set(false);
+        Object kind = new Object();
+        started(kind);
+        tasks.submit("Registry", work, result -> {
+            ended(kind);
             onSuccess.accept(result);
         }, failure -> {
-            busy.set(false);
-            if (failure instanceof RuntimeException && failure.getMessage() != null
-                    && (failure instanceof dev.cairn.store.model.StoreException
-                    || failure instanceof IllegalArgumentException)) {
-                message.set(failure.getMessage());
-            } else {
-                LOG.warn("registry work failed", failure);
-                message.set("Something went wrong: " + failure);
-            }
+            ended(kind);
+            failed(failure);
         });
+    }
+
+    /** A load of one kind: a newer request drops the older one's result. */
+    private <T> void background(LatestOnly kind, java.util.concurrent.Callable<T> work, Consumer<T> onSuccess) {
+        started(kind);
+        kind.submit(kind == poll ? null : "Registry", progress -> work.call(), result -> {
+            ended(kind);
+            onSuccess.accept(result);
+        }, failure -> {
+            ended(kind);
+            failed(failure);
+        });
+    }
+
+    private void started(Object kind) {
+        inFlight.put(kind, 1); // a latest-wins kind counts once, however often it was resubmitted
+        busy.set(true);
+    }
+
+    private void ended(Object kind) {
+        inFlight.remove(kind);
+        busy.set(!inFlight.isEmpty());
+    }
+
+    private void failed(Throwable failure) {
+        if (failure instanceof RuntimeException && failure.getMessage() != null
+                && (failure instanceof dev.cairn.store.model.StoreException
+                || failure instanceof IllegalArgumentException)) {
+            LOG.warn("registry: {}", failure.getMessage());
+            message.set(failure.getMessage());
+        } else {
+            LOG.warn("registry work failed", failure);
+            message.set("Something went wrong: " + failure);
+        }
     }
 }

@@ -95,7 +95,8 @@ public final class RunsViewModel {
     private boolean outageError;
     private Cancellable live = Cancellable.NONE;
     private Consumer<Collection<String>> onRunsChanged = ids -> { };
-    private Consumer<Throwable> onRefreshFailed = e -> { };
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunsViewModel.class);
+    private Consumer<Throwable> onRefreshFailed = RunsViewModel::logRefreshFailure;
     private Runnable onRefreshed = () -> { };
     private Consumer<List<String>> onRegisterModel;
     private Consumer<List<String>> onCompare;
@@ -270,6 +271,20 @@ public final class RunsViewModel {
         onRefreshed.run();
     }
 
+    /** Keys unreadable: an outage goes to the shell's connection line, anything else is said; never silent. */
+    private void keysFailed(Throwable error) {
+        if (StoreFailures.unavailable(error)) {
+            unreachable = true;
+            onRefreshFailed.accept(error);
+        } else {
+            showActionError(error);
+        }
+    }
+
+    private static void logRefreshFailure(Throwable error) {
+        LOG.warn("could not look for changes in the store: {}", error.toString());
+    }
+
     private void loadKeys() {
         TrackingStore s = store;
         Long experimentId = scope.get() == null ? null : scope.get().id();
@@ -277,7 +292,7 @@ public final class RunsViewModel {
                 s.metrics().keys(experimentId)), keys -> {
                     paramKeys.setAll(keys.get(0));
                     metricKeys.setAll(keys.get(1));
-                }, error -> { });
+                }, this::keysFailed);
     }
 
     private void mergeTagKeys(List<RunDetails> runs) {
@@ -645,7 +660,7 @@ public final class RunsViewModel {
      * the shell tells the user the connection is lost while the polls go on.
      */
     public void setOnRefreshFailed(Consumer<Throwable> listener) {
-        this.onRefreshFailed = listener == null ? e -> { } : listener;
+        this.onRefreshFailed = listener == null ? RunsViewModel::logRefreshFailure : listener;
     }
 
     /** Called after each successful poll or table load: the store answers. */

@@ -20,7 +20,6 @@ import dev.cairn.viewer.common.ViewerSettings;
 import dev.cairn.viewer.drift.DriftViewModel;
 import dev.cairn.viewer.monitoring.MonitoringViewModel;
 import dev.cairn.viewer.hparams.HparamsViewModel;
-import dev.cairn.viewer.registry.RegistryTasks;
 import dev.cairn.viewer.registry.RegistryViewModel;
 import dev.cairn.viewer.runs.ColumnSpec;
 import dev.cairn.viewer.runs.ExperimentItem;
@@ -327,7 +326,7 @@ public final class ShellViewModel {
         experiments.attach(store);
         runs.attach(store);
         detail.attach(store);
-        RegistryViewModel r = new RegistryViewModel(store, registryTasks(), System.getProperty("user.name", "unknown"));
+        RegistryViewModel r = new RegistryViewModel(store, runner, System.getProperty("user.name", "unknown"));
         r.setOnOpenRun(id -> showRuns(List.of(id)));
         r.setOnCompareRuns(this::compare);
         registry.set(r);
@@ -572,17 +571,6 @@ public final class ShellViewModel {
         if (r != null && screen.get() == Screen.REGISTRY) {
             r.refreshIfChanged();
         }
-    }
-
-    /** Adapts the shell's task runner to the registry browser's threading seam. */
-    private RegistryTasks registryTasks() {
-        return new RegistryTasks() {
-            @Override
-            public <T> void run(Callable<T> work, Consumer<? super T> onSuccess,
-                                Consumer<? super Throwable> onFailure) {
-                runner.submit("Registry", work, onSuccess, onFailure);
-            }
-        };
     }
 
     /** Closes the store and saves settings; call when the window closes. */

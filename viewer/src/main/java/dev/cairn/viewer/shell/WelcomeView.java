@@ -45,7 +45,7 @@ public final class WelcomeView {
             demo.setId("welcomeDemo");
             demo.getStyleClass().add(Styles.ACCENT);
             demo.setDefaultButton(true);
-            demo.setDisable(!vm.welcomeActions().canLoadDemoData());
+            demo.setOnAction(e -> vm.loadDemoData());
             demo.disableProperty().bind(vm.runner().work().runningProperty().greaterThan(0)
                     .or(javafx.beans.binding.Bindings.createBooleanBinding(
                             () -> !vm.welcomeActions().canLoadDemoData())));

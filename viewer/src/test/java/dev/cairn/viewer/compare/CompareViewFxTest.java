@@ -129,7 +129,7 @@ class CompareViewFxTest {
         Path png = dir.resolve("chart.png");
         robot.interact(() -> {
             try {
-                dev.cairn.viewer.common.PngExport.save(lossChart().node(), png);
+                dev.cairn.viewer.common.PngExport.writeNow(lossChart().node(), png);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

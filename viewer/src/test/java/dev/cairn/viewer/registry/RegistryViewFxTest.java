@@ -42,7 +42,7 @@ class RegistryViewFxTest {
     static Path dir;
 
     TrackingStore store;
-    ExecutorService background;
+    dev.cairn.viewer.common.FxTaskRunner background;
     RegistryViewModel vm;
 
     @Start
@@ -56,8 +56,8 @@ class RegistryViewFxTest {
         }
         store.registry().promote("churn", 1, dev.cairn.store.registry.Stage.PRODUCTION,
                 Expectation.versionIn(1, dev.cairn.store.registry.Stage.NONE), ChangeOptions.by("alice"));
-        background = Executors.newSingleThreadExecutor();
-        vm = new RegistryViewModel(store, RegistryTasks.on(background, Platform::runLater), "tester");
+        background = new dev.cairn.viewer.common.FxTaskRunner(1);
+        vm = new RegistryViewModel(store, background, "tester");
         stage.setScene(new Scene(new RegistryView(vm), 1100, 720));
         stage.show();
         vm.reload();
@@ -66,7 +66,6 @@ class RegistryViewFxTest {
     @AfterEach
     void stop() throws Exception {
         background.shutdown();
-        background.awaitTermination(5, TimeUnit.SECONDS);
         store.close();
     }
 

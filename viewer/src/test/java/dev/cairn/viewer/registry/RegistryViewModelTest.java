@@ -43,7 +43,7 @@ class RegistryViewModelTest {
         store.registry().promote("churn", 1, Stage.PRODUCTION, Expectation.versionIn(1, Stage.NONE),
                 ChangeOptions.by("alice"));
         store.registry().setPromotionRule("churn", new PromotionRule("auc", PromotionRule.Goal.MAX));
-        vm = new RegistryViewModel(store, RegistryTasks.direct(), "tester");
+        vm = new RegistryViewModel(store, new dev.cairn.viewer.common.DirectTaskRunner(), "tester");
         vm.reload();
     }
 

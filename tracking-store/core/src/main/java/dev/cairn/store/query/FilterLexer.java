@@ -86,7 +86,7 @@ public final class FilterLexer {
         if (i < text.length() && text.charAt(i) == '.') {
             i++;
         }
-        return i < text.length() && Character.isDigit(text.charAt(i));
+        return i < text.length() && isAsciiDigit(text.charAt(i));
     }
 
     private boolean matchesInfinity(int i) {
@@ -122,7 +122,7 @@ public final class FilterLexer {
             if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
                 pos++;
             }
-            if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+            if (pos < text.length() && isAsciiDigit(text.charAt(pos))) {
                 digits();
             } else {
                 pos = mark;
@@ -133,7 +133,16 @@ public final class FilterLexer {
                     + "'");
         }
         String s = text.substring(start, pos);
-        return new Token(Token.Kind.NUMBER, s, null, false, null, Double.parseDouble(s), start + 1, s);
+        double v = Double.parseDouble(s);
+        if (Double.isInfinite(v)) {
+            throw new FilterSyntaxException(start + 1, "the number '" + s + "' is too large (beyond ±1.8e308)");
+        }
+        return new Token(Token.Kind.NUMBER, s, null, false, null, v, start + 1, s);
+    }
+
+    /** Only 0-9 start or continue a number: Character.isDigit also takes other scripts' digits (fuzzing found '٧'). */
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private int wordEnd(int from) {
@@ -145,7 +154,7 @@ public final class FilterLexer {
     }
 
     private void digits() {
-        while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+        while (pos < text.length() && isAsciiDigit(text.charAt(pos))) {
             pos++;
         }
     }

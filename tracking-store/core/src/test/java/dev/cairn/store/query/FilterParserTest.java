@@ -218,4 +218,15 @@ class FilterParserTest {
         assertThatThrownBy(() -> OrderParser.parse(List.of("colour")))
                 .isInstanceOf(FilterSyntaxException.class).hasMessageContaining("unknown attribute 'colour'");
     }
+
+    /** Found by FilterFuzzTest: digits of other scripts threw NumberFormatException out of the lexer. */
+    @Test
+    void digitsOfOtherScriptsAndHugeNumbersAreSyntaxErrors() {
+        for (String filter : new String[] {"metrics.loss < \u0667", "metrics.loss < 1\u0667", "\u0667 = 1"}) {
+            assertThatThrownBy(() -> FilterParser.parse(filter)).as(filter).isInstanceOf(FilterSyntaxException.class)
+                    .hasMessageStartingWith("column ");
+        }
+        assertThatThrownBy(() -> FilterParser.parse("metrics.loss < 1e400")).isInstanceOf(FilterSyntaxException.class)
+                .hasMessageContaining("column 16").hasMessageContaining("too large");
+    }
 }

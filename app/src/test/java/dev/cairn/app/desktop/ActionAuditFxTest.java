@@ -1,0 +1,168 @@
+package dev.cairn.app.desktop;
+
+import dev.cairn.store.StoreMode;
+import dev.cairn.viewer.common.FxTaskRunner;
+import dev.cairn.viewer.common.ManualTicker;
+import dev.cairn.viewer.common.SettingsStore;
+import dev.cairn.viewer.runs.RunExporter;
+import dev.cairn.viewer.shell.MainWindow;
+import dev.cairn.viewer.shell.Screen;
+import dev.cairn.viewer.shell.ShellViewModel;
+import dev.cairn.viewer.testing.ActionAudit;
+import dev.cairn.viewer.testing.FxWait;
+import javafx.application.Platform;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every window the app opens — the main window on each screen, compare, registry, drift, hyperparameters and
+ * the dialogs of the menus — and fails on any enabled button, menu item, hyperlink or toggle that does nothing.
+ * Starts on an empty store, where the welcome buttons are clicked with the robot.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ActionAuditFxTest {
+    @TempDir
+    static Path dir;
+
+    private ShellViewModel vm;
+    private MainWindow window;
+    private FxTaskRunner runner;
+    private final List<String> dead = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        runner = new FxTaskRunner(2);
+        SettingsStore.InMemory settings = new SettingsStore.InMemory();
+        settings.load().setWindowWidth(1200);
+        settings.load().setWindowHeight(760);
+        vm = ShellViewModel.withServices(runner, new ManualTicker(), settings, CairnFxApplication.services());
+        window = new MainWindow(stage, vm, new RunExporter(null), p -> { });
+        stage.show();
+        vm.openStore(dir.resolve("audit-" + System.nanoTime() + ".db"), StoreMode.LOCAL);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != window.stage() && w instanceof Stage s) {
+                    s.close();
+                }
+            }
+            vm.shutdown();
+        });
+        runner.shutdown();
+    }
+
+    private void audit(String step) throws Exception {
+        for (String d : FxWait.on(ActionAudit::deadControls)) {
+            dead.add(step + ": " + d);
+        }
+    }
+
+    private Optional<MenuItem> menuItem(String text) throws Exception {
+        return FxWait.on(() -> {
+            MenuBar bar = (MenuBar) window.stage().getScene().lookup(".menu-bar");
+            List<MenuItem> all = new ArrayList<>();
+            bar.getMenus().forEach(m -> collect(m, all));
+            return all.stream().filter(i -> text.equals(i.getText())).findFirst();
+        });
+    }
+
+    private static void collect(Menu menu, List<MenuItem> out) {
+        for (MenuItem i : menu.getItems()) {
+            out.add(i);
+            if (i instanceof Menu sub) {
+                collect(sub, out);
+            }
+        }
+    }
+
+    /** Fires a menu item later (it may open a modal dialog), waits for a new window, audits it and closes it. */
+    private void auditDialogOf(String itemText) throws Exception {
+        Set<Window> before = Set.copyOf(FxWait.on(Window::getWindows));
+        MenuItem item = menuItem(itemText).orElseThrow(() -> new AssertionError("no menu item " + itemText));
+        Platform.runLater(item::fire);
+        FxWait.until(60, () -> Window.getWindows().stream().anyMatch(w -> !before.contains(w) && w.isShowing()));
+        audit(itemText);
+        FxWait.on(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (!before.contains(w)) {
+                    w.hide();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void noEnabledControlInAnyWindowDoesNothing(FxRobot robot) throws Exception {
+        FxWait.until(30, () -> vm.screenProperty().get() == Screen.WELCOME);
+        audit("welcome");
+
+        robot.clickOn("#welcomeDemo");
+        FxWait.until(180, () -> vm.screenProperty().get() == Screen.BROWSER && window.runsTable().getItems().size() > 2
+                && runner.work().runningProperty().get() == 0);
+        FxWait.on(() -> {
+            window.runsTable().getSelectionModel().selectRange(0, 2);
+            return null;
+        });
+        FxWait.until(30, () -> runner.work().runningProperty().get() == 0);
+        audit("browser with two runs selected");
+
+        auditDialogOf("Compare…");
+        auditDialogOf("About Cairn");
+        auditDialogOf("Plugins…");
+        auditDialogOf("Columns…");
+        auditDialogOf("Open team store…");
+
+        for (String tool : List.of("Hyperparameters", "Data drift")) {
+            MenuItem item = menuItem(tool).orElseThrow();
+            FxWait.on(() -> {
+                item.fire();
+                return null;
+            });
+            FxWait.until(60, () -> runner.work().runningProperty().get() == 0);
+            audit(tool);
+            FxWait.on(() -> {
+                item.fire(); // toggles it off again
+                return null;
+            });
+        }
+
+        FxWait.on(() -> {
+            vm.showRegistry();
+            return null;
+        });
+        FxWait.until(30, () -> vm.screenProperty().get() == Screen.REGISTRY
+                && runner.work().runningProperty().get() == 0);
+        audit("registry");
+
+        FxWait.on(() -> {
+            vm.closeStore();
+            return null;
+        });
+        FxWait.until(30, () -> vm.screenProperty().get() == Screen.NO_STORE);
+        audit("no store");
+
+        assertThat(dead).isEmpty();
+    }
+}
