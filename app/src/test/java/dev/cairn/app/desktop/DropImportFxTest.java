@@ -86,7 +86,8 @@ class DropImportFxTest {
         waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.READY);
         assertThat(robot.lookup("#importSheet").query().isVisible()).isTrue();
         assertThat(texts(robot.lookup("#importSources").queryAs(GridPane.class)))
-                .containsExactly("GregoireJan__breastcancer", "MLflow file store");
+                .containsExactly("GregoireJan__breastcancer", "MLflow file store",
+                        "  mlruns", "MLflow file store, 21 runs");
         assertThat(robot.lookup("#importPreview").queryAs(Label.class).getText()).startsWith("21 runs in ")
                 .contains("21 new");
         try (TrackingStore store = TrackingStore.open(file, dev.cairn.store.StoreOptions.readOnly())) {
