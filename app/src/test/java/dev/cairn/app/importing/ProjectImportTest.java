@@ -123,6 +123,28 @@ class ProjectImportTest {
     }
 
     @Test
+    void mlflowDatabaseWithExperimentsAndNoRunsIsZeroRunsNotAFailure() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("emptydb"));
+        Path db = root.resolve("tracking/mlflow.db");
+        Files.createDirectories(db.getParent());
+        Files.copy(Fixtures.get("mlflow_db/2024ab05158-lab__heart-disease-mlops/mlflow.db"), db);
+        db.toFile().setWritable(true);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement st = c.createStatement()) {
+            for (String table : List.of("metrics", "latest_metrics", "params", "tags", "runs")) {
+                st.executeUpdate("DELETE FROM " + table);
+            }
+        }
+        ImportSummary s = service.importPaths(List.of(root), ImportOptions.defaults(), ImportListener.NONE);
+        assertThat(s.failed()).isEmpty();
+        assertThat(s.sources()).singleElement().satisfies(src -> {
+            assertThat(src.importerId()).isEqualTo("mlflow-sqlite");
+            assertThat(src.runs()).isZero();
+            assertThat(src.describe()).isEqualTo("MLflow SQLite database, 0 runs");
+        });
+    }
+
+    @Test
     void atomicWritesNothingWhenASubTreeFails() throws Exception {
         Path broken = Files.createDirectories(project.resolve("broken"));
         Files.writeString(broken.resolve("trainer_state.json"), "{\"global_step\": 3, \"log_history\": [");
