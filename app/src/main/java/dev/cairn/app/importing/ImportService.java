@@ -153,7 +153,8 @@ public final class ImportService {
             RunImporter importer = source.importer();
             StoreImportSink store = new StoreImportSink(this.store, importer, options, report, seen);
             SourceSink sink = new SourceSink(store, groups, source.group());
-            ServiceImportContext context = new ServiceImportContext(report, listener, options, index, count);
+            ServiceImportContext context = new ServiceImportContext(report, listener, options, index, count,
+                    root.toAbsolutePath().normalize());
             listener.progress((index + (double) i / sources.size()) / count, "reading " + root.relativize(
                     source.path()));
             boolean failed = false;
