@@ -114,7 +114,12 @@ public final class ImportService {
         if (forced == null && Files.isDirectory(path)) {
             List<ProjectScan.Source> sources;
             try {
-                sources = ProjectScan.scan(path, importers);
+                ProjectScan.Result scan = ProjectScan.scan(path, importers);
+                sources = scan.sources();
+                if (scan.truncated()) {
+                    report.warn(path + ": stopped looking for runs after " + ProjectScan.MAX_ENTRIES
+                            + " folders and files; import the folders holding runs one by one for the rest");
+                }
             } catch (IOException e) {
                 report.source(path.toString(), null, null);
                 report.fail(path.toString(), path + ": cannot list folder (" + e.getMessage() + ")");

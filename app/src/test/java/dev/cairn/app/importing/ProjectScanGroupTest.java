@@ -36,4 +36,13 @@ class ProjectScanGroupTest {
                 run("a/b")));
         assertThat(grouped).extracting(ProjectScan.Source::group).containsExactly(ROOT, ROOT, null);
     }
+
+    @Test
+    void theWalkStopsAfterItsEntryBudget(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            java.nio.file.Files.createDirectories(tmp.resolve("d" + i));
+        }
+        assertThat(ProjectScan.scan(tmp, List.of(), 10).truncated()).isTrue();
+        assertThat(ProjectScan.scan(tmp, List.of(), 100).truncated()).isFalse();
+    }
 }
