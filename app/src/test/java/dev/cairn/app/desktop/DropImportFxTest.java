@@ -119,6 +119,22 @@ class DropImportFxTest {
     }
 
     @Test
+    void aDroppedProjectFolderListsItsSubTreesWithFormatAndRuns(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.screenProperty().get() == Screen.BROWSER);
+        Path project = dir.resolve("project-" + System.nanoTime());
+        Fixtures.copy("sacred/joefarrington__cdt_sacred_example/my_runs", project.resolve("my_runs"));
+        Fixtures.copy("wandb/aorvieto__VerySimpleTransformer/wandb", project.resolve("wandb"));
+
+        robot.interact(() -> window.drop(List.of(project)));
+        waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.READY);
+        assertThat(texts(robot.lookup("#importSources").queryAs(GridPane.class))).containsExactly(
+                project.getFileName().toString(), "project folder, 2 sources",
+                "  my_runs/1", "Sacred, 1 run",
+                "  wandb/run-20230329_020146-ruzz7bps", "Weights & Biases, 1 run");
+        robot.clickOn("#importCancel");
+    }
+
+    @Test
     void aDroppedCairnStoreOpensAndAnMlflowDatabaseImports(FxRobot robot) throws Exception {
         waitUntil(() -> vm.screenProperty().get() == Screen.BROWSER);
         Path other = dir.resolve("other-" + System.nanoTime() + ".db");
