@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Imports files and folders from other trackers into a store: probes each path with every importer, uses the
@@ -149,7 +151,7 @@ public final class ImportService {
     private void importProject(Path root, List<ProjectScan.Source> sources, ImportOptions options,
                                ImportListener listener, ImportReport report, int index, int count) {
         SourceSink.GroupRuns groups = new SourceSink.GroupRuns(root);
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
             if (listener.isCancelled()) {
                 return;
