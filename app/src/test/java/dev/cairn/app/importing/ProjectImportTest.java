@@ -102,6 +102,9 @@ class ProjectImportTest {
         Run outputs = runs.stream().filter(r -> "outputs".equals(r.name())).findFirst().orElseThrow();
         assertThat(store.runs().children(outputs.id())).extracting(Run::name)
                 .containsExactlyInAnyOrder("seed_0", "seed_1");
+        // path-named runs go to an experiment named after the project, as when the project is given to them whole
+        assertThat(store.runs().children(outputs.id())).extracting(Run::experimentName).containsOnly("project");
+        assertThat(outputs.experimentName()).isEqualTo("project");
         Run logs = runs.stream().filter(r -> "lightning_logs".equals(r.name())).findFirst().orElseThrow();
         assertThat(store.runs().children(logs.id())).hasSize(3);
 
