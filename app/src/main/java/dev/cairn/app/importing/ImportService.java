@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Imports files and folders from other trackers into a store: probes each path with every importer, uses the
@@ -114,7 +116,12 @@ public final class ImportService {
         if (forced == null && Files.isDirectory(path)) {
             List<ProjectScan.Source> sources;
             try {
-                sources = ProjectScan.scan(path, importers);
+                ProjectScan.Result scan = ProjectScan.scan(path, importers);
+                sources = scan.sources();
+                if (scan.truncated()) {
+                    report.warn(path + ": stopped looking for runs after " + ProjectScan.MAX_ENTRIES
+                            + " folders and files; import the folders holding runs one by one for the rest");
+                }
             } catch (IOException e) {
                 report.source(path.toString(), null, null);
                 report.fail(path.toString(), path + ": cannot list folder (" + e.getMessage() + ")");
@@ -144,7 +151,7 @@ public final class ImportService {
     private void importProject(Path root, List<ProjectScan.Source> sources, ImportOptions options,
                                ImportListener listener, ImportReport report, int index, int count) {
         SourceSink.GroupRuns groups = new SourceSink.GroupRuns(root);
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < sources.size(); i++) {
             if (listener.isCancelled()) {
                 return;
@@ -153,7 +160,8 @@ public final class ImportService {
             RunImporter importer = source.importer();
             StoreImportSink store = new StoreImportSink(this.store, importer, options, report, seen);
             SourceSink sink = new SourceSink(store, groups, source.group());
-            ServiceImportContext context = new ServiceImportContext(report, listener, options, index, count);
+            ServiceImportContext context = new ServiceImportContext(report, listener, options, index, count,
+                    root.toAbsolutePath().normalize());
             listener.progress((index + (double) i / sources.size()) / count, "reading " + root.relativize(
                     source.path()));
             boolean failed = false;

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 final class ProjectScan {
     static final double TIE = 0.03;
     private static final int MAX_DEPTH = 10;
+    /** Folders and files looked at before the walk stops (a data folder of millions of files is not a project). */
+    static final int MAX_ENTRIES = 200_000;
     private static final Set<String> SKIPPED = Set.of("node_modules", "__pycache__", "venv", "site-packages",
             "env", ".venv");
 
@@ -39,19 +41,35 @@ final class ProjectScan {
 
     private final List<RunImporter> importers;
     private final List<Source> found = new ArrayList<>();
+    private final int maxEntries;
+    private int entries;
 
-    private ProjectScan(List<RunImporter> importers) {
+    private ProjectScan(List<RunImporter> importers, int maxEntries) {
         this.importers = importers;
+        this.maxEntries = maxEntries;
     }
 
-    /** The sources under {@code root}, in walk order (folders in name order, files before sub-folders). */
-    static List<Source> scan(Path root, List<RunImporter> importers) throws IOException {
-        ProjectScan scan = new ProjectScan(importers);
+    /**
+     * What a walk found: the sources in walk order (folders in name order, files before sub-folders), and whether
+     * it stopped early at {@link #MAX_ENTRIES}.
+     */
+    record Result(List<Source> sources, boolean truncated) {
+    }
+
+    static Result scan(Path root, List<RunImporter> importers) throws IOException {
+        return scan(root, importers, MAX_ENTRIES);
+    }
+
+    static Result scan(Path root, List<RunImporter> importers, int maxEntries) throws IOException {
+        ProjectScan scan = new ProjectScan(importers, maxEntries);
         scan.visit(root, Set.of(), 0);
-        return group(root, scan.found);
+        return new Result(group(root, scan.found), scan.entries > maxEntries);
     }
 
     private void visit(Path dir, Set<RunImporter> blocked, int depth) throws IOException {
+        if (++entries > maxEntries) {
+            return;
+        }
         List<Source> all = claims(dir, blocked);
         List<Source> claims = winners(all);
         found.addAll(claims);
@@ -80,6 +98,9 @@ final class ProjectScan {
             }
         }
         for (Path file : files) {
+            if (++entries > maxEntries) {
+                return;
+            }
             found.addAll(winners(claims(file, below)));
         }
         for (Path sub : dirs) {

@@ -11,6 +11,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,11 +74,48 @@ class ImportCommandTest {
     }
 
     @Test
+    void aProjectFolderIsListedPerSubTreeAndAtomicWritesNothingWhenOneFails() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        dev.cairn.app.importing.Fixtures.copy("sacred/aida-ugent__tgne/my_runs", project.resolve("a/my_runs"));
+        dev.cairn.app.importing.Fixtures.copy("wandb/aorvieto__VerySimpleTransformer/wandb", project.resolve("wandb"));
+        Path broken = Files.createDirectories(project.resolve("b/wandb/run-20240101_000000-zzz"));
+        Files.writeString(broken.resolve("run-zzz.wandb"), "not a log");
+        Path db = tmp.resolve("cairn.db");
+        TrackingStore.open(db).close();
+
+        int dry = cairn("import", "--store", db.toString(), "--dry-run", project.toString());
+        assertThat(dry).isEqualTo(1);
+        assertThat(out.toString()).contains(project.resolve("a/my_runs/3") + ": Sacred, 1 run")
+                .contains(project.resolve("wandb/run-20230329_020146-ruzz7bps") + ": Weights & Biases, 1 run")
+                .contains(broken + ": Weights & Biases, 0 runs")
+                .contains("failed: " + broken.resolve("run-zzz.wandb") + ": offset 0: not a W&B run log");
+
+        out.getBuffer().setLength(0);
+        int atomic = cairn("import", "--store", db.toString(), "--atomic", "--json", project.toString());
+        assertThat(atomic).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("added")).isEmpty();
+        assertThat(json.get("sources").get(0).get("runs").asInt()).isEqualTo(1);
+        assertThat(json.get("failed").get(1).get("message").asText())
+                .isEqualTo("--atomic: nothing was imported because 1 source failed");
+        try (TrackingStore store = TrackingStore.open(db)) {
+            assertThat(store.runsChangedSince(0)).isEmpty();
+        }
+
+        out.getBuffer().setLength(0);
+        int partial = cairn("import", "--store", db.toString(), project.toString());
+        assertThat(partial).isEqualTo(1);
+        // 8 Sacred runs + their parent 'my_runs' + the W&B run
+        assertThat(out.toString()).contains("10 added, 0 updated, 0 skipped, 1 failed");
+    }
+
+    @Test
     void pluginsListsTheBuiltIns() throws Exception {
         int rc = cairn("plugins", "--json", "--plugin-dir", tmp.resolve("none").toString());
         assertThat(rc).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString());
-        assertThat(json.findValuesAsText("id")).contains("mlflow-file", "mlflow-sqlite", "cairn-bundle");
+        assertThat(json.findValuesAsText("id")).contains("mlflow-file", "mlflow-sqlite", "cairn-bundle",
+                "hf-trainer", "optuna", "sacred", "wandb");
         assertThat(json.findValuesAsText("status")).containsOnly("loaded");
     }
 }

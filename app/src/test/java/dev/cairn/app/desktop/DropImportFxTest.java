@@ -92,7 +92,8 @@ class DropImportFxTest {
         waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.READY);
         assertThat(robot.lookup("#importSheet").query().isVisible()).isTrue();
         assertThat(texts(robot.lookup("#importSources").queryAs(GridPane.class)))
-                .containsExactly("GregoireJan__breastcancer", "MLflow file store");
+                .containsExactly("GregoireJan__breastcancer", "MLflow file store",
+                        "  mlruns", "MLflow file store, 21 runs");
         assertThat(robot.lookup("#importPreview").queryAs(Label.class).getText()).startsWith("21 runs in ")
                 .contains("21 new");
         try (TrackingStore store = TrackingStore.open(file, dev.cairn.store.StoreOptions.readOnly())) {
@@ -123,6 +124,22 @@ class DropImportFxTest {
                 && labelText(robot, "#importPreview").contains("21 already imported"));
         robot.clickOn("#importCancel");
         waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.HIDDEN);
+    }
+
+    @Test
+    void aDroppedProjectFolderListsItsSubTreesWithFormatAndRuns(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.screenProperty().get() == Screen.BROWSER);
+        Path project = dir.resolve("project-" + System.nanoTime());
+        Fixtures.copy("sacred/joefarrington__cdt_sacred_example/my_runs", project.resolve("my_runs"));
+        Fixtures.copy("wandb/aorvieto__VerySimpleTransformer/wandb", project.resolve("wandb"));
+
+        robot.interact(() -> window.drop(List.of(project)));
+        waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.READY);
+        assertThat(texts(robot.lookup("#importSources").queryAs(GridPane.class))).containsExactly(
+                project.getFileName().toString(), "project folder, 2 sources",
+                "  my_runs/1", "Sacred, 1 run",
+                "  wandb/run-20230329_020146-ruzz7bps", "Weights & Biases, 1 run");
+        robot.clickOn("#importCancel");
     }
 
     @Test

@@ -36,6 +36,10 @@ class MlflowImportBenchmarkTest {
             ImportService service = new ImportService(store,
                     dev.cairn.app.plugins.PluginLoader.loadDefault().importers());
             System.out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
+            long w0 = System.nanoTime();
+            int found = ProjectScan.scan(project, service.importers()).sources().size();
+            System.out.printf(Locale.ROOT, "project walk alone: %d source(s) in %d ms%n", found,
+                    (System.nanoTime() - w0) / 1_000_000);
             long t0 = System.nanoTime();
             long cpu0 = cpuNanos();
             ImportSummary s = service.importPaths(List.of(mlruns), ImportOptions.defaults(), ImportListener.NONE);

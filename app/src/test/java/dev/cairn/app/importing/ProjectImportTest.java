@@ -102,6 +102,9 @@ class ProjectImportTest {
         Run outputs = runs.stream().filter(r -> "outputs".equals(r.name())).findFirst().orElseThrow();
         assertThat(store.runs().children(outputs.id())).extracting(Run::name)
                 .containsExactlyInAnyOrder("seed_0", "seed_1");
+        // path-named runs go to an experiment named after the project, as when the project is given to them whole
+        assertThat(store.runs().children(outputs.id())).extracting(Run::experimentName).containsOnly("project");
+        assertThat(outputs.experimentName()).isEqualTo("project");
         Run logs = runs.stream().filter(r -> "lightning_logs".equals(r.name())).findFirst().orElseThrow();
         assertThat(store.runs().children(logs.id())).hasSize(3);
 
@@ -120,6 +123,28 @@ class ProjectImportTest {
         assertThat(s.failed()).singleElement().satisfies(f -> assertThat(f.message())
                 .startsWith(broken.resolve("trainer_state.json") + ": line ").contains("invalid JSON"));
         assertThat(s.added()).hasSize(119);
+    }
+
+    @Test
+    void mlflowDatabaseWithExperimentsAndNoRunsIsZeroRunsNotAFailure() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("emptydb"));
+        Path db = root.resolve("tracking/mlflow.db");
+        Files.createDirectories(db.getParent());
+        Files.copy(Fixtures.get("mlflow_db/2024ab05158-lab__heart-disease-mlops/mlflow.db"), db);
+        db.toFile().setWritable(true);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement st = c.createStatement()) {
+            for (String table : List.of("metrics", "latest_metrics", "params", "tags", "runs")) {
+                st.executeUpdate("DELETE FROM " + table);
+            }
+        }
+        ImportSummary s = service.importPaths(List.of(root), ImportOptions.defaults(), ImportListener.NONE);
+        assertThat(s.failed()).isEmpty();
+        assertThat(s.sources()).singleElement().satisfies(src -> {
+            assertThat(src.importerId()).isEqualTo("mlflow-sqlite");
+            assertThat(src.runs()).isZero();
+            assertThat(src.describe()).isEqualTo("MLflow SQLite database, 0 runs");
+        });
     }
 
     @Test

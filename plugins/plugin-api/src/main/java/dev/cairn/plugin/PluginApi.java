@@ -13,7 +13,8 @@ public final class PluginApi {
      * Minor version: bumped for compatible additions. 1.1 added {@code ImportSink.Outcome.FAILED},
      * {@code ImportedRun.provenance} and {@code ImportedRun.pointCount()}. 1.2 added the model registry import:
      * {@code ImportSink.model(ImportedModel)} with {@code ImportedModel} and {@code ImportedModelVersion}. 1.3 added
-     * whole project folders: {@code RunImporter.claim(Path)} with {@code ImportClaim}.
+     * whole project folders: {@code RunImporter.claim(Path)} with {@code ImportClaim}, and
+     * {@code ImportContext.projectRoot()}.
      */
     public static final int MINOR_VERSION = 3;
 

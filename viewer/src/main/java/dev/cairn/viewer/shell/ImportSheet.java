@@ -83,9 +83,17 @@ final class ImportSheet extends StackPane {
         grid.setVgap(4);
         grid.getStyleClass().add("sheet-list");
         int row = 0;
+        Path dropped = null;
         for (ImportResult.Source s : vm.sources()) {
             Path p = Path.of(s.path());
-            Label name = new Label(p.getFileName() == null ? s.path() : p.getFileName().toString());
+            // a sub-tree of a dropped project folder shows its path under that folder, indented
+            boolean sub = dropped != null && p.startsWith(dropped) && !p.equals(dropped);
+            if (!sub) {
+                dropped = p;
+            }
+            String shown = sub ? "  " + dropped.relativize(p).toString().replace('\\', '/')
+                    : p.getFileName() == null ? s.path() : p.getFileName().toString();
+            Label name = new Label(shown);
             name.getStyleClass().add("sheet-path");
             name.setTooltip(new javafx.scene.control.Tooltip(s.path()));
             name.setMinWidth(Region.USE_PREF_SIZE);

@@ -189,12 +189,17 @@ public final class ImportSheetViewModel {
                 format = dryRun.sources().stream().filter(d -> d.path().equals(s.path()) && d.format() != null)
                         .map(ImportResult.Source::format).findFirst().orElse(null);
             }
-            out.add(new ImportResult.Source(s.path(), format));
-            if (dryRun != null) {
-                // a dropped project folder: the sub-trees the dry run found in it, each with its format and runs
-                String prefix = s.path().endsWith(java.io.File.separator) ? s.path() : s.path() + java.io.File.separator;
-                dryRun.sources().stream().filter(d -> d.path().startsWith(prefix)).forEach(out::add);
+            // a dropped project folder: the sub-trees the dry run found in it, each with its format and runs
+            String prefix = s.path().endsWith(java.io.File.separator) ? s.path() : s.path() + java.io.File.separator;
+            List<ImportResult.Source> subTrees = dryRun == null ? List.of()
+                    : dryRun.sources().stream().filter(d -> d.path().startsWith(prefix)).toList();
+            String detected = format;
+            if (!subTrees.isEmpty() && (detected == null
+                    || subTrees.stream().anyMatch(d -> d.format() == null || !d.format().startsWith(detected)))) {
+                format = "project folder, " + subTrees.size() + " source" + (subTrees.size() == 1 ? "" : "s");
             }
+            out.add(new ImportResult.Source(s.path(), format));
+            out.addAll(subTrees);
         }
         return out;
     }

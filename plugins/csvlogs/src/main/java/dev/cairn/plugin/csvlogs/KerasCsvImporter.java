@@ -71,7 +71,7 @@ public final class KerasCsvImporter implements RunImporter {
     @Override
     public void importFrom(Path path, ImportSink sink, ImportContext context) throws ImportException {
         boolean single = Files.isRegularFile(path);
-        Path root = single ? path.toAbsolutePath().getParent() : path;
+        Path root = context.projectRoot().orElse(single ? path.toAbsolutePath().getParent() : path);
         List<Path> logs;
         try {
             logs = single ? (isEpochLog(path) ? List.of(path) : List.of()) : findLogs(path, Integer.MAX_VALUE,

@@ -94,7 +94,8 @@ public final class LightningCsvImporter implements RunImporter {
                     + HPARAMS + ") found");
         }
         boolean rootIsRun = runDirs.size() == 1 && runDirs.get(0).equals(start);
-        Path keyRoot = rootIsRun ? start.toAbsolutePath().normalize().getParent() : start;
+        Path keyRoot = context.projectRoot()
+                .orElse(rootIsRun ? start.toAbsolutePath().normalize().getParent() : start);
         String experiment = context.experimentOverride().orElseGet(() -> SourcePaths.nameOf(keyRoot, "lightning"));
         int done = 0;
         for (Path dir : runDirs) {

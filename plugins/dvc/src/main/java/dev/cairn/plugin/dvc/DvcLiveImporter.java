@@ -95,7 +95,7 @@ public final class DvcLiveImporter implements RunImporter {
         }
         Path root = start.toAbsolutePath().normalize();
         boolean rootIsRun = runs.size() == 1 && runs.get(0).dir().toAbsolutePath().normalize().equals(root);
-        Path keyRoot = rootIsRun && root.getParent() != null ? root.getParent() : root;
+        Path keyRoot = context.projectRoot().orElse(rootIsRun && root.getParent() != null ? root.getParent() : root);
         String experiment = context.experimentOverride().orElseGet(() -> nameOf(keyRoot));
         int done = 0;
         for (DvcLiveRun live : runs) {

@@ -93,7 +93,9 @@ public final class HfTrainerImporter implements RunImporter {
         if (folders.isEmpty()) {
             throw new ImportException(path + ": no Hugging Face Trainer output (trainer_state.json) found");
         }
-        String experiment = context.experimentOverride().orElseGet(() -> experimentName(start, folders));
+        String experiment = context.experimentOverride().orElseGet(() -> context.projectRoot()
+                .map(p -> p.getFileName() == null ? "huggingface" : p.getFileName().toString())
+                .orElseGet(() -> experimentName(start, folders)));
         for (int i = 0; i < folders.size() && !context.isCancelled(); i++) {
             Path folder = folders.get(i);
             context.progress((double) i / folders.size(), "reading " + folder.getFileName());
@@ -108,7 +110,10 @@ public final class HfTrainerImporter implements RunImporter {
         context.progress(1, "done");
     }
 
-    /** The folder holding the output folders: the one dropped, or the output folder's parent when it was dropped. */
+    /**
+     * The folder holding the output folders: the one dropped, or the output folder's parent when it was dropped (in a
+     * project folder: the project's name, as the path-named importers do).
+     */
     private static String experimentName(Path start, List<Path> folders) {
         Path named = folders.size() == 1 && folders.get(0).equals(start) && start.getParent() != null
                 ? start.getParent() : start;

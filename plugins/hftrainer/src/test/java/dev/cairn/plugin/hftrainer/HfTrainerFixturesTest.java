@@ -6,6 +6,7 @@ import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.ImportedSeries;
 import dev.cairn.plugin.support.testing.RecordingContext;
 import dev.cairn.store.model.RunStatus;
+import dev.cairn.plugin.importer.ImportClaim;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -36,6 +37,14 @@ class HfTrainerFixturesTest {
         assertThat(importer.probe(GEMMA.resolve("trainer_state.json"))).isGreaterThanOrEqualTo(0.9);
         assertThat(importer.probe(Fixtures.get("hf_trainer"))).isGreaterThan(0.5);
         assertThat(importer.probe(Fixtures.get("sacred"))).isZero();
+    }
+
+    @Test
+    void claimsOutputFoldersNotTheirCheckpoints() {
+        assertThat(importer.claim(GEMMA)).isEqualTo(ImportClaim.run(0.95));
+        assertThat(importer.claim(GEMMA.resolve("checkpoint-2400"))).isEqualTo(ImportClaim.NONE);
+        assertThat(importer.claim(WHISPER.resolve("last-checkpoint"))).isEqualTo(ImportClaim.NONE);
+        assertThat(importer.claim(Fixtures.get("hf_trainer"))).isEqualTo(ImportClaim.NONE);
     }
 
     @Test

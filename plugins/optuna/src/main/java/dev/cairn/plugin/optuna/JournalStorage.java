@@ -164,7 +164,7 @@ final class JournalStorage {
         if (study == null) {
             return;
         }
-        OptunaStudy.Trial t = new OptunaStudy.Trial((int) study.trials.stream().count());
+        OptunaStudy.Trial t = new OptunaStudy.Trial(study.trials.size());
         t.state = state(op.path("state").asInt(0), line);
         t.startMs = JsonFiles.isoMillis(op.path("datetime_start").asText(null));
         t.completeMs = JsonFiles.isoMillis(op.path("datetime_complete").asText(null));

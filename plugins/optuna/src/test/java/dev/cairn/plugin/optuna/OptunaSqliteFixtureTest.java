@@ -5,6 +5,7 @@ import dev.cairn.plugin.importer.ImportedSeries;
 import dev.cairn.plugin.support.testing.RecordingContext;
 import dev.cairn.store.foreign.ForeignSqlite;
 import dev.cairn.store.model.RunStatus;
+import dev.cairn.plugin.importer.ImportClaim;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -27,6 +28,16 @@ class OptunaSqliteFixtureTest {
         assertThat(importer.probe(DB)).isGreaterThanOrEqualTo(0.9);
         assertThat(importer.probe(DB.getParent())).isGreaterThan(0.5);
         assertThat(importer.probe(Fixtures.get("mlflow_db/2024ab05158-lab__heart-disease-mlops/mlflow.db"))).isZero();
+    }
+
+    @Test
+    void claimsStorageFilesAsStores() {
+        assertThat(importer.claim(DB)).isEqualTo(ImportClaim.store(0.95));
+        assertThat(importer.claim(Fixtures.get("optuna/sawa3030__optuna-playground/journal.log")))
+                .isEqualTo(ImportClaim.store(0.95));
+        assertThat(importer.claim(DB.getParent())).isEqualTo(ImportClaim.NONE);
+        assertThat(importer.claim(Fixtures.get("mlflow_db/2024ab05158-lab__heart-disease-mlops/mlflow.db")))
+                .isEqualTo(ImportClaim.NONE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cairn.plugin.importer;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** What an import run can ask of Cairn: progress, cancellation, warnings, per-source failures, options. */
@@ -25,4 +26,14 @@ public interface ImportContext {
 
     /** True for a dry run: the sink counts and validates but writes nothing. */
     boolean dryRun();
+
+    /**
+     * The project folder the user dropped, when the path handed to {@code importFrom} is one claimed sub-tree of it
+     * (since API 1.3). An importer that names runs or experiments by their path should name them relative to this
+     * folder, so a sub-tree imports with the ids it would get from the whole folder and same-named sub-trees of
+     * different projects ({@code lightning_logs/version_0}) never merge. Empty for a path imported on its own.
+     */
+    default Optional<Path> projectRoot() {
+        return Optional.empty();
+    }
 }

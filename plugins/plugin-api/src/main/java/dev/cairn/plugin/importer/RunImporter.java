@@ -6,8 +6,8 @@ import java.nio.file.Path;
  * Reads another tracker's files into Cairn. Registered as a {@link java.util.ServiceLoader} service
  * ({@code META-INF/services/dev.cairn.plugin.importer.RunImporter}).
  *
- * <p>Cairn probes a dropped path with every importer and uses the most confident one (the user may force one
- * by {@link #id()}). An importer never writes the store directly: it hands each run to the {@link ImportSink},
+ * <p>Cairn probes a dropped file with every importer and uses the most confident one (the user may force one
+ * by {@link #id()}); a dropped folder is walked and each sub-tree an importer {@link #claim claims} goes to it. An importer never writes the store directly: it hands each run to the {@link ImportSink},
  * which writes it in one transaction with Cairn's merge rules (same source, same run id; only new points added).
  */
 public interface RunImporter {

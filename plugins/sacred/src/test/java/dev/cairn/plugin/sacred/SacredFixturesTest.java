@@ -7,6 +7,7 @@ import dev.cairn.plugin.importer.ImportedSeries;
 import dev.cairn.plugin.support.testing.RecordingContext;
 import dev.cairn.store.model.Artifact;
 import dev.cairn.store.model.RunStatus;
+import dev.cairn.plugin.importer.ImportClaim;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -37,6 +38,13 @@ class SacredFixturesTest {
         assertThat(importer.probe(TGNE.resolve("3"))).isGreaterThanOrEqualTo(0.9);
         assertThat(importer.probe(TGNE.resolve("_sources"))).isZero();
         assertThat(importer.probe(Fixtures.get("hf_trainer"))).isZero();
+    }
+
+    @Test
+    void claimsRunFolders() {
+        assertThat(importer.claim(TGNE.resolve("3"))).isEqualTo(ImportClaim.run(0.95));
+        assertThat(importer.claim(TGNE)).isEqualTo(ImportClaim.NONE);
+        assertThat(importer.claim(TGNE.resolve("_sources"))).isEqualTo(ImportClaim.NONE);
     }
 
     @Test

@@ -97,7 +97,7 @@ public final class TensorBoardImporter implements dev.cairn.plugin.importer.RunI
 
     @Override
     public void importFrom(Path path, ImportSink sink, ImportContext context) throws ImportException {
-        Path root = Files.isRegularFile(path) ? path.toAbsolutePath().getParent() : path;
+        Path root = context.projectRoot().orElse(Files.isRegularFile(path) ? path.toAbsolutePath().getParent() : path);
         Map<Path, List<Path>> runs;
         try {
             runs = RunDirectories.find(path);

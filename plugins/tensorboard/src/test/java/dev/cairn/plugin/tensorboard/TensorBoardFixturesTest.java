@@ -124,6 +124,19 @@ class TensorBoardFixturesTest {
     }
 
     @Test
+    void claimsFoldersHoldingEventFiles() {
+        TensorBoardImporter importer = new TensorBoardImporter();
+        Path keras = Fixtures.get(KERAS);
+        // events directly in the folder: one run when no sub-folder has events too; never owns what is beside it
+        assertThat(importer.claim(Fixtures.get(YOLO).resolve("runs/train/exp2")))
+                .isEqualTo(new dev.cairn.plugin.importer.ImportClaim(0.95, false, true));
+        assertThat(importer.claim(keras.resolve("archive/experiments/Exp_0_adam_200_0.2/train")))
+                .isEqualTo(new dev.cairn.plugin.importer.ImportClaim(0.95, false, true));
+        assertThat(importer.claim(keras.resolve("archive/experiments/Exp_0_adam_200_0.2")).claimed()).isFalse();
+        assertThat(importer.claim(Fixtures.get(YOLO))).isEqualTo(dev.cairn.plugin.importer.ImportClaim.NONE);
+    }
+
+    @Test
     void importingTwiceKeepsIdsAndAddsNothing() throws Exception {
         for (String fixture : List.of(KERAS, YOLO)) {
             try (TrackingStore store = TrackingStore.open(tmp.resolve(fixture.replace('/', '_') + ".db"))) {

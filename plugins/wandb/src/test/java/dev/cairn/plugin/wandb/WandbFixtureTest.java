@@ -6,6 +6,7 @@ import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.ImportedSeries;
 import dev.cairn.plugin.support.testing.RecordingContext;
 import dev.cairn.store.model.RunStatus;
+import dev.cairn.plugin.importer.ImportClaim;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -41,6 +42,13 @@ class WandbFixtureTest {
         assertThat(importer.probe(RUN.resolve("run-ruzz7bps.wandb"))).isGreaterThanOrEqualTo(0.9);
         assertThat(importer.probe(RUN.getParent().getParent())).isGreaterThan(0.5);
         assertThat(importer.probe(Fixtures.get("sacred"))).isZero();
+    }
+
+    @Test
+    void claimsRunFolders() {
+        assertThat(importer.claim(RUN)).isEqualTo(ImportClaim.run(0.95));
+        assertThat(importer.claim(RUN.getParent())).isEqualTo(ImportClaim.NONE);
+        assertThat(importer.claim(RUN.resolve("files"))).isEqualTo(ImportClaim.NONE);
     }
 
     @Test
