@@ -48,6 +48,7 @@ import java.util.function.Consumer;
  * tag, siblings in the chosen sort order (see {@link RunTree}). Plain Java; touched only on the UI thread.
  */
 public final class RunsViewModel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunsViewModel.class);
     /** How often live updates poll the store. */
     public static final Duration POLL_PERIOD = Duration.ofSeconds(1);
     /** Above this many changed rows the table gets one replacement instead of a removal plus an insertion. */
@@ -62,6 +63,7 @@ public final class RunsViewModel {
     private final Ticker ticker;
     private final LatestOnly loads;
     private final LatestOnly keyLoads;
+    private final LatestOnly counts;
 
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
     private final ObservableList<RunRow> visibleRows = FXCollections.observableArrayList();
@@ -122,6 +124,7 @@ public final class RunsViewModel {
         this.ticker = ticker;
         this.loads = new LatestOnly(runner);
         this.keyLoads = new LatestOnly(runner);
+        this.counts = new LatestOnly(runner);
         columns.addListener((javafx.collections.ListChangeListener<ColumnSpec>) c -> {
             if (!applyingDefaultColumns) {
                 defaultColumnsPending = false;
@@ -146,6 +149,7 @@ public final class RunsViewModel {
         live = Cancellable.NONE;
         loads.cancel();
         keyLoads.cancel();
+        counts.cancel();
         store = null;
         lastToken = -1;
         polling = false;
@@ -206,22 +210,26 @@ public final class RunsViewModel {
         complete.set(false);
         hiddenNewRuns.set(0);
         pendingNext = null;
+        counts.cancel();
         loads.submit("Loading runs", progress -> {
             long token = s.changeToken();
-            LoadedPage page = RunPageLoader.load(s, first);
-            long matching = page.next() == null ? page.runs().size() : s.search().count(first);
-            return new FirstPage(token, page, matching);
+            return new FirstPage(token, RunPageLoader.load(s, first));
         }, result -> {
             filterError.set(null);
             reloadWhenReachable = false;
             lastToken = result.token();
-            matchingRuns.set(result.matching());
+            matchingRuns.set(result.page().runs().size());
             reachable();
             accept(result.page(), true);
+            if (result.page().next() != null) {
+                // counting scans every match: after the first rows are shown, not before
+                counts.submit(null, progress -> s.search().count(first), matchingRuns::set,
+                        e -> LOG.warn("cannot count the matching runs: {}", UserMessages.of(e)));
+            }
         }, this::loadFailed);
     }
 
-    private record FirstPage(long token, LoadedPage page, long matching) {
+    private record FirstPage(long token, LoadedPage page) {
     }
 
     /**
