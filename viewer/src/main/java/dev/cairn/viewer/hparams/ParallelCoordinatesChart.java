@@ -42,8 +42,13 @@ final class ParallelCoordinatesChart extends Pane {
     private final ImageView lines = new ImageView();
     private final Canvas overlay = new Canvas();
     private final Label readout = new Label();
+    /** While an axis is being brushed, lines are drawn at this share of the resolution (a quarter of the pixels). */
+    static final double DRAFT_SCALE = 0.5;
     private ParallelCoordinatesRenderer renderer;
     private WritableImage image;
+    private ParallelCoordinatesRenderer draftRenderer;
+    private WritableImage draftImage;
+    private boolean draft;
     private PlotGeometry geometry;
     private double[] fractions = new double[0];
     private double targetLo;
@@ -119,20 +124,46 @@ final class ParallelCoordinatesChart extends Pane {
         renderer.draw(allRows(fractions.length));
         image = new WritableImage((int) w, (int) h);
         lines.setImage(image);
+        lines.setFitWidth(w);
+        lines.setFitHeight(h);
+        PlotGeometry small = geometry.scaled(DRAFT_SCALE);
+        draftRenderer = new ParallelCoordinatesRenderer(axes, small, fractions,
+                ColorScale.argbPremultiplied(muted, theme.dark() ? 0.10 : 0.07),
+                ColorScale.argbPremultiplied(muted, 0.5));
+        draftImage = new WritableImage((int) small.width(), (int) small.height());
         hovered = -1;
         redrawLines();
     }
 
-    /** Kept runs changed: redraw only the highlighted lines over the cached dimmed layer. */
+    /**
+     * Kept runs changed: redraw only the highlighted lines over the cached dimmed layer; while brushing, into the
+     * half-resolution draft (scaled up), at full resolution once the mouse is released.
+     */
     void redrawLines() {
         if (renderer == null) {
             drawOverlay();
             return;
         }
-        LineRaster frame = renderer.draw(vm.keptProperty().get());
-        image.getPixelWriter().setPixels(0, 0, frame.width(), frame.height(), PixelFormat.getIntArgbPreInstance(),
+        boolean small = draft && draftRenderer != null;
+        ParallelCoordinatesRenderer r = small ? draftRenderer : renderer;
+        WritableImage target = small ? draftImage : image;
+        LineRaster frame = r.draw(vm.keptProperty().get());
+        target.getPixelWriter().setPixels(0, 0, frame.width(), frame.height(), PixelFormat.getIntArgbPreInstance(),
                 frame.pixels(), 0, frame.width());
+        if (lines.getImage() != target) {
+            lines.setImage(target);
+            lines.setFitWidth(image.getWidth());
+            lines.setFitHeight(image.getHeight());
+        }
         drawOverlay();
+    }
+
+    /** Draws lines at reduced resolution ({@code true}, while brushing) or at full resolution again. */
+    void setDraft(boolean on) {
+        if (draft != on) {
+            draft = on;
+            redrawLines();
+        }
     }
 
     private void drawOverlay() {
@@ -310,6 +341,7 @@ final class ParallelCoordinatesChart extends Pane {
         }
         if (Math.abs(e.getY() - pressY) >= DRAG_THRESHOLD) {
             brushing = true;
+            draft = true;
             vm.brush(axes.get(pressedAxis).key(),
                     new Brush(geometry.positionAt(pressY), geometry.positionAt(e.getY())));
         }
@@ -338,7 +370,11 @@ final class ParallelCoordinatesChart extends Pane {
         pressedAxis = -1;
         brushing = false;
         draggingAxis = false;
-        drawOverlay();
+        if (draft) {
+            setDraft(false);
+        } else {
+            drawOverlay();
+        }
     }
 
     private void moved(MouseEvent e) {

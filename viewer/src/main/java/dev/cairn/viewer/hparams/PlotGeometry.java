@@ -7,6 +7,13 @@ record PlotGeometry(double width, double height, double left, double right, doub
         return new PlotGeometry(width, height, 70, 110, 56, 28);
     }
 
+    /** The same plot at {@code factor} of the size (a draft drawn at reduced resolution while brushing). */
+    PlotGeometry scaled(double factor) {
+        return new PlotGeometry(Math.floor(width * factor), Math.floor(height * factor), left * factor,
+                right * factor + (width * factor - Math.floor(width * factor)), top * factor,
+                bottom * factor + (height * factor - Math.floor(height * factor)));
+    }
+
     double axisX(int index, int count) {
         if (count <= 1) {
             return left + (width - left - right) / 2;

@@ -76,6 +76,15 @@ public record ColumnSpec(Kind kind, String key, MetricAggregate aggregate) {
         return null;
     }
 
+    /** What the store's run search orders this column by, or null when it cannot (see SortKey#storeName). */
+    public String storeName() {
+        return switch (kind) {
+            case PARAM -> SortKey.storeName("params", key, null);
+            case TAG -> SortKey.storeName("tags", key, null);
+            case METRIC -> SortKey.storeName("metrics", key, aggregate.label());
+        };
+    }
+
     /** Column header: "lr", "loss · min", "#team". */
     public String header() {
         return switch (kind) {

@@ -81,27 +81,27 @@ public final class RunsTableView {
         status.setId("col-status");
         status.setCellFactory(c -> new StatusCell());
         status.setResizable(false);
-        sortable(status, d -> d.run().status().name(), false);
+        sortable(status, d -> d.run().status().name(), false, "attributes.status");
         TableColumn<RunRow, String> name = column("Name", 240, d -> displayName(d.run()));
         name.setId("col-name");
         name.setCellFactory(c -> new NameCell(vm));
-        sortable(name, d -> displayName(d.run()), false);
+        sortable(name, d -> displayName(d.run()), false, "attributes.run_name");
         TableColumn<RunRow, String> experiment = column("Experiment", 130, d -> d.run().experimentName());
         experiment.setId("col-experiment");
         experiment.visibleProperty().bind(vm.scopeProperty().isNull());
-        sortable(experiment, d -> d.run().experimentName(), false);
+        sortable(experiment, d -> d.run().experimentName(), false, "attributes.experiment");
         TableColumn<RunRow, Long> start = column("Start", 165, d -> d.run().startMs());
         start.setId("col-start");
         start.setCellFactory(textCell(v -> Formats.dateTime(v), false));
-        sortable(start, d -> d.run().startMs(), true);
+        sortable(start, d -> d.run().startMs(), true, "attributes.start_time");
         TableColumn<RunRow, Long> duration = column("Duration", 90,
                 d -> d.run().durationMs(System.currentTimeMillis()));
         duration.setId("col-duration");
         duration.setCellFactory(textCell(Formats::duration, true));
-        sortable(duration, d -> d.run().durationMs(System.currentTimeMillis()), true);
+        sortable(duration, d -> d.run().durationMs(System.currentTimeMillis()), true, "attributes.duration");
         TableColumn<RunRow, String> user = column("User", 100, d -> d.run().user());
         user.setId("col-user");
-        sortable(user, d -> d.run().user(), false);
+        sortable(user, d -> d.run().user(), false, "attributes.user_id");
         table.getColumns().addAll(List.of(status, name, experiment, start, duration, user));
         fixedColumns = table.getColumns().size();
 
@@ -144,17 +144,17 @@ public final class RunsTableView {
         for (TableColumn<RunRow, ?> c : table.getSortOrder()) {
             SortKey template = sortKeys.get(c);
             if (template != null) {
-                keys.add(new SortKey(template.value(), template.order(),
-                        c.getSortType() == TableColumn.SortType.DESCENDING));
+                keys.add(template.withDescending(c.getSortType() == TableColumn.SortType.DESCENDING));
             }
         }
         return keys;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void sortable(TableColumn<RunRow, ?> column, Function<RunDetails, ?> value, boolean natural) {
+    private void sortable(TableColumn<RunRow, ?> column, Function<RunDetails, ?> value, boolean natural,
+                          String storeName) {
         Comparator<Object> order = natural ? (a, b) -> ((Comparable) a).compareTo(b) : CellValues.ORDER;
-        sortKeys.put(column, new SortKey(value, order, false));
+        sortKeys.put(column, new SortKey(value, order, false, storeName));
     }
 
     /** Keeps the selected runs selected (and the first visible row in view) while the rows change. */
@@ -256,7 +256,7 @@ public final class RunsTableView {
             c.setUserData(spec);
             c.setComparator(CellValues.ORDER);
             c.setCellFactory(col -> new SpecCell(spec));
-            sortKeys.put(c, SortKey.of(spec::value, false));
+            sortKeys.put(c, new SortKey(spec::value, CellValues.ORDER, false, spec.storeName()));
             for (TableColumn<RunRow, ?> old : sortOrder) {
                 if (spec.equals(old.getUserData())) {
                     sortOrder.set(sortOrder.indexOf(old), c);
@@ -383,11 +383,17 @@ public final class RunsTableView {
     }
 
     /** Greys out soft-deleted runs (shown with "Show deleted"); a double click on a group header folds it. */
+    /** Scrolled within this many rows of the end, the table asks for the next page. */
+    private static final int LOOKAHEAD = 200;
+
     private static final class RunTableRow extends TableRow<RunRow> {
+        private final RunsViewModel vm;
+
         private static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
         private static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
 
         RunTableRow(RunsViewModel vm) {
+            this.vm = vm;
             setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && getItem() != null && getItem().isGroup()) {
                     vm.toggle(getItem());
@@ -398,6 +404,9 @@ public final class RunsTableView {
         @Override
         protected void updateItem(RunRow item, boolean empty) {
             super.updateItem(item, empty);
+            if (!empty && getTableView() != null && getIndex() >= getTableView().getItems().size() - LOOKAHEAD) {
+                vm.loadMore();
+            }
             boolean group = !empty && item != null && item.isGroup();
             pseudoClassStateChanged(GROUP, group);
             pseudoClassStateChanged(DELETED, !empty && item != null && !group

@@ -48,15 +48,22 @@ import java.util.function.Consumer;
  * tag, siblings in the chosen sort order (see {@link RunTree}). Plain Java; touched only on the UI thread.
  */
 public final class RunsViewModel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunsViewModel.class);
     /** How often live updates poll the store. */
     public static final Duration POLL_PERIOD = Duration.ofSeconds(1);
     /** Above this many changed rows the table gets one replacement instead of a removal plus an insertion. */
     private static final int LARGE_CHANGE = 1000;
+    /**
+     * Pages are read ahead in the background until the table holds this many runs; further pages only when the
+     * table is scrolled near its end ({@link #loadMore()}), so a 100,000-run store does not sit in the heap.
+     */
+    public static final int EAGER_ROWS = 5_100;
 
     private final TaskRunner runner;
     private final Ticker ticker;
     private final LatestOnly loads;
     private final LatestOnly keyLoads;
+    private final LatestOnly counts;
 
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
     private final ObservableList<RunRow> visibleRows = FXCollections.observableArrayList();
@@ -67,6 +74,11 @@ public final class RunsViewModel {
     private final Map<String, GroupBy> groupByScope = new HashMap<>();
     private final ObjectProperty<GroupBy> groupBy = new SimpleObjectProperty<>(this, "groupBy");
     private List<SortKey> sort = List.of();
+    private int readAhead = EAGER_ROWS;
+    /** The store's order-by clauses of the current query (empty = newest first). */
+    private List<String> storeOrder = List.of();
+    /** The next page of the current query, read when the table is scrolled near its end; null when none. */
+    private RunQuery pendingNext;
     private final Map<String, RunRow> byId = new HashMap<>();
     private final ObjectProperty<ExperimentItem> scope = new SimpleObjectProperty<>(this, "scope");
     private final BooleanProperty includeDeleted = new SimpleBooleanProperty(this, "includeDeleted", false);
@@ -75,6 +87,8 @@ public final class RunsViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading", false);
     private final BooleanProperty complete = new SimpleBooleanProperty(this, "complete", false);
     private final IntegerProperty hiddenNewRuns = new SimpleIntegerProperty(this, "hiddenNewRuns", 0);
+    private final javafx.beans.property.LongProperty matchingRuns =
+            new javafx.beans.property.SimpleLongProperty(this, "matchingRuns", 0);
     private final StringProperty actionError = new SimpleStringProperty(this, "actionError");
     private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly", false);
     private final BooleanProperty registerModelAvailable = new SimpleBooleanProperty(this, "registerModel", false);
@@ -111,6 +125,7 @@ public final class RunsViewModel {
         this.ticker = ticker;
         this.loads = new LatestOnly(runner);
         this.keyLoads = new LatestOnly(runner);
+        this.counts = new LatestOnly(runner);
         columns.addListener((javafx.collections.ListChangeListener<ColumnSpec>) c -> {
             if (!applyingDefaultColumns) {
                 defaultColumnsPending = false;
@@ -135,6 +150,7 @@ public final class RunsViewModel {
         live = Cancellable.NONE;
         loads.cancel();
         keyLoads.cancel();
+        counts.cancel();
         store = null;
         lastToken = -1;
         polling = false;
@@ -151,6 +167,9 @@ public final class RunsViewModel {
         complete.set(false);
         loading.set(false);
         hiddenNewRuns.set(0);
+        matchingRuns.set(0);
+        pendingNext = null;
+        storeOrder = List.of();
     }
 
     /** Limits the table to one experiment (null or "All experiments" = every experiment). */
@@ -186,10 +205,13 @@ public final class RunsViewModel {
         }
         TrackingStore s = store;
         List<String> experiments = scope.get() == null ? List.of() : List.of(scope.get().name());
-        RunQuery first = RunPageLoader.firstQuery(experiments, filter.get(), includeDeleted.get());
+        RunQuery first = RunPageLoader.firstQuery(experiments, filter.get(), includeDeleted.get())
+                .orderedBy(storeOrder);
         loading.set(true);
         complete.set(false);
         hiddenNewRuns.set(0);
+        pendingNext = null;
+        counts.cancel();
         loads.submit("Loading runs", progress -> {
             long token = s.changeToken();
             return new FirstPage(token, RunPageLoader.load(s, first));
@@ -197,12 +219,43 @@ public final class RunsViewModel {
             filterError.set(null);
             reloadWhenReachable = false;
             lastToken = result.token();
+            matchingRuns.set(result.page().runs().size());
             reachable();
             accept(result.page(), true);
+            if (result.page().next() != null) {
+                // counting scans every match: after the first rows are shown, not before
+                counts.submit(null, progress -> s.search().count(first), matchingRuns::set,
+                        e -> LOG.warn("cannot count the matching runs: {}", UserMessages.of(e)));
+            }
         }, this::loadFailed);
     }
 
     private record FirstPage(long token, LoadedPage page) {
+    }
+
+    /**
+     * Reads the next page when the table holds only part of the matching runs (the view calls it when the last
+     * rows come into view); no-op while a page is being read or when every run is in.
+     */
+    public void loadMore() {
+        if (pendingNext == null || store == null) {
+            return;
+        }
+        RunQuery next = pendingNext;
+        pendingNext = null;
+        loading.set(true);
+        loadNext(next);
+    }
+
+    /** How many runs are read ahead before further pages wait for {@link #loadMore()} (default {@link #EAGER_ROWS}). */
+    public void setReadAhead(int runs) {
+        this.readAhead = Math.max(1, runs);
+    }
+
+    /** The current query without page token (scope, filter, order): for exports of the whole table. */
+    public RunQuery query() {
+        List<String> experiments = scope.get() == null ? List.of() : List.of(scope.get().name());
+        return RunPageLoader.firstQuery(experiments, filter.get(), includeDeleted.get()).orderedBy(storeOrder);
     }
 
     private void loadNext(RunQuery next) {
@@ -232,11 +285,15 @@ public final class RunsViewModel {
         if (defaultColumnsPending && !rows.isEmpty()) {
             applyDefaultColumns();
         }
-        if (page.next() != null) {
+        if (page.next() != null && rows.size() < readAhead) {
             loadNext(page.next());
+        } else if (page.next() != null) {
+            pendingNext = page.next();
+            loading.set(false);
         } else {
             loading.set(false);
             complete.set(true);
+            matchingRuns.set(Math.max(matchingRuns.get(), rows.size()));
         }
     }
 
@@ -437,9 +494,26 @@ public final class RunsViewModel {
 
     // --- tree, grouping and sorting ------------------------------------------------------------------------
 
-    /** Sorts siblings (and runs within a group) by {@code keys}; empty = the store's order (newest first). */
+    /**
+     * Sorts siblings (and runs within a group) by {@code keys}; empty = the store's order (newest first). When the
+     * table holds only part of the matching runs, the store sorts them (its order-by) and the table is read again
+     * from the first page, so the first rows are the first of all runs, not of those loaded.
+     */
     public void setSort(List<SortKey> keys) {
         sort = List.copyOf(keys);
+        List<String> clauses = new ArrayList<>();
+        for (SortKey k : sort) {
+            clauses.add(k.storeClause());
+        }
+        boolean storeCanSort = !clauses.contains(null);
+        List<String> wanted = storeCanSort ? List.copyOf(clauses) : List.of();
+        if (store != null && !complete.get() && !wanted.equals(storeOrder)) {
+            storeOrder = wanted;
+            rebuild();
+            loadRows();
+            return;
+        }
+        storeOrder = complete.get() ? storeOrder : wanted;
         rebuild();
     }
 
@@ -746,6 +820,11 @@ public final class RunsViewModel {
     /** True once every page of the current query is in {@link #rows()}. */
     public ReadOnlyBooleanProperty completeProperty() {
         return complete;
+    }
+
+    /** How many runs match the scope and filter in the store (the table may hold only the first of them). */
+    public javafx.beans.property.ReadOnlyLongProperty matchingRunsProperty() {
+        return matchingRuns;
     }
 
     /** New runs that a live update found but that the active filter may not match (refresh to see them). */

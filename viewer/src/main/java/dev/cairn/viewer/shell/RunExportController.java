@@ -31,15 +31,26 @@ final class RunExportController {
 
     /** Exports the selected runs ({@code selectedOnly}) or every run the table holds. */
     void export(boolean selectedOnly) {
-        List<RunDetails> runs = selectedOnly
-                ? vm.runs().selection().stream().map(RunRow::details).toList()
-                : vm.runs().tableRuns();
+        if (!selectedOnly && !vm.runs().completeProperty().get() && vm.store() != null) {
+            // the table holds only the first pages: read every matching run for the export
+            TrackingStore store = vm.store();
+            dev.cairn.store.query.RunQuery query = vm.runs().query();
+            vm.runner().submit("Reading the runs to export", () -> dev.cairn.viewer.runs.RunPageLoader
+                    .detailsInOrder(store, store.search().searchAll(query)), this::exportRuns,
+                    e -> vm.noticeProperty().set("Export failed: " + UserMessages.of(e)));
+            return;
+        }
+        exportRuns(selectedOnly ? vm.runs().selection().stream().map(RunRow::details).toList()
+                : vm.runs().tableRuns());
+    }
+
+    private void exportRuns(List<RunDetails> runs) {
         if (runs.isEmpty()) {
             vm.noticeProperty().set("Nothing to export.");
             return;
         }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(selectedOnly ? "Export selected runs" : "Export table");
+        chooser.setTitle("Export " + runs.size() + (runs.size() == 1 ? " run" : " runs"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"));
         if (exporter.canWriteJson()) {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON (*.json)", "*.json"));

@@ -54,7 +54,10 @@ public final class StatusBar {
                 return "";
             }
             int n = runs.rows().size();
-            String text = Formats.count(n) + (n == 1 ? " run" : " runs");
+            long matching = runs.matchingRunsProperty().get();
+            String text = matching > n && !runs.completeProperty().get()
+                    ? Formats.count(matching) + " runs (first " + Formats.count(n) + " loaded; scroll for more)"
+                    : Formats.count(n) + (n == 1 ? " run" : " runs");
             if (runs.loadingProperty().get()) {
                 text += " (loading…)";
             }
@@ -63,7 +66,8 @@ public final class StatusBar {
                 text += " · " + hidden + " new (refresh to filter)";
             }
             return text;
-        }, runs.rows(), runs.loadingProperty(), runs.hiddenNewRunsProperty(), vm.screenProperty()));
+        }, runs.rows(), runs.loadingProperty(), runs.hiddenNewRunsProperty(), vm.screenProperty(),
+                runs.matchingRunsProperty(), runs.completeProperty()));
 
         Label message = new Label();
         message.setId("statusMessage");

@@ -121,6 +121,29 @@ public final class HparamsBenchmark {
         print("brush update, median by cpu (%d runs kept)", median[0], median[1], (int) median[2]);
         print("brush update, 90th percentile by cpu (%d runs kept)", p90[0], p90[1], (int) p90[2]);
         print("brush update, worst by cpu (%d runs kept)", worst[0], worst[1], (int) worst[2]);
+        // while dragging: lines at half resolution (ParallelCoordinatesChart.DRAFT_SCALE)
+        chart.setDraft(true);
+        samples.clear();
+        for (int i = 0; i < 40; i++) {
+            PlotAxis axis = axes.get(random.nextInt(axes.size()));
+            double lo = random.nextDouble() * 0.6;
+            long w = System.nanoTime();
+            long c = processCpu();
+            if (i % 10 == 9) {
+                vm.clearBrushes();
+            } else {
+                vm.brush(axis.key(), new Brush(lo, lo + 0.2 + random.nextDouble() * 0.2));
+            }
+            samples.add(new double[] {ms(w), processCpuMs(c), vm.keptCountProperty().get()});
+        }
+        chart.setDraft(false);
+        samples.sort(java.util.Comparator.comparingDouble(s -> s[1]));
+        median = samples.get(samples.size() / 2);
+        p90 = samples.get(samples.size() * 9 / 10);
+        print("brush update while dragging (draft), median by cpu (%d runs kept)", median[0], median[1],
+                (int) median[2]);
+        print("brush update while dragging (draft), 90th percentile by cpu (%d runs kept)", p90[0], p90[1],
+                (int) p90[2]);
         stage.close();
     }
 

@@ -57,6 +57,21 @@ class HparamsViewModelTest {
     }
 
     @Test
+    void axesMostRunsLackAreHiddenUntilAskedFor() {
+        // two model families in one experiment: 20 forests with depth, 10 logistic regressions with C
+        List<String> mixed = SweepStores.write(store, "families", 30, i -> i < 20
+                ? Map.of("model", "forest", "depth", String.valueOf(2 + i % 5))
+                : Map.of("model", "logreg", "C", String.valueOf(0.1 * i)), "val/acc", p -> 0.5);
+        vm.setRuns(mixed);
+        assertThat(vm.chosenParams()).contains("depth", "C");
+        assertThat(vm.axesProperty().get()).extracting(PlotAxis::key).contains("depth").doesNotContain("C");
+        assertThat(vm.sparseAxes()).containsExactly("C");
+        vm.showSparseAxes();
+        assertThat(vm.axesProperty().get()).extracting(PlotAxis::key).contains("depth", "C");
+        assertThat(vm.sparseAxes()).isEmpty();
+    }
+
+    @Test
     void brushingKeepsRunsBestFirstAndSendsThemOn() {
         vm.brush("lr", new Brush(0.5, 1.0));
         assertThat(vm.keptCountProperty().get()).isEqualTo(15);

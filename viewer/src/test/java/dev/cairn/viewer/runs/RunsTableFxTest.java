@@ -97,7 +97,8 @@ class RunsTableFxTest {
         waitUntil(() -> table().getItems().size() == 6);
         assertThat(shown()).containsExactly("other@0", "baseline@0", "sweep@0", "trial-2@1", "trial-1@1",
                 "fold-a@2");
-        assertThat(robot.lookup(hasText("fold-a")).tryQuery()).isPresent();
+        // the cells are laid out a pulse after the items change
+        waitUntil(() -> robot.lookup(hasText("fold-a")).tryQuery().isPresent());
 
         robot.clickOn("#toggle-" + sweep.id());
         waitUntil(() -> table().getItems().size() == 3);

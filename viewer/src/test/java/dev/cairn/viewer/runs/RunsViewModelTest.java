@@ -62,6 +62,34 @@ class RunsViewModelTest {
     }
 
     @Test
+    void aLargeTableHoldsAWindowOfPagesSortedAndFilteredInTheStore() {
+        store.write(w -> {
+            for (int i = 0; i < 250; i++) {
+                w.createRun(NewRun.in("big").withName(String.format(java.util.Locale.ROOT, "run-%03d", i))
+                        .withTimes(TestStores.T0 + i * 1000L, null));
+            }
+        });
+        vm.detach();
+        vm.setReadAhead(100);
+        vm.attach(store);
+        assertThat(vm.rows()).hasSize(RunPageLoader.FIRST_PAGE);
+        assertThat(vm.matchingRunsProperty().get()).isEqualTo(254);
+        assertThat(vm.completeProperty().get()).isFalse();
+
+        // sorting by name ascending: the store sorts, the first row is the first of all runs, not of those loaded
+        vm.setSort(List.of(new SortKey(d -> d.run().name(), CellValues.ORDER, false, "attributes.run_name")));
+        assertThat(vm.rows().get(0).run().name()).isEqualTo("lr-0.001");
+        assertThat(vm.rows()).hasSize(RunPageLoader.FIRST_PAGE);
+        vm.loadMore();
+        assertThat(vm.rows()).hasSize(254);
+        assertThat(vm.completeProperty().get()).isTrue();
+
+        vm.applyFilter("attributes.run_name LIKE 'run-2%'");
+        assertThat(vm.rows()).hasSize(50);
+        assertThat(vm.rows().get(0).run().name()).isEqualTo("run-200");
+    }
+
+    @Test
     void scopeLimitsTheTableToOneExperiment() {
         long visionId = store.experiments().byName("vision").orElseThrow().id();
         vm.setScope(new ExperimentItem(visionId, "vision", 1, false));
