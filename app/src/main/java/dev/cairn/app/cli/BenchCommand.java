@@ -1,5 +1,6 @@
 package dev.cairn.app.cli;
 
+import dev.cairn.app.monitoring.MonitoringBenchmark;
 import dev.cairn.store.StoreLocation;
 import dev.cairn.store.bench.BenchDatabases;
 import dev.cairn.store.bench.BenchScale;
@@ -30,6 +31,15 @@ public final class BenchCommand implements Callable<Integer> {
     /** Benchmark size. */
     public enum Scale { tiny, small, large }
 
+    /** What is measured. */
+    public enum Mode { store, monitoring }
+
+    @Option(names = "--mode", defaultValue = "store",
+            description = {"store: the store benchmark (default); monitoring: a labelled batch of rows x 50 columns "
+                + "with 10 slices scored and stored (tiny 2,000 rows, small 100,000, large 1,000,000) and rules "
+                + "evaluated per batch over daily batches (10, 100, 365)."})
+    Mode mode;
+
     @Option(names = "--scale", defaultValue = "small",
             description = "tiny, small or large (default: ${DEFAULT-VALUE}).")
     Scale scale;
@@ -58,6 +68,9 @@ public final class BenchCommand implements Callable<Integer> {
             case small -> BenchScale.SMALL;
             case large -> BenchScale.LARGE;
         };
+        if (mode == Mode.monitoring) {
+            return monitoring();
+        }
         if (store != null) {
             return onPostgres(benchScale, server());
         }
@@ -66,6 +79,31 @@ public final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(work);
         try (BenchDatabases databases = BenchDatabases.sqlite(work)) {
             return report(new StoreBenchmark(benchScale, databases, this::progress).run());
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private int monitoring() throws Exception {
+        if (store != null) {
+            throw new CliErrors.UsageException("--mode monitoring runs on a temporary SQLite store; --store is for "
+                    + "--mode store.");
+        }
+        int rows = switch (scale) {
+            case tiny -> 2_000;
+            case small -> 100_000;
+            case large -> 1_000_000;
+        };
+        int batches = switch (scale) {
+            case tiny -> 10;
+            case small -> 100;
+            case large -> 365;
+        };
+        Path work = dir != null ? Files.createDirectories(dir).resolve("cairn-monitor-bench-" + System.nanoTime())
+                : Files.createTempDirectory("cairn-monitor-bench-");
+        Files.createDirectories(work);
+        try {
+            return report(new MonitoringBenchmark(rows, batches, this::progress).run(work));
         } finally {
             deleteTree(work);
         }

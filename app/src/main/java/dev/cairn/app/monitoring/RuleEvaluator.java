@@ -56,28 +56,38 @@ public final class RuleEvaluator {
 
     /** Evaluates the newest batch of {@code version}; empty when it has no batch. */
     public Optional<Evaluation> evaluateLatest(String model, int version) {
-        List<MonitoredBatch> batches = store.monitoring().batches(model, version);
-        if (batches.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(evaluate(model, version, batches, batches.size() - 1));
+        return evaluateUpTo(model, version, null);
     }
 
     /** Evaluates the batch of {@code version} at {@code time}. */
     public Evaluation evaluate(String model, int version, Instant time) {
-        List<MonitoredBatch> batches = store.monitoring().batches(model, version);
-        for (int i = 0; i < batches.size(); i++) {
-            if (batches.get(i).time().equals(time)) {
-                return evaluate(model, version, batches, i);
-            }
+        Evaluation e = evaluateUpTo(model, version, time).orElse(null);
+        if (e == null || !e.batchTime().equals(time)) {
+            throw new NotFoundException("Model '" + model + "' version " + version + " has no batch at " + time + ".");
         }
-        throw new NotFoundException("Model '" + model + "' version " + version + " has no batch at " + time + ".");
+        return e;
     }
 
-    private Evaluation evaluate(String model, int version, List<MonitoredBatch> batches, int index) {
+    /**
+     * Reads only the batches the rules look at: the newest at or before {@code upTo} and the ones before it that
+     * the largest "for N batches" needs.
+     */
+    private Optional<Evaluation> evaluateUpTo(String model, int version, Instant upTo) {
         List<AlertRule> rules = store.monitoring().rules(model).stream()
                 .filter(r -> r.version() == null || r.version() == version).toList();
-        boolean labelled = batches.subList(0, index + 1).stream().anyMatch(b -> b.performance().isPresent());
+        int window = rules.stream().mapToInt(AlertRule::forBatches).max().orElse(1);
+        List<MonitoredBatch> batches = store.monitoring().batches(model, version, upTo, window);
+        if (batches.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean labelled = batches.stream().anyMatch(b -> b.performance().isPresent())
+                || store.monitoring().batches(model, version).stream().anyMatch(b -> b.performance().isPresent()
+                        && (upTo == null || !b.time().isAfter(upTo)));
+        return Optional.of(evaluate(model, version, rules, batches, batches.size() - 1, labelled));
+    }
+
+    private Evaluation evaluate(String model, int version, List<AlertRule> rules, List<MonitoredBatch> batches,
+                                int index, boolean labelled) {
         Map<Instant, Double> shares = new HashMap<>();
         List<String> problems = new ArrayList<>();
         if (rules.stream().anyMatch(r -> r.kind() == RuleKind.DRIFT_SHARE)) {
@@ -89,10 +99,7 @@ public final class RuleEvaluator {
                 LOG.warn("drift-share rules of {} v{} skipped: {}", model, version, e.getMessage());
             }
         }
-        Map<String, Alert> known = new HashMap<>();
-        for (Alert a : store.monitoring().alerts(model)) {
-            known.put(a.ruleId() + "/" + a.version() + "/" + a.batchTime(), a);
-        }
+        Map<String, Alert> known = null;
         MonitoredBatch batch = batches.get(index);
         List<Firing> firing = new ArrayList<>();
         List<Alert> raised = new ArrayList<>();
@@ -109,11 +116,23 @@ public final class RuleEvaluator {
             if (!holds) {
                 continue;
             }
+            if (known == null) {
+                known = new HashMap<>();
+                for (Alert a : store.monitoring().alerts(model)) {
+                    known.put(a.ruleId() + "/" + a.version() + "/" + a.batchTime(), a);
+                }
+            }
             Alert alert = known.get(rule.id() + "/" + version + "/" + batch.time());
             if (alert == null) {
-                alert = store.monitoring().raise(rule, version, batch.time(), value, message(rule, value, batch.time()))
-                        .orElseThrow();
-                raised.add(alert);
+                Optional<Alert> mine = store.monitoring().raise(rule, version, batch.time(), value,
+                        message(rule, value, batch.time()));
+                if (mine.isPresent()) {
+                    alert = mine.get();
+                    raised.add(alert);
+                } else { // another process (a watch, a check) recorded it since we looked
+                    alert = store.monitoring().alerts(model).stream().filter(a -> a.ruleId() == rule.id()
+                            && a.version() == version && a.batchTime().equals(batch.time())).findFirst().orElseThrow();
+                }
             }
             firing.add(new Firing(rule, value, alert));
         }

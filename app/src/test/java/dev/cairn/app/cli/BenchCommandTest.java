@@ -31,6 +31,26 @@ class BenchCommandTest {
     Path dir;
 
     @Test
+    void monitoringModeAtTheTinyScaleReportsScoringStoringAndRuleFigures() throws Exception {
+        CliRunner.Result result = CliRunner.run("bench", "--mode", "monitoring", "--scale", "tiny", "--json", "--dir",
+                dir.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        JsonNode json = JSON.readTree(result.out());
+        assertThat(json.get("rows").asInt()).isEqualTo(2_000);
+        assertThat(json.get("columns").asInt()).isEqualTo(50);
+        assertThat(json.get("slices").asInt()).isEqualTo(10);
+        for (String figure : List.of("scoreOnly", "batchWithPerformance", "batchProfileOnly")) {
+            assertThat(json.get(figure).get("wallMs").asDouble()).as(figure).isPositive();
+        }
+        assertThat(json.get("rulesPerBatch").get("batches").asInt()).isEqualTo(10);
+        assertThat(json.get("rulesPerBatch").get("medianMs").asDouble()).isPositive();
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
     void tinyScaleOnSqliteReportsEveryFigureForBothLayoutsAndCleansUp() throws Exception {
         CliRunner.Result result = CliRunner.run("bench", "--scale", "tiny", "--json", "--dir", dir.toString());
 

@@ -154,7 +154,8 @@ class MonitorCliTest {
                 "churn", "--interval", "0.05", "--on-alert", "cat >> '" + sink + "'")));
         watcher.start();
         try {
-            assertThat(addBatch("2026-03-02", batch("d2.csv", 2, 0.9)).code()).isZero();
+            CliRunner.Result added = addBatch("2026-03-02", batch("d2.csv", 2, 0.9));
+            assertThat(added.code()).as(added.err()).isZero();
             awaitTrue(() -> Files.exists(sink) && readQuietly(sink).contains("2026-03-02T00:00:00Z"));
         } finally {
             watcher.interrupt();

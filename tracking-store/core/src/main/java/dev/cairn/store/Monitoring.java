@@ -29,6 +29,12 @@ public interface Monitoring {
     /** The batches of a version with their performance, oldest first. */
     List<MonitoredBatch> batches(String model, int version);
 
+    /**
+     * The newest {@code count} batches of a version at or before {@code upTo} (null: the newest of all) with their
+     * performance, oldest first: what evaluating rules on one batch needs, without reading the whole history.
+     */
+    List<MonitoredBatch> batches(String model, int version, Instant upTo, int count);
+
     /** Stores a rule (its id is ignored) and returns it with its id. */
     AlertRule addRule(AlertRule rule);
 

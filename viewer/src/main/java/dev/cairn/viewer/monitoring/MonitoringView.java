@@ -100,6 +100,8 @@ public final class MonitoringView extends BorderPane {
         duel.setId("monitoring-duel");
         duel.setWrapText(true);
         duel.textProperty().bind(vm.duel());
+        duel.setMinHeight(Region.USE_PREF_SIZE);
+        duel.setMaxWidth(Double.MAX_VALUE);
         Button promote = new Button("Promote challenger");
         promote.setId("monitoring-promote");
         promote.disableProperty().bind(vm.challenger().isNull());

@@ -175,7 +175,8 @@ public final class MonitoringViewModel {
         metric.set(metrics.contains(keepMetric) ? keepMetric : metrics.isEmpty() ? null : metrics.get(0));
         ruleLines.setAll(s.rules().stream().map(r -> "#" + r.id() + "  " + r.describe()).toList());
         alertLines.setAll(s.alerts().stream().sorted((a, b) -> Long.compare(b.id(), a.id()))
-                .map(a -> Formats.dateTime(a.raisedAt().toEpochMilli()) + "  " + a.message()).toList());
+                .map(a -> a.batchTime().toString().substring(0, 10) + "  "
+                        + a.message().replaceFirst(" on batch \\S+", "")).toList());
         summarise(s);
         refreshSeries();
         if (s.latestLabelled().isEmpty()) {

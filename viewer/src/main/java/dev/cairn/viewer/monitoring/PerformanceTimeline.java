@@ -73,10 +73,15 @@ final class PerformanceTimeline extends StackPane {
             mark(day, e.action() == EventAction.ROLLBACK ? "rollback to v" + e.version() : "v" + e.version() + " live",
                     0.05);
         }
-        java.util.Set<Long> alerted = new java.util.TreeSet<>();
+        java.util.Set<Long> alerted = new java.util.HashSet<>();
         alerts.forEach(a -> alerted.add(a.batchTime().toEpochMilli()));
-        for (long t : alerted) {
-            mark((t - t0) / DAY_MS, "alert", 0.9); // alerts labelled low, go-live events high: both stay readable
+        boolean previous = false;
+        for (long t : times) { // one marker where a run of alerted batches starts, so daily alerts stay readable
+            boolean now = alerted.contains(t);
+            if (now && !previous) {
+                mark((t - t0) / DAY_MS, "alert", 0.9); // labelled low; go-live events high
+            }
+            previous = now;
         }
     }
 

@@ -70,6 +70,45 @@ public final class SqlMonitoring implements Monitoring {
     }
 
     @Override
+    public List<MonitoredBatch> batches(String model, int version, Instant upTo, int count) {
+        if (count < 1) {
+            return List.of();
+        }
+        return db.read(c -> {
+            long modelId = DriftTables.modelId(c, model);
+            DriftTables.requireVersion(c, model, modelId, version);
+            List<MonitoredBatch> newestFirst = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, time_ms, row_count FROM drift_datasets "
+                    + "WHERE model_id = ? AND version = ? AND kind = ? AND time_ms <= ? ORDER BY time_ms DESC, id DESC "
+                    + "LIMIT " + count)) {
+                ps.setLong(1, modelId);
+                ps.setInt(2, version);
+                ps.setString(3, DatasetKind.BATCH.label());
+                ps.setLong(4, upTo == null ? Long.MAX_VALUE : upTo.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        newestFirst.add(new MonitoredBatch(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
+                                rs.getLong(3), Optional.empty()));
+                    }
+                }
+            }
+            if (newestFirst.isEmpty()) {
+                return List.<MonitoredBatch>of();
+            }
+            long oldest = newestFirst.get(newestFirst.size() - 1).time().toEpochMilli();
+            long newest = newestFirst.get(0).time().toEpochMilli();
+            Map<Long, BatchPerformance> perf = MonitorTables.read(c, "d.model_id = ? AND d.version = ? AND d.kind = ? "
+                    + "AND d.time_ms >= ? AND d.time_ms <= ?", modelId, version, DatasetKind.BATCH.label(), oldest, newest);
+            List<MonitoredBatch> out = new ArrayList<>();
+            for (int i = newestFirst.size() - 1; i >= 0; i--) {
+                MonitoredBatch b = newestFirst.get(i);
+                out.add(new MonitoredBatch(b.datasetId(), b.time(), b.rows(), Optional.ofNullable(perf.get(b.datasetId()))));
+            }
+            return out;
+        });
+    }
+
+    @Override
     public AlertRule addRule(AlertRule rule) {
         return db.write(tx -> {
             Connection c = tx.connection();

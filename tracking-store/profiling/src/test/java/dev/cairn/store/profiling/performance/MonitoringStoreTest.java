@@ -81,6 +81,8 @@ class MonitoringStoreTest extends StoreContract {
             assertThat(test.challenger()).isEqualTo(3);
             assertThat(test.rows()).isEqualTo(6);
             assertThat(store.monitoring().performance(batches.get(0).datasetId())).contains(perf);
+            assertThat(store.monitoring().batches("churn", 2, t, 3)).containsExactlyElementsOf(batches);
+            assertThat(store.monitoring().batches("churn", 2, t.minusSeconds(1), 3)).isEmpty();
 
             // the same batch time again replaces it and its performance
             new DriftDatasets(store.drift()).addBatch("churn", 2, t, "day1.csv", new StringReader(CSV),
