@@ -66,6 +66,8 @@ public final class TrackingServer implements AutoCloseable {
         new RunLogging(ctx).register(router);
         new MetricHandlers(ctx).register(router);
         new ArtifactListHandler(ctx, proxy).register(router);
+        new RegistryHandlers(ctx).register(router);
+        new VersionHandlers(ctx).register(router);
 
 
         HttpServer http;
