@@ -1,5 +1,6 @@
 package dev.cairn.app.cli;
 
+import dev.cairn.app.serve.ServerBenchmark;
 import dev.cairn.store.StoreLocation;
 import dev.cairn.store.bench.BenchDatabases;
 import dev.cairn.store.bench.BenchScale;
@@ -30,6 +31,14 @@ public final class BenchCommand implements Callable<Integer> {
     /** Benchmark size. */
     public enum Scale { tiny, small, large }
 
+    /** What is measured: the store itself, or the tracking server over loopback HTTP. */
+    public enum Mode { store, server }
+
+    @Option(names = "--mode", defaultValue = "store",
+            description = "store (the store and the naive layout) or server (cairn serve over loopback HTTP) "
+                + "(default: ${DEFAULT-VALUE}).")
+    Mode mode;
+
     @Option(names = "--scale", defaultValue = "small",
             description = "tiny, small or large (default: ${DEFAULT-VALUE}).")
     Scale scale;
@@ -58,6 +67,9 @@ public final class BenchCommand implements Callable<Integer> {
             case small -> BenchScale.SMALL;
             case large -> BenchScale.LARGE;
         };
+        if (mode == Mode.server) {
+            return serverMode();
+        }
         if (store != null) {
             return onPostgres(benchScale, server());
         }
@@ -66,6 +78,26 @@ public final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(work);
         try (BenchDatabases databases = BenchDatabases.sqlite(work)) {
             return report(new StoreBenchmark(benchScale, databases, this::progress).run());
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private int serverMode() throws Exception {
+        if (store != null) {
+            throw new CliErrors.UsageException("--mode server runs on a temporary SQLite store; --store is for "
+                    + "--mode store.");
+        }
+        ServerBenchmark.Size size = switch (scale) {
+            case tiny -> ServerBenchmark.TINY;
+            case small -> ServerBenchmark.SMALL;
+            case large -> ServerBenchmark.LARGE;
+        };
+        Path work = dir != null ? Files.createDirectories(dir).resolve("cairn-bench-" + System.nanoTime())
+                : Files.createTempDirectory("cairn-bench-");
+        Files.createDirectories(work);
+        try {
+            return report(new ServerBenchmark(size, work, this::progress).run());
         } finally {
             deleteTree(work);
         }

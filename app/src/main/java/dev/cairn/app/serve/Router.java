@@ -30,6 +30,7 @@ import java.util.Map;
 final class Router implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final String[] API_PREFIXES = {"/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/"};
+    private static final String START = "cairn.serve.start";
     private static final long DISCARD_LIMIT = 64L << 20;
     static final String ARTIFACTS_PREFIX = "/api/2.0/mlflow-artifacts/artifacts";
     private static final String AJAX_ARTIFACTS_PREFIX = "/ajax-api/2.0/mlflow-artifacts/artifacts";
@@ -97,6 +98,7 @@ final class Router implements HttpHandler {
     }
 
     private void handleCounted(HttpExchange exchange) {
+        exchange.setAttribute(START, System.nanoTime());
         String what = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
         try (exchange) {
             try {
@@ -260,6 +262,11 @@ final class Router implements HttpHandler {
     static void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = MlflowJson.MAPPER.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (exchange.getAttribute(START) instanceof Long start) {
+            // the server's own time for the request: body read, parsed, stored, answer serialised
+            exchange.getResponseHeaders().set("Server-Timing", String.format(Locale.ROOT, "app;dur=%.3f",
+                    (System.nanoTime() - start) / 1e6));
+        }
         send(exchange, status, bytes);
     }
 
