@@ -312,8 +312,11 @@ public final class MainWindow implements ShellCommands {
         MenuItem drift = item("Data drift", "shortcut+shift+D", e -> toggleDrift());
         drift.setId("viewDrift");
         drift.setDisable(vm.services().drift() == null);
+        MenuItem server = item("Tracking server…", null, e -> dev.cairn.viewer.server.TrackingServerDialog.open(stage,
+                vm.runner(), vm::store));
+        server.setId("viewTrackingServer");
         Menu view = new Menu("View", null, showRuns, showRegistry, hparams, drift, new SeparatorMenuItem(), columns,
-                refresh, new SeparatorMenuItem(), dark);
+                refresh, new SeparatorMenuItem(), server, new SeparatorMenuItem(), dark);
         MenuItem plugins = item("Plugins…", null, e -> vm.loadPlugins(list -> HelpDialogs.plugins(stage, list).show()));
         plugins.setId("helpPlugins");
         MenuItem about = item("About Cairn", null, e -> HelpDialogs.about(stage, vm.services().version(),
