@@ -1,6 +1,7 @@
 package dev.cairn.app.cli;
 
 import dev.cairn.app.monitoring.MonitoringBenchmark;
+import dev.cairn.app.serve.ServerBenchmark;
 import dev.cairn.store.StoreLocation;
 import dev.cairn.store.bench.BenchDatabases;
 import dev.cairn.store.bench.BenchScale;
@@ -31,13 +32,13 @@ public final class BenchCommand implements Callable<Integer> {
     /** Benchmark size. */
     public enum Scale { tiny, small, large }
 
-    /** What is measured. */
-    public enum Mode { store, monitoring }
+    /** What is measured: the store, the tracking server over loopback HTTP, or monitoring. */
+    public enum Mode { store, server, monitoring }
 
     @Option(names = "--mode", defaultValue = "store",
-            description = {"store: the store benchmark (default); monitoring: a labelled batch of rows x 50 columns "
-                + "with 10 slices scored and stored (tiny 2,000 rows, small 100,000, large 1,000,000) and rules "
-                + "evaluated per batch over daily batches (10, 100, 365)."})
+            description = {"store: the store and the naive layout (default); server: cairn serve over loopback HTTP;",
+                "monitoring: a labelled batch of rows x 50 columns with 10 slices scored and stored (tiny 2,000 rows, "
+                + "small 100,000, large 1,000,000) and rules evaluated per batch over daily batches (10, 100, 365)."})
     Mode mode;
 
     @Option(names = "--scale", defaultValue = "small",
@@ -70,6 +71,9 @@ public final class BenchCommand implements Callable<Integer> {
         };
         if (mode == Mode.monitoring) {
             return monitoring();
+        }
+        if (mode == Mode.server) {
+            return serverMode();
         }
         if (store != null) {
             return onPostgres(benchScale, server());
@@ -104,6 +108,26 @@ public final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(work);
         try {
             return report(new MonitoringBenchmark(rows, batches, this::progress).run(work));
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private int serverMode() throws Exception {
+        if (store != null) {
+            throw new CliErrors.UsageException("--mode server runs on a temporary SQLite store; --store is for "
+                    + "--mode store.");
+        }
+        ServerBenchmark.Size size = switch (scale) {
+            case tiny -> ServerBenchmark.TINY;
+            case small -> ServerBenchmark.SMALL;
+            case large -> ServerBenchmark.LARGE;
+        };
+        Path work = dir != null ? Files.createDirectories(dir).resolve("cairn-bench-" + System.nanoTime())
+                : Files.createTempDirectory("cairn-bench-");
+        Files.createDirectories(work);
+        try {
+            return report(new ServerBenchmark(size, work, this::progress).run());
         } finally {
             deleteTree(work);
         }

@@ -1,5 +1,6 @@
 package dev.cairn.app.cli;
 
+import dev.cairn.app.serve.DesktopServerControl;
 import dev.cairn.app.serve.ServeOptions;
 import dev.cairn.app.serve.TrackingServer;
 import dev.cairn.store.StoreLocation;
@@ -65,18 +66,7 @@ public final class ServeCommand extends StoreCommand {
     }
 
     private Path artifactRoot(StoreLocation location) {
-        if (artifactsRoot != null) {
-            return artifactsRoot;
-        }
-        if (location instanceof StoreLocation.SqliteFile file) {
-            Path p = file.path().toAbsolutePath();
-            return p.resolveSibling(p.getFileName() + "-artifacts");
-        }
-        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
-        env.remove("CAIRN_STORE");
-        Path defaultStore = dev.cairn.app.StoreLocator.resolve(null, env) instanceof StoreLocation.SqliteFile f
-                ? f.path().toAbsolutePath() : Path.of("cairn.db").toAbsolutePath();
-        return defaultStore.resolveSibling("server-artifacts");
+        return artifactsRoot != null ? artifactsRoot : DesktopServerControl.artifactRoot(location);
     }
 
     private static String readToken(Path file) {

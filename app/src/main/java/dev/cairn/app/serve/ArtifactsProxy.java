@@ -101,6 +101,7 @@ final class ArtifactsProxy {
         }
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length != null && length.strip().matches("\\d+") && Long.parseLong(length.strip()) > maxUpload) {
+            Router.discard(exchange, Long.parseLong(length.strip()));
             throw Router.tooLarge(maxUpload);
         }
         Files.createDirectories(target.getParent());

@@ -30,6 +30,8 @@ import java.util.Map;
 final class Router implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final String[] API_PREFIXES = {"/api/2.0/mlflow/", "/ajax-api/2.0/mlflow/"};
+    private static final String START = "cairn.serve.start";
+    private static final long DISCARD_LIMIT = 64L << 20;
     static final String ARTIFACTS_PREFIX = "/api/2.0/mlflow-artifacts/artifacts";
     private static final String AJAX_ARTIFACTS_PREFIX = "/ajax-api/2.0/mlflow-artifacts/artifacts";
 
@@ -96,6 +98,7 @@ final class Router implements HttpHandler {
     }
 
     private void handleCounted(HttpExchange exchange) {
+        exchange.setAttribute(START, System.nanoTime());
         String what = exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath();
         try (exchange) {
             try {
@@ -185,12 +188,15 @@ final class Router implements HttpHandler {
     static byte[] readBody(HttpExchange exchange, long limit) throws IOException {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
+            long declared;
             try {
-                if (Long.parseLong(length.strip()) > limit) {
-                    throw tooLarge(limit);
-                }
+                declared = Long.parseLong(length.strip());
             } catch (NumberFormatException e) {
                 throw new ApiException(ApiException.Code.BAD_REQUEST, "Invalid Content-Length '" + length + "'.");
+            }
+            if (declared > limit) {
+                discard(exchange, declared);
+                throw tooLarge(limit);
             }
         }
         try (InputStream in = exchange.getRequestBody()) {
@@ -199,6 +205,21 @@ final class Router implements HttpHandler {
                 throw tooLarge(limit);
             }
             return raw;
+        }
+    }
+
+    /**
+     * Reads and drops a refused body of up to 64 MB, so the client, still sending, gets to read the 413 (larger ones
+     * are cut off with the connection).
+     */
+    static void discard(HttpExchange exchange, long declared) {
+        if (declared > DISCARD_LIMIT) {
+            return;
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            LOG.debug("discarding a refused body: {}", e.toString());
         }
     }
 
@@ -241,6 +262,11 @@ final class Router implements HttpHandler {
     static void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = MlflowJson.MAPPER.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        if (exchange.getAttribute(START) instanceof Long start) {
+            // the server's own time for the request: body read, parsed, stored, answer serialised
+            exchange.getResponseHeaders().set("Server-Timing", String.format(Locale.ROOT, "app;dur=%.3f",
+                    (System.nanoTime() - start) / 1e6));
+        }
         send(exchange, status, bytes);
     }
 

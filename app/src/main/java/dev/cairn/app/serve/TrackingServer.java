@@ -66,8 +66,15 @@ public final class TrackingServer implements AutoCloseable {
         new RunLogging(ctx).register(router);
         new MetricHandlers(ctx).register(router);
         new ArtifactListHandler(ctx, proxy).register(router);
+        new RegistryHandlers(ctx).register(router);
+        new VersionHandlers(ctx).register(router);
 
 
+        // TCP_NODELAY: the JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs a
+        // small answer waited ~40 ms (read once, when the JDK's server configuration is first loaded)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);

@@ -107,6 +107,10 @@ final class MenuBuilder {
         MenuItem monitoring = item("Monitoring", "shortcut+shift+M", e -> vm.toggleMonitoring());
         monitoring.setId("viewMonitoring");
         monitoring.disableProperty().bind(vm.registryProperty().isNull());
+        MenuItem server = item("Tracking server…", null, e -> dev.cairn.viewer.server.TrackingServerDialog.open(stage,
+                vm.runner(), vm::store));
+        server.setId("viewTrackingServer");
+        server.disableProperty().bind(vm.registryProperty().isNull());
         MenuItem columns = item("Columns…", null, e -> browser.chooseColumns());
         MenuItem refresh = item("Refresh", "F5", e -> {
             vm.experiments().reload();
@@ -118,8 +122,7 @@ final class MenuBuilder {
         dark.setOnAction(e -> vm.themeProperty().set(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
         vm.themeProperty().addListener((o, a, b) -> dark.setSelected(b == Theme.DARK));
         return new Menu("View", null, showRuns, showRegistry, hparams, drift, monitoring, new SeparatorMenuItem(),
-                columns,
-                refresh, new SeparatorMenuItem(), dark);
+                columns, refresh, new SeparatorMenuItem(), server, new SeparatorMenuItem(), dark);
     }
 
     private Menu help() {

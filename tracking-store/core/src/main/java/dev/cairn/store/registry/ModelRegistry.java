@@ -75,6 +75,12 @@ public interface ModelRegistry {
 
     void setModelDescription(String model, String description);
 
+    /**
+     * Renames a model; its versions, aliases and history follow (history is kept by model, not by name). Fails with a
+     * {@link RegistryRefusedException} when {@code newName} is taken.
+     */
+    void renameModel(String model, String newName);
+
     /** Sets a model tag; a null value removes it. */
     void setModelTag(String model, String key, String value);
 

@@ -92,6 +92,10 @@ final class ModelTables {
         update(c, "UPDATE registered_models SET description = ? WHERE id = ?", description, modelId);
     }
 
+    static void renameModel(Connection c, long modelId, String name) throws SQLException {
+        update(c, "UPDATE registered_models SET name = ? WHERE id = ?", name, modelId);
+    }
+
     static void setRule(Connection c, long modelId, PromotionRule rule) throws SQLException {
         update(c, "UPDATE registered_models SET rule_metric = ?, rule_goal = ? WHERE id = ?",
                 rule == null ? null : rule.metric(), rule == null ? null : rule.goal().label(), modelId);

@@ -146,6 +146,17 @@ public final class SqlModelRegistry implements ModelRegistry {
         onModel(model, (c, m, now) -> ModelTables.setModelDescription(c, m.id(), description));
     }
 
+    public void renameModel(String model, String newName) {
+        RegistryNames.requireValidModelName(newName);
+        onModel(model, (c, m, now) -> {
+            RegisteredModel taken = ModelTables.modelOrNull(c, newName);
+            if (taken != null && taken.id() != m.id()) {
+                throw new RegistryRefusedException("A model named '" + newName + "' already exists.");
+            }
+            ModelTables.renameModel(c, m.id(), newName);
+        });
+    }
+
     /** Sets a model tag; a null value removes it. */
     public void setModelTag(String model, String key, String value) {
         onModel(model, (c, m, now) -> ModelTables.setModelTag(c, m.id(), key, value));
