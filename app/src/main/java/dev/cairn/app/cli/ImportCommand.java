@@ -87,8 +87,7 @@ public final class ImportCommand extends StoreCommand {
             if (format != null) {
                 service.importer(format);
             }
-            ImportSummary summary = atomic && !dryRun ? importAtomically(store, service, options)
-                    : service.importPaths(paths, options, ImportListener.NONE);
+            ImportSummary summary = service.importPaths(paths, options, ImportListener.NONE);
             keepStore = !summary.added().isEmpty() || !summary.updated().isEmpty() || !summary.models().isEmpty();
             print(summary);
             if (watch) {
@@ -122,37 +121,6 @@ public final class ImportCommand extends StoreCommand {
             } catch (java.io.IOException e) {
                 LOG.warn("could not remove {}{}: {}", store, suffix, e.getMessage());
             }
-        }
-    }
-
-    /** Everything in one transaction; when anything failed (or was cancelled) it is rolled back. */
-    private ImportSummary importAtomically(TrackingStore store, ImportService service, ImportOptions options) {
-        ImportSummary[] result = new ImportSummary[1];
-        try {
-            store.write(w -> {
-                result[0] = service.importPaths(paths, options, ImportListener.NONE);
-                if (result[0].hasFailures() || result[0].cancelled()) {
-                    throw new RolledBack();
-                }
-            });
-            return result[0];
-        } catch (RolledBack e) {
-            ImportSummary s = result[0];
-            List<String> warnings = new java.util.ArrayList<>(s.warnings());
-            warnings.add("--atomic: nothing stored because " + s.failed().size() + " failed"
-                    + (s.cancelled() ? " (cancelled)" : "") + "; " + (s.added().size() + s.updated().size())
-                    + " runs were rolled back");
-            return new ImportSummary(s.sources(), List.of(), List.of(), s.unchanged(), s.failed(), warnings,
-                    false, s.cancelled(), List.of());
-        }
-    }
-
-    /** Unwinds an atomic import's transaction. */
-    private static final class RolledBack extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        RolledBack() {
-            super("atomic import rolled back", null, false, false);
         }
     }
 

@@ -6,8 +6,8 @@ package dev.cairn.app.importing;
  * @param format     importer id to use instead of probing ({@code --format}), or null
  * @param experiment experiment every run goes to ({@code --experiment}), or null to keep the source's
  * @param dryRun     read and count everything, write nothing
- * @param atomic     all or nothing ({@code --atomic}): every source is read and checked first, and nothing is
- *                   written when any of them fails
+ * @param atomic     all or nothing ({@code --atomic}): the whole import is one transaction, and nothing is
+ *                   stored when any source or run fails
  */
 public record ImportOptions(String format, String experiment, boolean dryRun, boolean atomic) {
 

@@ -26,8 +26,8 @@ import java.util.Set;
  * <p>A dropped folder is a project: {@link ProjectScan} finds every sub-tree an importer claims, each is imported
  * by its importer and listed in the summary with its run count (a failing sub-tree is named and the others still
  * import), and sibling single-run sub-trees are grouped under a parent run named after the folder holding them.
- * With {@link ImportOptions#atomic()} everything is read and checked first and nothing is written if anything
- * failed.
+ * With {@link ImportOptions#atomic()} the whole import is one transaction of the store: nothing is stored when
+ * anything failed.
  */
 public final class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
@@ -77,17 +77,43 @@ public final class ImportService {
     /** Imports every path; never throws for bad input (failures are in the summary). */
     public ImportSummary importPaths(List<Path> paths, ImportOptions options, ImportListener listener) {
         if (options.atomic() && !options.dryRun()) {
-            ImportSummary check = importAll(paths, options.asDryRun(), listener);
-            if (check.hasFailures() || check.cancelled()) {
-                List<ImportSummary.Failure> failed = new ArrayList<>(check.failed());
-                failed.add(new ImportSummary.Failure("--atomic", "--atomic: nothing was imported because "
-                        + (check.cancelled() ? "the import was cancelled" : check.failed().size() + " source"
-                        + (check.failed().size() == 1 ? "" : "s") + " failed")));
-                return new ImportSummary(check.sources(), List.of(), List.of(), List.of(), failed,
-                        check.warnings(), false, check.cancelled(), List.of());
-            }
+            return importAtomically(paths, options, listener);
         }
         return importAll(paths, options, listener);
+    }
+
+    /**
+     * Everything in one transaction of the store: when any source or run failed (or the import was cancelled) it is
+     * rolled back, so nothing is stored; the summary keeps the failures and says so in a warning.
+     */
+    private ImportSummary importAtomically(List<Path> paths, ImportOptions options, ImportListener listener) {
+        ImportSummary[] result = new ImportSummary[1];
+        try {
+            store.write(w -> {
+                result[0] = importAll(paths, options, listener);
+                if (result[0].hasFailures() || result[0].cancelled()) {
+                    throw new RolledBack();
+                }
+            });
+            return result[0];
+        } catch (RolledBack e) {
+            ImportSummary s = result[0];
+            List<String> warnings = new ArrayList<>(s.warnings());
+            int failed = s.failed().size();
+            warnings.add("--atomic: nothing was imported because " + (s.cancelled() ? "the import was cancelled"
+                    : failed + " source" + (failed == 1 ? "" : "s") + " failed"));
+            return new ImportSummary(s.sources(), List.of(), List.of(), s.unchanged(), s.failed(), warnings,
+                    false, s.cancelled(), List.of());
+        }
+    }
+
+    /** Unwinds an atomic import's transaction. */
+    private static final class RolledBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RolledBack() {
+            super("atomic import rolled back", null, false, false);
+        }
     }
 
     private ImportSummary importAll(List<Path> paths, ImportOptions options, ImportListener listener) {

@@ -58,7 +58,7 @@ class ImportPromisesTest {
         TrackingStore.open(store).close();
         CliRunner.Result r = CliRunner.run("import", "--atomic", "--store", store.toString(), dir.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("0 added").contains("1 failed").contains("--atomic: nothing stored");
+        assertThat(r.err()).contains("0 added").contains("1 failed").contains("--atomic: nothing was imported because 1 source failed");
         assertThat(runs(store)).isZero();
         Files.delete(dir.resolve("bad.csv"));
         CliRunner.Result ok = CliRunner.run("import", "--atomic", "--store", store.toString(), dir.toString());

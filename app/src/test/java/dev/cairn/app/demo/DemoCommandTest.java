@@ -37,7 +37,7 @@ class DemoCommandTest {
 
     @Test
     void createsTheStorePrintsJsonAndRefusesASecondTime() throws Exception {
-        Path store = dir.resolve("new folder").resolve("cairn.db");
+        Path store = Files.createDirectories(dir.resolve("new folder")).resolve("cairn.db");
 
         assertThat(run("--store", store.toString(), "--json")).isEqualTo(0);
         JsonNode json = new ObjectMapper().readTree(out.toString());

@@ -109,7 +109,6 @@ public final class RunsViewModel {
     private boolean outageError;
     private Cancellable live = Cancellable.NONE;
     private Consumer<Collection<String>> onRunsChanged = ids -> { };
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunsViewModel.class);
     private Consumer<Throwable> onRefreshFailed = RunsViewModel::logRefreshFailure;
     private Runnable onRefreshed = () -> { };
     private Consumer<List<String>> onRegisterModel;
