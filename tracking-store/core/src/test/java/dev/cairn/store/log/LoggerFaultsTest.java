@@ -32,7 +32,7 @@ class LoggerFaultsTest {
     private static Connection lock(Path file) throws Exception {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         try (Statement st = c.createStatement()) {
-            st.execute("PRAGMA busy_timeout = 0");
+            st.execute("PRAGMA busy_timeout = 30000"); // waits out a flush in flight, then holds the lock
             st.execute("BEGIN IMMEDIATE");
         }
         return c;
@@ -50,11 +50,11 @@ class LoggerFaultsTest {
         Path file = tmp.resolve("locked.db");
         try (TrackingStore store = open(file); Cairn cairn = Cairn.on(store, Duration.ofMillis(100))) {
             ActiveRun run = cairn.experiment("e").startRun("r");
-            for (int i = 0; i < 1000; i++) {
-                run.metric("loss", i * 0.5, i);
-            }
-            Connection holder = lock(file);
+            Connection holder = lock(file); // before the points: no flush can write them while it is held
             try {
+                for (int i = 0; i < 1000; i++) {
+                    run.metric("loss", i * 0.5, i);
+                }
                 run.close(); // the last flush times out: must not lose the points nor throw into training code
                 assertThat(store.runs().require(run.id()).status()).isEqualTo(RunStatus.RUNNING);
                 assertThat(cairn.bufferedPoints()).isEqualTo(1000);
