@@ -68,7 +68,12 @@ class KillDuringImportTest {
             Path store = tmp.resolve("t" + trial + ".db");
             TrackingStore.open(store).close();
             Process p = importProcess(store, source);
-            Thread.sleep(300 + random.nextInt(2500)); // JVM start, probing, then somewhere inside the import
+            // kill once a random number of runs is stored (0 = as soon as the first write may start), plus jitter
+            int killAfterRuns = random.nextInt(whole.size());
+            while (p.isAlive() && storedRuns(store) < killAfterRuns) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(random.nextInt(15));
             p.destroyForcibly();
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             try (TrackingStore s = TrackingStore.open(store)) {
@@ -94,6 +99,14 @@ class KillDuringImportTest {
                 + "%d integrity failures, %d partial runs%n", trials, seed, storedBeforeKill, integrityFailures,
                 partialRuns);
         assertThat(problems).isEmpty();
+    }
+
+    private static int storedRuns(Path store) {
+        try (TrackingStore s = TrackingStore.open(store, dev.cairn.store.StoreOptions.readOnly())) {
+            return s.runsChangedSince(0).size();
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     private static Process importProcess(Path store, Path source) throws Exception {
