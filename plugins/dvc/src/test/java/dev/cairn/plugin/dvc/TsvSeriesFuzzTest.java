@@ -31,7 +31,7 @@ class TsvSeriesFuzzTest {
         return file;
     }
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void readsOrFailsWithFileAndLine(FuzzedDataProvider data) throws IOException {
         byte[] input = FuzzSeeds.mutate(SEEDS, data);
         Path f = file();

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DelimitedTextReaderFuzzTest {
     private static final List<byte[]> SEEDS = FuzzSeeds.files("keras_csv", "lightning_csv", "dvclive", "tfevents");
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void readsOrFailsWithFileAndLine(FuzzedDataProvider data) throws IOException {
         byte[] input = FuzzSeeds.mutate(SEEDS, data);
         boolean tsv = data.consumeBoolean();

@@ -27,7 +27,7 @@ class MlflowFilesFuzzTest {
         return dir;
     }
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void metaYamlAndMetricFilesReadOrFailNamingTheFile(FuzzedDataProvider data) throws IOException {
         boolean meta = data.consumeBoolean();
         byte[] input = FuzzSeeds.mutate(SEEDS, data);

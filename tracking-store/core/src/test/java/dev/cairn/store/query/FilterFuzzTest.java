@@ -40,7 +40,7 @@ class FilterFuzzTest {
         return store;
     }
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void aFilterRunsOrFailsNamingItsColumn(FuzzedDataProvider data) {
         String filter = switch (data.consumeInt(0, 2)) {
             case 0 -> SEEDS[data.consumeInt(0, SEEDS.length - 1)];

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DriftCsvFuzzTest {
     private static final List<byte[]> SEEDS = FuzzSeeds.files("keras_csv", "lightning_csv");
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void profilesOrFailsWithSourceAndLine(FuzzedDataProvider data) throws IOException {
         byte[] input = FuzzSeeds.mutate(SEEDS, data);
         try (CsvRecordReader csv = new CsvRecordReader(new ByteArrayInputStream(input), "data.csv")) {
