@@ -186,8 +186,10 @@ public final class ImportService {
             RunImporter importer = source.importer();
             StoreImportSink store = new StoreImportSink(this.store, importer, options, report, seen);
             SourceSink sink = new SourceSink(store, groups, source.group());
-            ServiceImportContext context = new ServiceImportContext(report, listener, options, index, count,
-                    root.toAbsolutePath().normalize());
+            // progress of sub-tree i of n fills its share of this path's share: (index + (i + f) / n) / count
+            int n = sources.size();
+            ServiceImportContext context = new ServiceImportContext(report, listener, options, index * n + i,
+                    count * n, root.toAbsolutePath().normalize());
             listener.progress((index + (double) i / sources.size()) / count, "reading " + root.relativize(
                     source.path()));
             boolean failed = false;

@@ -139,6 +139,7 @@ class DropImportFxTest {
                 project.getFileName().toString(), "project folder, 2 sources",
                 "  my_runs/1", "Sacred, 1 run",
                 "  wandb/run-20230329_020146-ruzz7bps", "Weights & Biases, 1 run");
+        saveSnapshot(robot, Path.of("target", "import-sheet-project.png"));
         robot.clickOn("#importCancel");
     }
 

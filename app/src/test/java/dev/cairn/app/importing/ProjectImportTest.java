@@ -126,6 +126,21 @@ class ProjectImportTest {
     }
 
     @Test
+    void progressOnlyMovesForwardOverTheSubTrees() {
+        List<Double> seen = new java.util.ArrayList<>();
+        service.importPaths(List.of(project), new ImportOptions(null, null, true), new ImportListener() {
+            @Override
+            public void progress(double fraction, String message) {
+                if (fraction >= 0) {
+                    seen.add(fraction);
+                }
+            }
+        });
+        assertThat(seen).isSorted().last().isEqualTo(1.0);
+        assertThat(seen).allMatch(f -> f <= 1.0);
+    }
+
+    @Test
     void mlflowDatabaseWithExperimentsAndNoRunsIsZeroRunsNotAFailure() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("emptydb"));
         Path db = root.resolve("tracking/mlflow.db");

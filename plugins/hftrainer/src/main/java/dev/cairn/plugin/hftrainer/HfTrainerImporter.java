@@ -1,10 +1,10 @@
 package dev.cairn.plugin.hftrainer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
-import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.RunImporter;
 import dev.cairn.plugin.support.JsonFiles;

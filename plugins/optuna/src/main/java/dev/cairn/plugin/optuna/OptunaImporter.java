@@ -1,9 +1,9 @@
 package dev.cairn.plugin.optuna;
 
+import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
-import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.RunImporter;

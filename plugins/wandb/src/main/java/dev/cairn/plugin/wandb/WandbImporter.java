@@ -1,9 +1,9 @@
 package dev.cairn.plugin.wandb;
 
+import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
-import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.RunImporter;
 import dev.cairn.plugin.support.LogFileException;
 
