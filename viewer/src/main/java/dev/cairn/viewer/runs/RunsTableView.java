@@ -134,11 +134,11 @@ public final class RunsTableView {
 
     /** How many default param and metric columns fit next to status and name (at least four). */
     private int defaultColumnRoom(double width) {
-        double fixed = 0;
+        double leading = 0;
         for (TableColumn<RunRow, ?> c : fixed.subList(0, LEADING)) {
-            fixed += c.isVisible() ? c.getWidth() : 0;
+            leading += c.isVisible() ? c.getWidth() : 0;
         }
-        return Math.max(4, (int) ((width - fixed) / DEFAULT_COLUMN_WIDTH));
+        return Math.max(4, (int) ((width - leading) / DEFAULT_COLUMN_WIDTH));
     }
 
     /** The table's sort order as view-model sort keys. */
