@@ -58,7 +58,10 @@ public final class RunsTableView {
 
     private final TableView<RunRow> table = new TableView<>();
     private final RunsViewModel vm;
-    private final int fixedColumns;
+    /** Status, name, experiment, start, duration, user: the chosen columns go between name and experiment. */
+    private final List<TableColumn<RunRow, ?>> fixed;
+    /** How many fixed columns come before the chosen ones (status and name). */
+    private static final int LEADING = 2;
     private final Map<TableColumn<RunRow, ?>, SortKey> sortKeys = new IdentityHashMap<>();
     private final MenuItem compareItem = new MenuItem("Compare");
     private final MenuItem registerItem = new MenuItem("Register model…");
@@ -103,7 +106,7 @@ public final class RunsTableView {
         user.setId("col-user");
         sortable(user, d -> d.run().user(), false, "attributes.user_id");
         table.getColumns().addAll(List.of(status, name, experiment, start, duration, user));
-        fixedColumns = table.getColumns().size();
+        fixed = List.copyOf(table.getColumns());
 
         vm.columns().addListener((ListChangeListener<ColumnSpec>) c -> rebuildExtraColumns());
         table.widthProperty().addListener((o, a, b) -> vm.setDefaultColumnLimit(defaultColumnRoom(b.doubleValue())));
@@ -129,13 +132,13 @@ public final class RunsTableView {
         table.setPlaceholder(placeholder);
     }
 
-    /** How many default param and metric columns fit next to the fixed ones (at least four). */
+    /** How many default param and metric columns fit next to status and name (at least four). */
     private int defaultColumnRoom(double width) {
-        double fixed = 0;
-        for (TableColumn<RunRow, ?> c : table.getColumns().subList(0, fixedColumns)) {
-            fixed += c.isVisible() ? c.getWidth() : 0;
+        double leading = 0;
+        for (TableColumn<RunRow, ?> c : fixed.subList(0, LEADING)) {
+            leading += c.isVisible() ? c.getWidth() : 0;
         }
-        return Math.max(4, (int) ((width - fixed) / DEFAULT_COLUMN_WIDTH));
+        return Math.max(4, (int) ((width - leading) / DEFAULT_COLUMN_WIDTH));
     }
 
     /** The table's sort order as view-model sort keys. */
@@ -246,9 +249,9 @@ public final class RunsTableView {
     }
 
     private void rebuildExtraColumns() {
-        List<TableColumn<RunRow, ?>> keep = new ArrayList<>(table.getColumns().subList(0, fixedColumns));
+        List<TableColumn<RunRow, ?>> keep = new ArrayList<>(fixed.subList(0, LEADING));
         List<TableColumn<RunRow, ?>> sortOrder = new ArrayList<>(table.getSortOrder());
-        sortKeys.keySet().removeIf(c -> !keep.contains(c));
+        sortKeys.keySet().removeIf(c -> !fixed.contains(c));
         for (ColumnSpec spec : vm.columns()) {
             TableColumn<RunRow, Object> c = column(spec.header(), spec.kind() == ColumnSpec.Kind.METRIC ? 110 : 100,
                     spec::value);
@@ -265,6 +268,7 @@ public final class RunsTableView {
             }
             keep.add(c);
         }
+        keep.addAll(fixed.subList(LEADING, fixed.size()));
         table.getColumns().setAll(keep);
         sortOrder.removeIf(c -> !keep.contains(c));
         table.getSortOrder().setAll(sortOrder);

@@ -77,6 +77,22 @@ class HparamsViewFxTest {
     }
 
     @Test
+    void axesMostRunsLackComeBackWithOneClick(FxRobot robot) throws Exception {
+        FxWait.until(20, () -> vm.tableProperty().get() != null && !vm.axesProperty().get().isEmpty());
+        List<String> forests = SweepStores.write(store, "families", 10, i -> i < 7
+                ? Map.of("model", "forest", "depth", String.valueOf(3 + i))
+                : Map.of("model", "logreg", "C", String.valueOf(0.5 * i)), "val/accuracy", p -> 0.8);
+        robot.interact(() -> vm.setRuns(forests));
+        FxWait.until(20, () -> vm.sparseAxes().contains("C"));
+        javafx.scene.control.Hyperlink link = robot.lookup("#showSparseAxes").queryAs(
+                javafx.scene.control.Hyperlink.class);
+        FxWait.until(5, () -> link.isVisible() && link.getText().contains("C"));
+        robot.clickOn(link);
+        FxWait.until(5, () -> vm.axesProperty().get().stream().anyMatch(a -> a.key().equals("C"))
+                && !link.isVisible());
+    }
+
+    @Test
     void brushingAnAxisCountsAndHighlightsTheRunsLeft(FxRobot robot) throws Exception {
         waitUntil(() -> vm.tableProperty().get() != null && vm.keptCountProperty().get() == RUNS);
         assertThat(on(() -> vm.targetProperty().get().label())).isEqualTo("val/accuracy (max)");

@@ -72,6 +72,13 @@ class RegistryViewFxTest {
     @Test
     void promoteAndRollbackThroughTheBrowser(FxRobot robot) throws Exception {
         waitUntil(() -> vm.versions().size() == 3);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<VersionRow> versions = robot.lookup("#registry-versions")
+                .queryAs(javafx.scene.control.TableView.class);
+        waitUntil(() -> versions.getColumns().stream().allMatch(c -> c.getWidth() >= c.getPrefWidth() - 0.5));
+        assertThat(versions.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getWidth).sum())
+                .as("the versions table's columns fit their text and the table").isLessThanOrEqualTo(
+                        versions.getWidth());
         robot.clickOn(row(robot, 2));
         waitUntil(() -> vm.selectedVersion().get() != null && vm.selectedVersion().get().number() == 2);
 
