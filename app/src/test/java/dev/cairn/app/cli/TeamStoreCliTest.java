@@ -55,7 +55,7 @@ class TeamStoreCliTest {
         JsonNode i = JSON.readTree(info.out());
         assertThat(i.get("backend").asText()).isEqualTo("postgresql");
         assertThat(i.get("location").asText()).startsWith("postgresql://cairn@").doesNotContain(":" + password(store) + "@");
-        assertThat(i.get("schemaVersion").asInt()).isEqualTo(5);
+        assertThat(i.get("schemaVersion").asInt()).isEqualTo(dev.cairn.store.internal.sql.SchemaMigrator.CURRENT_VERSION);
         assertThat(i.get("runs").asLong()).isEqualTo(1);
         assertThat(i.get("metricPoints").asLong()).isEqualTo(2);
         assertThat(i.get("sizeBytes").asLong()).isPositive();

@@ -30,6 +30,12 @@ public interface Monitoring {
     List<MonitoredBatch> batches(String model, int version);
 
     /**
+     * The batches of a version with their whole-batch performance only (no slices, so slice gaps are empty), oldest
+     * first: what a chart of the whole batches needs, read several times faster than {@link #batches(String, int)}.
+     */
+    List<MonitoredBatch> overview(String model, int version);
+
+    /**
      * The newest {@code count} batches of a version at or before {@code upTo} (null: the newest of all) with their
      * performance, oldest first: what evaluating rules on one batch needs, without reading the whole history.
      */

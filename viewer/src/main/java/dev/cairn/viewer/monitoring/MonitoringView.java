@@ -110,7 +110,8 @@ public final class MonitoringView extends BorderPane {
                 section("Alerts"), alerts);
         VBox.setVgrow(alerts, Priority.ALWAYS);
         VBox.setVgrow(rules, Priority.SOMETIMES);
-        rules.setPrefHeight(120);
+        rules.setPrefHeight(96);
+        rules.setMinHeight(96);
         side.setPadding(new Insets(6, 12, 12, 6));
         side.setMinWidth(320);
         SplitPane split = new SplitPane(timeline, side);

@@ -62,6 +62,8 @@ public final class MonitoringViewModel {
     private final ReadOnlyObjectWrapper<Integer> challenger = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private boolean opening;
+    /** Whether the snapshot's batches carry their slices (read on demand: the overview is read without them). */
+    private boolean sliced;
 
     /**
      * One line over time: {@code times} in epoch milliseconds, NaN where a batch has no value.
@@ -87,7 +89,13 @@ public final class MonitoringViewModel {
             }
         });
         metric.addListener((obs, was, now) -> refreshSeries());
-        segment.addListener((obs, was, now) -> refreshSeries());
+        segment.addListener((obs, was, now) -> {
+            if (now != null && !OVERALL.equals(now) && snapshot.get() != null && !sliced) {
+                loadSlices(snapshot.get());
+            } else {
+                refreshSeries();
+            }
+        });
     }
 
     /** Lists the registered models; opens the first one with labelled batches when none is open. */
@@ -137,7 +145,15 @@ public final class MonitoringViewModel {
         List<ModelVersion> all = store.registry().versions(name);
         Stage stage = all.stream().filter(x -> x.version() == chosen).map(ModelVersion::stage).findFirst()
                 .orElse(Stage.NONE);
-        List<MonitoredBatch> batches = store.monitoring().batches(name, chosen);
+        List<MonitoredBatch> batches = new ArrayList<>(store.monitoring().overview(name, chosen));
+        for (int i = batches.size() - 1; i >= 0; i--) { // the newest labelled batch in full: segments, latest slices
+            MonitoredBatch b = batches.get(i);
+            if (b.performance().isPresent()) {
+                batches.set(i, new MonitoredBatch(b.datasetId(), b.time(), b.rows(),
+                        store.monitoring().performance(b.datasetId())));
+                break;
+            }
+        }
         List<AlertRule> rules = store.monitoring().rules(name).stream()
                 .filter(r -> r.version() == null || r.version() == chosen).toList();
         List<Alert> alerts = store.monitoring().alerts(name).stream().filter(a -> a.version() == chosen).toList();
@@ -150,8 +166,23 @@ public final class MonitoringViewModel {
     private record Loaded(List<Integer> versions, MonitoringSnapshot snapshot) {
     }
 
+    /** Reads every batch's slices once a segment is chosen, then redraws. */
+    private void loadSlices(MonitoringSnapshot s) {
+        runner.submit("Loading slices of " + s.model(), () -> store.monitoring().batches(s.model(), s.version()),
+                batches -> {
+                    if (snapshot.get() != s) {
+                        return; // another model or version was opened meanwhile
+                    }
+                    sliced = true;
+                    snapshot.set(new MonitoringSnapshot(s.model(), s.version(), s.stage(), batches, s.rules(),
+                            s.alerts(), s.events()));
+                    refreshSeries();
+                }, this::fail);
+    }
+
     private void show(Loaded loaded) {
         MonitoringSnapshot s = loaded.snapshot();
+        sliced = false;
         opening = true;
         try {
             if (!models.contains(s.model())) {
@@ -178,7 +209,11 @@ public final class MonitoringViewModel {
                 .map(a -> a.batchTime().toString().substring(0, 10) + "  "
                         + a.message().replaceFirst(" on batch \\S+", "")).toList());
         summarise(s);
-        refreshSeries();
+        if (!OVERALL.equals(segment.get())) {
+            loadSlices(s);
+        } else {
+            refreshSeries();
+        }
         if (s.latestLabelled().isEmpty()) {
             message.set(s.model() + " v" + s.version() + " has no labelled batch yet: cairn drift batch --model "
                     + s.model() + " --label COL --prediction COL FILE.csv");

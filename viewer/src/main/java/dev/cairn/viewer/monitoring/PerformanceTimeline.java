@@ -49,6 +49,7 @@ final class PerformanceTimeline extends StackPane {
             return;
         }
         long t0 = series.get(0).times()[0];
+        renderer.setDrawMarker(series.get(0).times().length <= 90); // a year of daily points reads better as lines
         x.setName("days since " + Instant.ofEpochMilli(t0).toString().substring(0, 10));
         for (MonitoringViewModel.Series s : series) {
             DoubleDataSet line = new DoubleDataSet(s.name(), s.times().length);

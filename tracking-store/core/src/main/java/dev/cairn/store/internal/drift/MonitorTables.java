@@ -138,6 +138,12 @@ final class MonitorTables {
 
     /** The performance of the datasets selected by {@code where} (on drift_datasets d), by dataset id. */
     static Map<Long, BatchPerformance> read(Connection c, String where, Object... args) throws SQLException {
+        return read(c, true, where, args);
+    }
+
+    /** Like {@link #read(Connection, String, Object...)}; without slices when {@code slices} is false. */
+    static Map<Long, BatchPerformance> read(Connection c, boolean slices, String where, Object... args)
+            throws SQLException {
         record Pred(long id, long dataset, int version, String column, Task task, String positive) {
         }
         Map<Long, Pred> preds = new LinkedHashMap<>();
@@ -157,9 +163,10 @@ final class MonitorTables {
         }
         String join = " JOIN monitor_predictors p ON p.id = x.predictor_id JOIN drift_datasets d ON d.id = p.dataset_id"
                 + " WHERE " + where;
+        String sliceFilter = slices ? "" : " AND x.segment = ''";
         Map<Long, Map<String, Map<String, Double>>> metrics = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT x.predictor_id, x.segment, x.slice_value, x.metric, "
-                + "x.value FROM monitor_metrics x" + join + " ORDER BY x.predictor_id, x.segment, x.slice_value, "
+                + "x.value FROM monitor_metrics x" + join + sliceFilter + " ORDER BY x.predictor_id, x.segment, x.slice_value, "
                 + "x.ordinal")) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
@@ -170,14 +177,14 @@ final class MonitorTables {
                 }
             }
         }
-        Map<Long, Map<String, TreeMap<String, long[]>>> slices = new HashMap<>();
+        Map<Long, Map<String, TreeMap<String, long[]>>> sliceRows = new HashMap<>();
         Map<Long, Map<String, Double>> rates = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT x.predictor_id, x.segment, x.slice_value, x.row_count, "
-                + "x.labelled, x.positive_rate FROM monitor_slices x" + join)) {
+                + "x.labelled, x.positive_rate FROM monitor_slices x" + join + sliceFilter)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    slices.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                    sliceRows.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
                             .computeIfAbsent(rs.getString(2), k -> new TreeMap<>())
                             .put(rs.getString(3), new long[] {rs.getLong(4), rs.getLong(5)});
                     double rate = rs.getDouble(6);
@@ -215,7 +222,7 @@ final class MonitorTables {
         for (Pred p : preds.values()) {
             Map<String, Map<String, Double>> m = metrics.getOrDefault(p.id(), Map.of());
             Map<String, Double> r = rates.getOrDefault(p.id(), Map.of());
-            Map<String, TreeMap<String, long[]>> s = slices.getOrDefault(p.id(), Map.of());
+            Map<String, TreeMap<String, long[]>> s = sliceRows.getOrDefault(p.id(), Map.of());
             long[] whole = s.getOrDefault("", new TreeMap<>()).getOrDefault("", new long[2]);
             ConfusionMatrix cm = p.task() == Task.CLASSIFICATION ? matrix(confusion.get(p.id())) : null;
             SliceMetrics overall = new SliceMetrics(whole[0], whole[1], m.getOrDefault("\u0000", Map.of()),

@@ -46,10 +46,19 @@ public final class SqlMonitoring implements Monitoring {
 
     @Override
     public List<MonitoredBatch> batches(String model, int version) {
+        return batches(model, version, true);
+    }
+
+    @Override
+    public List<MonitoredBatch> overview(String model, int version) {
+        return batches(model, version, false);
+    }
+
+    private List<MonitoredBatch> batches(String model, int version, boolean slices) {
         return db.read(c -> {
             long modelId = DriftTables.modelId(c, model);
             DriftTables.requireVersion(c, model, modelId, version);
-            Map<Long, BatchPerformance> perf = MonitorTables.read(c, "d.model_id = ? AND d.version = ? AND d.kind = ?",
+            Map<Long, BatchPerformance> perf = MonitorTables.read(c, slices, "d.model_id = ? AND d.version = ? AND d.kind = ?",
                     modelId, version, DatasetKind.BATCH.label());
             List<MonitoredBatch> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, time_ms, row_count FROM drift_datasets "

@@ -83,6 +83,10 @@ class MonitoringStoreTest extends StoreContract {
             assertThat(store.monitoring().performance(batches.get(0).datasetId())).contains(perf);
             assertThat(store.monitoring().batches("churn", 2, t, 3)).containsExactlyElementsOf(batches);
             assertThat(store.monitoring().batches("churn", 2, t.minusSeconds(1), 3)).isEmpty();
+            BatchPerformance overview = store.monitoring().overview("churn", 2).get(0).performance().orElseThrow();
+            assertThat(overview.primary().overall()).isEqualTo(v2.overall());
+            assertThat(overview.primary().slices()).isEmpty();
+            assertThat(overview.comparisons()).isEqualTo(perf.comparisons());
 
             // the same batch time again replaces it and its performance
             new DriftDatasets(store.drift()).addBatch("churn", 2, t, "day1.csv", new StringReader(CSV),
