@@ -3,13 +3,14 @@ package dev.cairn.app.serve;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.Experiment;
-import dev.cairn.store.model.MetricSummary;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunDetails;
 
@@ -58,62 +59,20 @@ public final class MlflowJson {
         return n;
     }
 
+    /** MLflow's RunInfo of a run. */
     public static ObjectNode runInfo(Run r) {
-        ObjectNode n = object();
-        n.put("run_id", r.id());
-        n.put("run_uuid", r.id());
-        if (r.name() != null) {
-            n.put("run_name", r.name());
+        try {
+            TokenBuffer buffer = new TokenBuffer(MAPPER, false);
+            RunJson.info(buffer, r);
+            return MAPPER.readTree(buffer.asParser());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        n.put("experiment_id", ServeContext.experimentIdOf(r));
-        if (r.user() != null) {
-            n.put("user_id", r.user());
-        }
-        n.put("status", r.status().name());
-        if (r.startMs() != null) {
-            n.put("start_time", r.startMs());
-        }
-        if (r.endMs() != null) {
-            n.put("end_time", r.endMs());
-        }
-        n.put("artifact_uri", ServeContext.artifactUri(r));
-        n.put("lifecycle_stage", r.lifecycle().label());
-        return n;
     }
 
-    /** {@code {"info", "data": {metrics, params, tags}, "inputs": {dataset_inputs}}}. */
-    public static ObjectNode run(RunDetails d, List<DatasetInput> inputs) {
-        ObjectNode n = object();
-        n.set("info", runInfo(d.run()));
-        ObjectNode data = n.putObject("data");
-        ArrayNode metrics = data.putArray("metrics");
-        for (MetricSummary s : d.metrics().values()) {
-            ObjectNode m = metrics.addObject();
-            m.put("key", s.key());
-            m.put("value", s.last());
-            m.put("timestamp", s.lastTimestamp());
-            m.put("step", s.lastStep());
-        }
-        data.set("params", keyValues(d.params()));
-        data.set("tags", keyValues(SystemTags.visible(d.run(), d.tags())));
-        ObjectNode in = n.putObject("inputs");
-        ArrayNode datasets = in.putArray("dataset_inputs");
-        for (DatasetInput i : inputs) {
-            ObjectNode di = datasets.addObject();
-            ArrayNode tags = di.putArray("tags");
-            if (i.context() != null) {
-                tags.addObject().put("key", "mlflow.data.context").put("value", i.context());
-            }
-            ObjectNode ds = di.putObject("dataset");
-            ds.put("name", i.name());
-            ds.put("digest", i.digest() == null ? "" : i.digest());
-            ds.put("source_type", "");
-            ds.put("source", i.source() == null ? "" : i.source());
-            if (i.schema() != null) {
-                ds.put("schema", i.schema());
-            }
-        }
-        return n;
+    /** {@code {"info", "data": {metrics, params, tags}, "inputs": {dataset_inputs}}}, written when serialised. */
+    public static JsonNode run(RunDetails d, List<DatasetInput> inputs) {
+        return NODES.pojoNode(new RunJson(d, inputs));
     }
 
     /** One metric point: {@code {key, value, timestamp, step}}. */

@@ -106,7 +106,7 @@ final class RunHandlers {
     }
 
     /** The whole run as MLflow shows it. */
-    ObjectNode runJson(String id) {
+    JsonNode runJson(String id) {
         RunDetails d = ctx.store().runs().details(List.of(id)).get(id);
         if (d == null) {
             throw ApiException.notFound("Run with id=" + id + " not found");

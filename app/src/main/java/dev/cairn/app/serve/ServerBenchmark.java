@@ -62,6 +62,7 @@ public final class ServerBenchmark {
         out.put("loadBefore", load());
         try (TrackingStore store = TrackingStore.open(dir.resolve("server-bench.db"));
              TrackingServer server = TrackingServer.start(store, ServeOptions.loopback(0, dir.resolve("artifacts")))) {
+            httpOverhead(server.uri(), out);
             logBatch(server.uri(), store, out);
             concurrent(server.uri(), store, out);
             search(server.uri(), store, out);
@@ -69,6 +70,32 @@ public final class ServerBenchmark {
         }
         out.put("loadAfter", load());
         return out;
+    }
+
+    /** The HTTP layer alone: 16 clients asking /health as fast as they can. */
+    private void httpOverhead(URI uri, Map<String, Object> out) throws Exception {
+        int each = size.batchRepeats() * 5;
+        progress.accept(CLIENTS + " clients, " + each + " GET /health each");
+        HttpRequest health = HttpRequest.newBuilder(uri.resolve("/health")).GET().build();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                done.add(clients.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        http.send(health, HttpResponse.BodyHandlers.discarding());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            out.put("healthRequestsPerSec", Math.round(CLIENTS * (double) each / ((System.nanoTime() - t0) / 1e9)));
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     private void logBatch(URI uri, TrackingStore store, Map<String, Object> out) throws Exception {
