@@ -228,11 +228,16 @@ public final class RegistryViewModel {
         }
         List<String> chosen = chosenMetrics;
         background(modelLoad, () -> loadVersions(name, chosen), loaded -> {
+            // a reload of the model on screen keeps the version selected now, not the one selected when it started
+            RegisteredModel shown = model.get();
+            VersionRow selectedNow = selectedVersion.get();
+            Integer keep = shown != null && shown.name().equals(name) && selectedNow != null
+                    ? Integer.valueOf(selectedNow.number()) : keepVersion;
             model.set(loaded.model);
             state.set(loaded.state);
             metricColumns.setAll(loaded.metricKeys);
             versions.setAll(loaded.rows);
-            VersionRow select = loaded.rows.stream().filter(r -> keepVersion != null && r.number() == keepVersion)
+            VersionRow select = loaded.rows.stream().filter(r -> keep != null && r.number() == keep)
                     .findFirst().orElse(loaded.rows.isEmpty() ? null : loaded.rows.get(loaded.rows.size() - 1));
             selectedVersion.set(null);
             selectedVersion.set(select);
