@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -57,12 +58,13 @@ class MonitoringViewBenchmarkTest {
         runner = new FxTaskRunner(1);
         vm = new MonitoringViewModel(store, runner, "bench");
         view = new MonitoringView(vm);
-        stage.setScene(new Scene(view, 1280, 800));
+        stage.setScene(new Scene(view, 1240, 760));
         stage.show();
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        FxToolkit.cleanupStages(); // no window or popup of this test stays on screen for the next FX test's clicks
         runner.shutdown();
     }
 

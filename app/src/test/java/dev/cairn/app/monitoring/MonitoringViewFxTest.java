@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -52,7 +53,8 @@ class MonitoringViewFxTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
+        FxToolkit.cleanupStages(); // no window or popup of this test stays on screen for the next FX test's clicks
         runner.shutdown();
         store.close();
     }

@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Performance over time (ChartFX): one line per version (challengers dashed) or per slice, by days since the first
+ * Performance over time (ChartFX): one line per version (challengers in their own colour) or per slice, by days since the first
  * batch, with promotions to Production, rollbacks and alerts as vertical markers on the same axis.
  */
 final class PerformanceTimeline extends StackPane {
@@ -58,9 +58,6 @@ final class PerformanceTimeline extends StackPane {
                     line.add((s.times()[i] - t0) / DAY_MS, s.values()[i]);
                     points++;
                 }
-            }
-            if (s.challenger()) {
-                line.setStyle("-fx-stroke-dash-array: 6 4;");
             }
             renderer.getDatasets().add(line);
         }
