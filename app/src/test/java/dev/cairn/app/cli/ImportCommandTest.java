@@ -106,7 +106,7 @@ class ImportCommandTest {
         int partial = cairn("import", "--store", db.toString(), project.toString());
         assertThat(partial).isEqualTo(1);
         // 8 Sacred runs + their parent 'my_runs' + the W&B run
-        assertThat(out.toString()).contains("10 added, 0 updated, 0 skipped, 1 failed");
+        assertThat(err.toString()).contains("10 added, 0 updated, 0 skipped, 1 failed");
     }
 
     @Test

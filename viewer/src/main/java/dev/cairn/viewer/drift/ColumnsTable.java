@@ -57,6 +57,7 @@ final class ColumnsTable extends TableView<ColumnRow> {
         });
         setPlaceholder(new javafx.scene.control.Label("No batch selected"));
         rows.addListener((javafx.collections.ListChangeListener<ColumnRow>) c -> fitColumns());
+        widthProperty().addListener((o, was, now) -> fitColumns());
         fitColumns();
     }
 
@@ -66,7 +67,18 @@ final class ColumnsTable extends TableView<ColumnRow> {
                 new java.util.HashMap<>();
         texts.put(getColumns().get(getColumns().size() - 1), r -> r.drifted() ? "drifted" : "no");
         dev.cairn.viewer.common.ColumnFit.fit(this, texts, ColumnRow::drifted, 0);
+        // tests, scores and verdicts keep their width; a long column name gives way (elided) so no column is pushed
+        // out of view: the room left after the others, less a vertical scroll bar
+        TableColumn<ColumnRow, ?> name = getColumns().get(0);
+        double others = getColumns().stream().skip(1).mapToDouble(TableColumn::getPrefWidth).sum();
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - SCROLL_BAR - others;
+        if (getWidth() > 0 && name.getPrefWidth() > room) {
+            name.setPrefWidth(Math.max(MIN_NAME, Math.floor(room)));
+        }
     }
+
+    private static final double SCROLL_BAR = 16;
+    private static final double MIN_NAME = 80;
 
     private static String number(double v) {
         return Double.isNaN(v) ? "—" : Formats.significant(v, 3);
