@@ -14,7 +14,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
 
@@ -23,7 +22,7 @@ import java.util.List;
  * challengers, or per slice of a segment) with promotions, rollbacks and alerts on the time axis, the alert rules
  * and alerts, and champion vs challenger with "Promote challenger". Host it with
  * {@code new MonitoringView(new MonitoringViewModel(store, runner, user))} and call
- * {@link MonitoringViewModel#reload()}, or use {@link #screen} for the window's centre.
+ * {@link MonitoringViewModel#reload()}; the main window shows it as its Monitoring screen.
  */
 public final class MonitoringView extends BorderPane {
     private final MonitoringViewModel vm;
@@ -36,21 +35,6 @@ public final class MonitoringView extends BorderPane {
         setCenter(body());
         vm.series().addListener((o, was, now) -> redraw());
         vm.snapshot().addListener((o, was, now) -> redraw());
-    }
-
-    /** The view under a title bar with a back button, loaded: what the main window shows beside Data drift. */
-    public static BorderPane screen(MonitoringViewModel vm, Runnable back) {
-        Button backButton = new Button("Runs", new FontIcon("mdal-arrow_back"));
-        backButton.setOnAction(e -> back.run());
-        Label title = new Label("Monitoring");
-        title.getStyleClass().add("title-4");
-        HBox header = new HBox(12, backButton, title);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(6, 10, 6, 10));
-        BorderPane pane = new BorderPane(new MonitoringView(vm));
-        pane.setTop(header);
-        vm.reload();
-        return pane;
     }
 
     private void redraw() {
