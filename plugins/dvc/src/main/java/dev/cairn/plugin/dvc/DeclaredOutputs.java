@@ -1,7 +1,9 @@
 package dev.cairn.plugin.dvc;
 
 import dev.cairn.plugin.support.LogFileException;
+import dev.cairn.plugin.importer.ImportedSeries;
 import dev.cairn.plugin.support.Numbers;
+import dev.cairn.plugin.support.SeriesBuffer;
 import dev.cairn.plugin.support.SeriesCollector;
 
 import java.io.IOException;
@@ -91,8 +93,9 @@ record DeclaredOutputs(Path base, List<Path> metrics, List<DvcYaml.Plot> plots, 
         for (Column c : columns) {
             String key = uses.get(c.name) > 1 ? withoutExtension(base.relativize(c.file)) + "/" + c.name : c.name;
             keys.add(key);
-            for (int i = 0; i < c.steps.size(); i++) {
-                out.add(key, c.steps.get(i), c.timestamps.get(i), c.values.get(i));
+            ImportedSeries points = c.points.toSeries(key);
+            for (int i = 0; i < points.steps().length; i++) {
+                out.add(key, points.steps()[i], points.timestamps()[i], points.values()[i]);
             }
         }
         Map<String, Path> from = new HashMap<>();
@@ -115,9 +118,7 @@ record DeclaredOutputs(Path base, List<Path> metrics, List<DvcYaml.Plot> plots, 
     private static final class Column {
         final Path file;
         final String name;
-        final List<Long> steps = new ArrayList<>();
-        final List<Long> timestamps = new ArrayList<>();
-        final List<Double> values = new ArrayList<>();
+        final SeriesBuffer points = new SeriesBuffer();
 
         Column(Path file, String name) {
             this.file = file;
@@ -174,14 +175,12 @@ record DeclaredOutputs(Path base, List<Path> metrics, List<DvcYaml.Plot> plots, 
                     continue;
                 }
                 try {
-                    c.values.add(Numbers.parse(row[y]));
+                    c.points.add(steps[r], times[r], Numbers.parse(row[y]));
                 } catch (NumberFormatException e) {
                     warnings.accept(table.where(r) + ": column '" + names.get(y) + "': " + e.getMessage()
                             + "; column not read");
                     continue columns;
                 }
-                c.steps.add(steps[r]);
-                c.timestamps.add(times[r]);
             }
             out.add(c);
         }
