@@ -26,7 +26,7 @@ final class ImportReport {
 
     /**
      * From now on, paths starting with {@code from} in sources, failures and warnings are shown starting with
-     * {@code to} instead (an unpacked zip's temporary folder as {@code runs.zip!}); {@code null} ends it.
+     * {@code to} instead (an unpacked zip's temporary folder as {@code runs.zip}); {@code null} ends it.
      */
     void alias(String from, String to) {
         aliasFrom = from;

@@ -211,8 +211,9 @@ public final class ImportService {
 
     /**
      * A zip no importer reads as such (a zipped project, mlruns folder, ...) is unpacked and walked like the folder it
-     * was: each claimed sub-tree goes to its importer. Paths in the summary, failures and warnings name the zip
-     * ({@code runs.zip!/mlruns}), not the temporary folder.
+     * was: each claimed sub-tree goes to its importer. Paths in the summary, failures and warnings are shown inside
+     * the zip ({@code runs.zip/mlruns}, listed under the dropped zip like a folder's sub-trees), not in the
+     * temporary folder.
      */
     private void importZip(Path zip, ImportOptions options, ImportListener listener, ImportReport report, int index,
                            int count) {
@@ -224,7 +225,7 @@ public final class ImportService {
             report.fail(zip.toString(), e.getMessage());
             return;
         }
-        report.alias(dir.toString(), zip + "!");
+        report.alias(dir.toString(), zip.toString());
         try {
             importPath(ZipExpander.projectRoot(dir), null, options, listener, report, index, count);
         } catch (IOException e) {

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A zip of a project is walked like the project folder: each sub-tree goes to its importer, listed as
- * {@code project.zip!/...}; the runs are those of the folder dropped unzipped, and importing again changes nothing.
+ * {@code project.zip/...}; the runs are those of the folder dropped unzipped, and importing again changes nothing.
  * A file that is not a zip, a cut zip and a corrupt entry are one clear failure naming the zip.
  */
 class ZipProjectImportTest {
@@ -92,7 +92,7 @@ class ZipProjectImportTest {
         assertThat(dry.failed()).isEmpty();
         Map<String, String> found = dry.sources().stream().collect(Collectors.toMap(ImportSummary.Source::path,
                 s -> s.importerId() + ":" + s.runs()));
-        String in = zip + "!/project/";
+        String in = zip + "/project/";
         assertThat(found).containsOnly(
                 Map.entry(in + "mlruns", "mlflow-file:2"),
                 Map.entry(in + "lightning_logs/version_4", "lightning-csv:1"),
@@ -135,8 +135,8 @@ class ZipProjectImportTest {
         }
         ImportSummary s = importInto(tmp.resolve("a.db"), zip, ImportOptions.defaults());
         assertThat(s.failed()).isEmpty();
-        assertThat(s.sources()).extracting(ImportSummary.Source::path).contains(zip + "!/my_runs/1",
-                zip + "!/wandb/run-20230329_020146-ruzz7bps");
+        assertThat(s.sources()).extracting(ImportSummary.Source::path).contains(zip + "/my_runs/1",
+                zip + "/wandb/run-20230329_020146-ruzz7bps");
         assertThat(s.added()).hasSize(8 + 1 + 1); // 8 Sacred runs, their parent 'my_runs', the W&B run
     }
 
