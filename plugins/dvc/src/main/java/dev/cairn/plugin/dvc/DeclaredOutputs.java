@@ -46,7 +46,8 @@ record DeclaredOutputs(Path base, List<Path> metrics, List<DvcYaml.Plot> plots, 
         Path base = yaml.file().toAbsolutePath().normalize().getParent();
         List<String> skipped = new ArrayList<>();
         for (String t : yaml.templated()) {
-            skipped.add(yaml.file() + ": '" + t + "' uses DVC templating; not resolved, not read");
+            skipped.add(yaml.file() + ": '" + t + "' names a variable that params.yaml, vars: and foreach do not "
+                    + "define; not read");
         }
         Set<Path> metrics = new LinkedHashSet<>();
         for (Path declared : yaml.metrics()) {

@@ -5,6 +5,7 @@ import dev.cairn.plugin.support.LogFileException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
@@ -21,12 +22,13 @@ import java.util.Map;
  * a plots mapping of DVC 2 too) and from each stage's {@code metrics:} and {@code plots:} outputs (plain paths or
  * {@code {path: {cache: false, x: ..., y: ...}}}; a {@code foreach}/{@code matrix} stage's {@code do:} body). A
  * top-level plot whose {@code y} is a mapping is a plot id naming its files ({@code y: {logs/train.tsv: loss}}).
- * A path with {@code ${...}} (templating) is not resolved: it is reported in {@link #templated()}.
+ * Paths with {@code ${...}} are resolved by DVC's templating ({@link DvcTemplates}: params.yaml, {@code vars:},
+ * {@code foreach}, {@code matrix}); one naming something undefined is reported in {@link #templated()}.
  *
  * @param file      the dvc.yaml
  * @param metrics   declared metrics files (or folders), absolute and normalised
  * @param plots     declared plots files or folders with their x / y columns
- * @param templated paths left unresolved because they use DVC's templating
+ * @param templated paths left unresolved: their {@code ${...}} names nothing defined
  */
 record DvcYaml(Path file, List<Path> metrics, List<Plot> plots, List<String> templated) {
     static final String NAME = "dvc.yaml";
@@ -60,12 +62,20 @@ record DvcYaml(Path file, List<Path> metrics, List<Plot> plots, List<String> tem
         if (!root.isObject()) {
             throw new LogFileException(file, 1, "expected a mapping (stages:, metrics:, plots:)");
         }
-        out.metricsFrom(base, root.path("metrics"));
-        out.plotsFrom(base, root.path("plots"), true);
+        ObjectNode globals = DvcTemplates.globals(root, base);
+        out.metricsFrom(base, root.path("metrics"), globals);
+        out.plotsFrom(base, root.path("plots"), true, globals);
         for (JsonNode stage : iterable(root.path("stages").elements())) {
             JsonNode body = stage.has("do") ? stage.path("do") : stage;
-            out.metricsFrom(base, body.path("metrics"));
-            out.plotsFrom(base, body.path("plots"), false);
+            List<JsonNode> runs = DvcTemplates.iterations(stage, globals);
+            if (runs.isEmpty()) { // a foreach / matrix over something not defined
+                out.unresolved(body.path("metrics"));
+                out.unresolved(body.path("plots"));
+            }
+            for (JsonNode ctx : runs) {
+                out.metricsFrom(base, body.path("metrics"), ctx);
+                out.plotsFrom(base, body.path("plots"), false, ctx);
+            }
         }
         return out;
     }
@@ -75,17 +85,30 @@ record DvcYaml(Path file, List<Path> metrics, List<Plot> plots, List<String> tem
         return metrics.isEmpty() && plots.isEmpty();
     }
 
-    private void metricsFrom(Path base, JsonNode list) {
+    private void unresolved(JsonNode list) {
+        List<JsonNode> items = entries(list);
+        if (list.isObject()) {
+            list.fieldNames().forEachRemaining(n -> items.add(YAML.getNodeFactory().textNode(n)));
+        }
+        for (JsonNode item : items) {
+            String path = item.isTextual() ? item.asText() : firstKey(item);
+            if (path != null && path.contains("${") && !templated.contains(path)) {
+                templated.add(path);
+            }
+        }
+    }
+
+    private void metricsFrom(Path base, JsonNode list, JsonNode ctx) {
         for (JsonNode item : entries(list)) {
             String path = item.isTextual() ? item.asText() : firstKey(item);
-            Path resolved = resolve(base, path);
+            Path resolved = resolve(base, path, ctx);
             if (resolved != null) {
                 metrics.add(resolved);
             }
         }
     }
 
-    private void plotsFrom(Path base, JsonNode node, boolean topLevel) {
+    private void plotsFrom(Path base, JsonNode node, boolean topLevel, JsonNode ctx) {
         List<Map.Entry<String, JsonNode>> items = new ArrayList<>();
         if (node.isObject()) { // DVC 2: plots: {path: {x: ...}}
             node.fields().forEachRemaining(items::add);
@@ -103,7 +126,7 @@ record DvcYaml(Path file, List<Path> metrics, List<Plot> plots, List<String> tem
             JsonNode y = config.path("y");
             if (topLevel && y.isObject()) { // a plot id: its files are the keys of y (and of x)
                 for (Map.Entry<String, JsonNode> f : iterable(y.fields())) {
-                    Path resolved = resolve(base, f.getKey());
+                    Path resolved = resolve(base, f.getKey(), ctx);
                     if (resolved != null) {
                         String x = config.path("x").isObject() ? config.path("x").path(f.getKey()).asText(null)
                                 : config.path("x").asText(null);
@@ -112,7 +135,7 @@ record DvcYaml(Path file, List<Path> metrics, List<Plot> plots, List<String> tem
                 }
                 continue;
             }
-            Path resolved = resolve(base, item.getKey());
+            Path resolved = resolve(base, item.getKey(), ctx);
             if (resolved != null) {
                 String x = config.path("x").isTextual() ? config.path("x").asText() : null;
                 plots.add(new Plot(resolved, x, columns(y)));
@@ -120,13 +143,19 @@ record DvcYaml(Path file, List<Path> metrics, List<Plot> plots, List<String> tem
         }
     }
 
-    private Path resolve(Path base, String path) {
+    private Path resolve(Path base, String path, JsonNode ctx) {
         if (path == null || path.isBlank()) {
             return null;
         }
         if (path.contains("${")) {
-            templated.add(path);
-            return null;
+            String resolved = DvcTemplates.interpolate(path, ctx);
+            if (resolved == null) {
+                if (!templated.contains(path)) {
+                    templated.add(path);
+                }
+                return null;
+            }
+            path = resolved;
         }
         return base.resolve(path).normalize();
     }

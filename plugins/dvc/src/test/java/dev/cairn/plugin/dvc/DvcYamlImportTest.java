@@ -206,25 +206,40 @@ class DvcYamlImportTest {
     }
 
     @Test
-    void templatedPathsAreNamedNotGuessed() throws Exception {
+    void templatedPathsAreResolvedAsDvcDoesAndAnUndefinedNameIsNamedNotGuessed() throws Exception {
         Path dir = tmp.resolve("t");
+        write(dir.resolve("params.yaml"), "out_dir: results\nsplits: [train, test]\n");
         write(dir.resolve("dvc.yaml"), """
+                vars:
+                  - logs: logs
                 stages:
-                  train:
-                    foreach: [a, b]
+                  evaluate:
+                    foreach: ${splits}
                     do:
                       metrics:
-                        - ${item}/metrics.json
-                      plots:
-                        - logs.csv
+                        - ${out_dir}/${item}/metrics.json
+                  sweep:
+                    matrix:
+                      lr: [0.1, 0.01]
+                    plots:
+                      - ${logs}/lr_${item.lr}.csv
+                  broken:
+                    metrics:
+                      - ${nowhere}/metrics.json
                 """);
-        write(dir.resolve("logs.csv"), "step,loss\n0,1\n");
+        write(dir.resolve("results/train/metrics.json"), "{\"acc\": 0.75}\n");
+        write(dir.resolve("results/test/metrics.json"), "{\"f1\": 0.5}\n");
+        write(dir.resolve("logs/lr_0.1.csv"), "step,loss_a\n0,1\n");
+        write(dir.resolve("logs/lr_0.01.csv"), "step,loss_b\n0,2\n");
         List<ImportedRun> runs = new ArrayList<>();
         RecordingContext ctx = new RecordingContext();
         new DvcLiveImporter().importFrom(dir.resolve("dvc.yaml"), new CollectingSink(runs), ctx);
-        assertThat(runs).singleElement().satisfies(r -> assertThat(series(r).keySet()).containsExactly("loss"));
-        assertThat(ctx.warnings).singleElement().asString()
-                .isEqualTo(dir.resolve("dvc.yaml") + ": '${item}/metrics.json' uses DVC templating; not resolved, "
-                        + "not read");
+        assertThat(ctx.failures).isEmpty();
+        assertThat(runs).singleElement().satisfies(r -> {
+            assertThat(series(r).keySet()).containsExactlyInAnyOrder("acc", "f1", "loss_a", "loss_b");
+            assertThat(series(r).get("loss_b").values()).containsExactly(2.0);
+        });
+        assertThat(ctx.warnings).containsExactly(dir.resolve("dvc.yaml") + ": '${nowhere}/metrics.json' names a "
+                + "variable that params.yaml, vars: and foreach do not define; not read");
     }
 }
