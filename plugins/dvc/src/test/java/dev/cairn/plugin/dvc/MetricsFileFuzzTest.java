@@ -16,8 +16,8 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fuzzes the dvclive summary / DVC metrics reader ({@code metrics.json}, {@code dvclive.json}, YAML metrics) and the
- * DVC plots data reader (JSON / YAML lists) on the shared fixtures' dvclive files, cut, with bytes flipped or
+ * Fuzzes the dvclive summary / DVC metrics reader ({@code metrics.json}, {@code dvclive.json}, YAML metrics), the
+ * DVC plots data reader (JSON / YAML lists) and the {@code dvc.yaml} reader with its templating on the shared fixtures' dvclive files, cut, with bytes flipped or
  * inserted. Property: a file reads, or fails with a {@link LogFileException} naming it and a line (never another
  * exception); no metric is infinite unless the file spells an infinity; keys are never empty paths.
  */
@@ -34,12 +34,13 @@ class MetricsFileFuzzTest {
 
     @FuzzTest(maxDuration = "10s")
     void readsOrFailsWithFileAndLine(FuzzedDataProvider data) throws IOException {
-        int kind = data.consumeInt(0, 2);
+        int kind = data.consumeInt(0, 3);
         byte[] input = FuzzSeeds.mutate(SEEDS, data);
         Path f = dir().resolve(switch (kind) {
             case 0 -> "metrics.json";
             case 1 -> "metrics.yaml";
-            default -> "plot.json";
+            case 2 -> "plot.json";
+            default -> "dvc.yaml";
         });
         Files.write(f, input);
         String text = new String(input, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
@@ -51,6 +52,9 @@ class MetricsFileFuzzTest {
                     assertThat(Double.isInfinite(v) && !text.contains("inf")).as("infinity from no 'inf' in the "
                             + "file: " + key).isFalse();
                 });
+            } else if (kind == 3) {
+                DvcYaml yaml = DvcYaml.read(f);
+                DeclaredOutputs.of(yaml).skipped().forEach(w -> assertThat(w).startsWith(f + ": "));
             } else {
                 List<String> warnings = new ArrayList<>();
                 PlotTable table = PlotTable.read(f, warnings::add);
