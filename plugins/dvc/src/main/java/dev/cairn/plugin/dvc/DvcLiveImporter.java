@@ -142,6 +142,10 @@ public final class DvcLiveImporter implements RunImporter {
     @Override
     public void importFrom(Path path, ImportSink sink, ImportContext context) throws ImportException {
         boolean yamlGiven = Files.isRegularFile(path) && String.valueOf(path.getFileName()).equals(DvcYaml.NAME);
+        if (yamlGiven && !declaresData(path)) {
+            throw new ImportException(path + ": declares no metrics or plots beyond what a dvclive folder holds "
+                    + "(import the folder holding it for those runs)");
+        }
         Path start = Files.isRegularFile(path) ? path.toAbsolutePath().getParent() : path;
         Found found;
         try {

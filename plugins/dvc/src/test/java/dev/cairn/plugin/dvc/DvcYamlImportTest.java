@@ -155,6 +155,12 @@ class DvcYamlImportTest {
         new DvcLiveImporter().importFrom(root, new CollectingSink(runs), ctx);
         assertThat(runs).extracting(ImportedRun::name).containsExactly("dvclive");
         assertThat(ctx.warnings).isEmpty();
+        // given alone, it is an error that says so
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DvcLiveImporter().importFrom(
+                root.resolve(DvcYaml.NAME), new CollectingSink(new ArrayList<>()), new RecordingContext()))
+                .isInstanceOf(dev.cairn.plugin.importer.ImportException.class)
+                .hasMessage(root.resolve(DvcYaml.NAME) + ": declares no metrics or plots beyond what a dvclive "
+                        + "folder holds (import the folder holding it for those runs)");
     }
 
     @Test
