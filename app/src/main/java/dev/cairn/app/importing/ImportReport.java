@@ -17,18 +17,33 @@ final class ImportReport {
     private final List<String> warnings = new ArrayList<>();
     private final List<ImportSummary.Model> models = new ArrayList<>();
     private final ImportListener listener;
+    private String aliasFrom;
+    private String aliasTo;
 
     ImportReport(ImportListener listener) {
         this.listener = listener;
     }
 
+    /**
+     * From now on, paths starting with {@code from} in sources, failures and warnings are shown starting with
+     * {@code to} instead (an unpacked zip's temporary folder as {@code runs.zip}); {@code null} ends it.
+     */
+    void alias(String from, String to) {
+        aliasFrom = from;
+        aliasTo = to;
+    }
+
+    private String shown(String text) {
+        return text == null || aliasFrom == null ? text : text.replace(aliasFrom, aliasTo);
+    }
+
     void source(String path, String importerId, String importerName) {
-        sources.add(new ImportSummary.Source(path, importerId, importerName));
+        sources.add(new ImportSummary.Source(shown(path), importerId, importerName));
     }
 
     /** A sub-tree of a project folder, its importer, the runs read from it and its group folder (or null). */
     void source(String path, String importerId, String importerName, int runs, String group) {
-        sources.add(new ImportSummary.Source(path, importerId, importerName, runs, group));
+        sources.add(new ImportSummary.Source(shown(path), importerId, importerName, runs, shown(group)));
     }
 
     boolean hasFailures() {
@@ -64,11 +79,14 @@ final class ImportReport {
     }
 
     void fail(String source, String message) {
+        source = shown(source);
+        message = shown(message);
         failed.add(new ImportSummary.Failure(source, message));
         listener.warning("failed: " + message);
     }
 
     void warn(String message) {
+        message = shown(message);
         warnings.add(message);
         listener.warning(message);
     }

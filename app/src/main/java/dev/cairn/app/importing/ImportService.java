@@ -21,7 +21,7 @@ import java.util.Set;
  * Imports files and folders from other trackers into a store: probes each path with every importer, uses the
  * most confident one (or the one the user forced), runs it with progress, cancellation and dry run, and returns a
  * summary of added / updated / skipped / failed runs and every warning. What the command line and the window's
- * drag-and-drop call. A zip no importer reads as such is unpacked and its contents imported.
+ * drag-and-drop call. A zip no importer reads as such is unpacked and walked as a project folder.
  *
  * <p>A dropped folder is a project: {@link ProjectScan} finds every sub-tree an importer claims, each is imported
  * by its importer and listed in the summary with its run count (a failing sub-tree is named and the others still
@@ -209,6 +209,12 @@ public final class ImportService {
         }
     }
 
+    /**
+     * A zip no importer reads as such (a zipped project, mlruns folder, ...) is unpacked and walked like the folder it
+     * was: each claimed sub-tree goes to its importer. Paths in the summary, failures and warnings are shown inside
+     * the zip ({@code runs.zip/mlruns}, listed under the dropped zip like a folder's sub-trees), not in the
+     * temporary folder.
+     */
     private void importZip(Path zip, ImportOptions options, ImportListener listener, ImportReport report, int index,
                            int count) {
         Path dir;
@@ -216,19 +222,17 @@ public final class ImportService {
             dir = ZipExpander.expand(zip);
         } catch (IOException e) {
             report.source(zip.toString(), null, null);
-            report.fail(zip.toString(), zip + ": cannot unpack the zip (" + e.getMessage() + ")");
+            report.fail(zip.toString(), e.getMessage());
             return;
         }
+        report.alias(dir.toString(), zip.toString());
         try {
-            RunImporter importer = best(dir).orElse(null);
-            report.source(zip.toString(), importer == null ? null : importer.id(),
-                    importer == null ? null : importer.displayName());
-            if (importer == null) {
-                report.fail(zip.toString(), zip + ": no importer recognises the zip's contents");
-                return;
-            }
-            run(importer, dir, options, listener, report, index, count);
+            importPath(ZipExpander.projectRoot(dir), null, options, listener, report, index, count);
+        } catch (IOException e) {
+            report.source(zip.toString(), null, null);
+            report.fail(zip.toString(), zip + ": cannot list the unpacked zip (" + e.getMessage() + ")");
         } finally {
+            report.alias(null, null);
             ZipExpander.delete(dir);
         }
     }

@@ -6,43 +6,103 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
-/** Unpacks a dropped zip (e.g. a zipped mlruns folder) into a temporary folder, refusing entries outside it. */
+/**
+ * Unpacks a dropped zip of a project (or of an mlruns folder, ...) into a temporary folder named after the zip, so
+ * it can be walked like the project folder it was: entries outside the folder are refused, each entry's CRC is
+ * checked, and a file that is not a zip, is cut short or has a corrupt entry is an {@link IOException} whose message
+ * names the zip (and the entry).
+ */
 final class ZipExpander {
     private ZipExpander() {
     }
 
+    /**
+     * Unpacks {@code zip} into {@code <temp>/<zip name without .zip>/}; delete it with {@link #delete} (its parent
+     * temporary folder goes with it).
+     */
     static Path expand(Path zip) throws IOException {
-        Path dir = Files.createTempDirectory("cairn-import-");
-        try (InputStream raw = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(raw)) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                Path target = dir.resolve(e.getName()).normalize();
-                if (!target.startsWith(dir)) {
-                    throw new IOException(zip + ": entry '" + e.getName() + "' points outside the archive");
+        Path tmp = Files.createTempDirectory("cairn-import-");
+        Path dir = tmp.resolve(stem(zip));
+        try {
+            Files.createDirectories(dir);
+            try (ZipFile file = new ZipFile(zip.toFile())) {
+                Enumeration<? extends ZipEntry> entries = file.entries();
+                while (entries.hasMoreElements()) {
+                    unpack(zip, file, entries.nextElement(), dir);
                 }
-                if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+            } catch (ZipException e) {
+                throw new IOException(zip + ": not a zip archive, or cut short (" + e.getMessage() + ")", e);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             delete(dir);
             throw e;
         }
         return dir;
     }
 
+    private static void unpack(Path zip, ZipFile file, ZipEntry e, Path dir) throws IOException {
+        Path target = dir.resolve(e.getName()).normalize();
+        if (!target.startsWith(dir) || target.equals(dir) && !e.isDirectory()) {
+            throw new IOException(zip + ": entry '" + e.getName() + "' points outside the archive");
+        }
+        if (e.isDirectory()) {
+            Files.createDirectories(target);
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        try (InputStream raw = file.getInputStream(e); CheckedInputStream in = new CheckedInputStream(raw,
+                new CRC32())) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            if (e.getCrc() != -1 && in.getChecksum().getValue() != e.getCrc()) {
+                throw new IOException(zip + ": entry '" + e.getName() + "' is corrupt (CRC-32 "
+                        + hex(in.getChecksum().getValue()) + ", the archive says " + hex(e.getCrc()) + ")");
+            }
+        } catch (ZipException ex) {
+            throw new IOException(zip + ": entry '" + e.getName() + "' is corrupt (" + ex.getMessage() + ")", ex);
+        } catch (java.io.EOFException ex) {
+            throw new IOException(zip + ": entry '" + e.getName() + "' is cut short", ex);
+        }
+    }
+
+    /**
+     * The project folder of an unpacked zip: the one folder it holds when the zip holds nothing else (a zipped
+     * {@code project/}), else the unpacked folder itself.
+     */
+    static Path projectRoot(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> children = s.filter(p -> !p.getFileName().toString().equals("__MACOSX")).limit(2).toList();
+            return children.size() == 1 && Files.isDirectory(children.get(0)) ? children.get(0) : dir;
+        }
+    }
+
+    private static String stem(Path zip) {
+        String name = String.valueOf(zip.getFileName());
+        String stem = name.toLowerCase(Locale.ROOT).endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+        return stem.isBlank() || stem.startsWith(".") ? "project" : stem;
+    }
+
+    private static String hex(long crc) {
+        return String.format("%08x", crc);
+    }
+
+    /** Deletes an unpacked folder and the temporary folder holding it. */
     static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
+        Path root = dir.getParent() != null && dir.getParent().getFileName().toString().startsWith("cairn-import-")
+                ? dir.getParent() : dir;
+        try (Stream<Path> s = Files.walk(root)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | RuntimeException e) {
-            dir.toFile().deleteOnExit();
+            root.toFile().deleteOnExit();
         }
     }
 }

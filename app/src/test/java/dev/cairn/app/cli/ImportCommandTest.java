@@ -110,6 +110,37 @@ class ImportCommandTest {
     }
 
     @Test
+    void aZippedProjectIsListedPerSubTreeAndACorruptZipIsOneLine() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("runs"));
+        Fixtures.copy("sacred/joefarrington__cdt_sacred_example/my_runs", project.resolve("my_runs"));
+        Fixtures.copy("wandb/aorvieto__VerySimpleTransformer/wandb", project.resolve("wandb"));
+        Path zip = tmp.resolve("runs.zip");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+             java.util.stream.Stream<Path> files = Files.walk(project)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                z.putNextEntry(new java.util.zip.ZipEntry(tmp.relativize(f).toString().replace('\\', '/')));
+                z.write(Files.readAllBytes(f));
+                z.closeEntry();
+            }
+        }
+        Path db = tmp.resolve("cairn.db");
+
+        int rc = cairn("import", "--store", db.toString(), zip.toString());
+        assertThat(rc).as(err.toString()).isZero();
+        assertThat(out.toString()).contains(zip + "/runs/my_runs/1: Sacred, 1 run")
+                .contains(zip + "/runs/wandb/run-20230329_020146-ruzz7bps: Weights & Biases, 1 run");
+        try (TrackingStore store = TrackingStore.open(db)) {
+            assertThat(store.runsChangedSince(0)).hasSize(2);
+        }
+
+        Path corrupt = Files.write(tmp.resolve("cut.zip"), java.util.Arrays.copyOf(Files.readAllBytes(zip), 100));
+        int bad = cairn("import", "--store", db.toString(), corrupt.toString());
+        assertThat(bad).isEqualTo(1);
+        assertThat(err.toString()).contains("failed: " + corrupt + ": not a zip archive, or cut short (")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void pluginsListsTheBuiltIns() throws Exception {
         int rc = cairn("plugins", "--json", "--plugin-dir", tmp.resolve("none").toString());
         assertThat(rc).isZero();

@@ -144,6 +144,33 @@ class DropImportFxTest {
     }
 
     @Test
+    void aDroppedZipOfAProjectListsItsSubTreesLikeTheFolder(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.screenProperty().get() == Screen.BROWSER);
+        Path project = dir.resolve("zipped-" + System.nanoTime());
+        Fixtures.copy("sacred/joefarrington__cdt_sacred_example/my_runs", project.resolve("my_runs"));
+        Fixtures.copy("wandb/aorvieto__VerySimpleTransformer/wandb", project.resolve("wandb"));
+        Path zip = dir.resolve(project.getFileName() + ".zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(
+                java.nio.file.Files.newOutputStream(zip)); java.util.stream.Stream<Path> files =
+                java.nio.file.Files.walk(project)) {
+            for (Path f : (Iterable<Path>) files.filter(java.nio.file.Files::isRegularFile).sorted()::iterator) {
+                out.putNextEntry(new java.util.zip.ZipEntry(project.relativize(f).toString().replace('\\', '/')));
+                out.write(java.nio.file.Files.readAllBytes(f));
+                out.closeEntry();
+            }
+        }
+
+        robot.interact(() -> window.drop(List.of(zip)));
+        waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.READY);
+        assertThat(texts(robot.lookup("#importSources").queryAs(GridPane.class))).containsExactly(
+                zip.getFileName().toString(), "project folder, 2 sources",
+                "  my_runs/1", "Sacred, 1 run",
+                "  wandb/run-20230329_020146-ruzz7bps", "Weights & Biases, 1 run");
+        robot.clickOn("#importCancel");
+        waitUntil(() -> vm.importSheet().phaseProperty().get() == ImportPhase.HIDDEN);
+    }
+
+    @Test
     void aDroppedCairnStoreOpensAndAnMlflowDatabaseImports(FxRobot robot) throws Exception {
         waitUntil(() -> vm.screenProperty().get() == Screen.BROWSER);
         Path other = dir.resolve("other-" + System.nanoTime() + ".db");

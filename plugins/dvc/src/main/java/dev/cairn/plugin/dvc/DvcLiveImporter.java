@@ -4,6 +4,7 @@ import dev.cairn.plugin.support.ParamFlattener;
 import dev.cairn.plugin.support.SeriesCollector;
 import dev.cairn.plugin.support.LogFileException;
 
+import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportSink;
@@ -31,6 +32,14 @@ import java.util.stream.Stream;
  * {@code .tsv} under its metrics folder is a series keyed by its path ({@code train/acc}); a summary value with
  * no series becomes one point at the summary's step. Params come from the nearest {@code params.yaml} between the
  * folder and the import root, flattened with dots, overridden by the folder's own {@code params.yaml}.
+ *
+ * <p>A {@code dvc.yaml} is read for the metrics and plots it declares (relative to its folder, as DVC resolves
+ * them; see {@link DeclaredOutputs}): those no dvclive folder holds are one run for the dvc.yaml's folder (or join
+ * the run of that folder when it is a dvclive folder itself).
+ *
+ * <p>In a project tree it claims each dvclive folder (owning it when it holds nothing but dvclive's output; a
+ * project root that is also a dvclive folder is claimed without its sub-trees, which other trackers may own) and
+ * each {@code dvc.yaml} that declares data no dvclive folder holds.
  */
 public final class DvcLiveImporter implements RunImporter {
     /** Importer id used with {@code cairn import --format}. */
@@ -66,6 +75,9 @@ public final class DvcLiveImporter implements RunImporter {
         try {
             if (Files.isRegularFile(path)) {
                 String name = String.valueOf(path.getFileName());
+                if (name.equals(DvcYaml.NAME)) {
+                    return declaresData(path) ? 0.95 : 0;
+                }
                 return name.equals("dvclive.json") || name.equals("metrics.json")
                         && DvcLiveRun.detect(path.toAbsolutePath().getParent()).isPresent() ? 0.8 : 0;
             }
@@ -75,48 +87,158 @@ public final class DvcLiveImporter implements RunImporter {
             if (DvcLiveRun.detect(path).isPresent()) {
                 return 0.9;
             }
-            return findRuns(path, 3, 2000).isEmpty() ? 0 : 0.85;
+            Found found = find(path, 3, 2000);
+            return found.runs().isEmpty() && found.yamls().stream().noneMatch(DvcLiveImporter::declaresData) ? 0
+                    : 0.85;
         } catch (IOException | RuntimeException e) {
             return 0;
         }
     }
 
+    /**
+     * A dvclive folder, owning its sub-tree only when it holds nothing but dvclive's output (a project root that is
+     * a dvclive folder too keeps its other sub-trees for other importers, and is read with the runs below it); a
+     * {@code dvc.yaml} declaring metrics or plots no dvclive folder holds (a broken one too, so it is named).
+     */
+    @Override
+    public ImportClaim claim(Path path) {
+        try {
+            if (Files.isRegularFile(path)) {
+                return String.valueOf(path.getFileName()).equals(DvcYaml.NAME) && declaresData(path)
+                        ? new ImportClaim(0.95, false, true) : ImportClaim.NONE;
+            }
+            if (Files.isDirectory(path) && DvcLiveRun.detect(path).isPresent()) {
+                boolean own = onlyDvcLiveOutput(path);
+                return new ImportClaim(0.9, own, own);
+            }
+            return ImportClaim.NONE;
+        } catch (IOException | RuntimeException e) {
+            return ImportClaim.NONE;
+        }
+    }
+
+    /** What dvclive writes into its folder; anything else makes the folder a project holding a dvclive run. */
+    private static final Set<String> DVCLIVE_ENTRIES = Set.of("metrics.json", "params.yaml", "plots", "scalars",
+            "report.html", "report.md", "dvc.yaml", "artifacts", "images", "static", "models");
+
+    private static boolean onlyDvcLiveOutput(Path dir) throws IOException {
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.map(c -> String.valueOf(c.getFileName()))
+                    .allMatch(n -> n.startsWith(".") || DVCLIVE_ENTRIES.contains(n));
+        }
+    }
+
+    /** True when the dvc.yaml declares data no dvclive folder holds, or cannot be read (to be named as failed). */
+    private static boolean declaresData(Path yaml) {
+        try {
+            return !DeclaredOutputs.of(DvcYaml.read(yaml)).isEmpty();
+        } catch (LogFileException e) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public void importFrom(Path path, ImportSink sink, ImportContext context) throws ImportException {
+        boolean yamlGiven = Files.isRegularFile(path) && String.valueOf(path.getFileName()).equals(DvcYaml.NAME);
+        if (yamlGiven && !declaresData(path)) {
+            throw new ImportException(path + ": declares no metrics or plots beyond what a dvclive folder holds "
+                    + "(import the folder holding it for those runs)");
+        }
         Path start = Files.isRegularFile(path) ? path.toAbsolutePath().getParent() : path;
-        List<DvcLiveRun> runs;
+        Found found;
         try {
-            runs = findRuns(start, Integer.MAX_VALUE, Integer.MAX_VALUE);
+            found = yamlGiven ? new Found(List.of(), List.of(path.toAbsolutePath().normalize()))
+                    : find(start, Integer.MAX_VALUE, Integer.MAX_VALUE);
         } catch (IOException e) {
             throw new ImportException(path + ": cannot list folder (" + e.getMessage() + ")", e);
         }
-        if (runs.isEmpty()) {
-            throw new ImportException(path + ": no dvclive output (a folder with scalars/ or plots/metrics/) found");
+        // dvc.yaml files: those in a dvclive folder join its run, the others are a run of their folder
+        Map<Path, Path> yamlOfRun = new LinkedHashMap<>();
+        List<Path> yamlRuns = new ArrayList<>();
+        Set<Path> runDirs = new HashSet<>();
+        found.runs().forEach(r -> runDirs.add(r.dir().toAbsolutePath().normalize()));
+        for (Path yaml : found.yamls()) {
+            Path dir = yaml.toAbsolutePath().normalize().getParent();
+            if (runDirs.contains(dir)) {
+                yamlOfRun.put(dir, yaml);
+            } else if (yamlGiven || declaresData(yaml)) {
+                yamlRuns.add(yaml);
+            }
+        }
+        if (found.runs().isEmpty() && yamlRuns.isEmpty()) {
+            throw new ImportException(path + ": no dvclive output (a folder with scalars/ or plots/metrics/) or "
+                    + "dvc.yaml declaring metrics or plots found");
         }
         Path root = start.toAbsolutePath().normalize();
-        boolean rootIsRun = runs.size() == 1 && runs.get(0).dir().toAbsolutePath().normalize().equals(root);
+        boolean rootIsRun = found.runs().size() + yamlRuns.size() == 1 && (found.runs().isEmpty()
+                ? yamlRuns.get(0).toAbsolutePath().normalize().getParent()
+                : found.runs().get(0).dir().toAbsolutePath().normalize()).equals(root);
         Path keyRoot = context.projectRoot().orElse(rootIsRun && root.getParent() != null ? root.getParent() : root);
         String experiment = context.experimentOverride().orElseGet(() -> nameOf(keyRoot));
+        int total = found.runs().size() + yamlRuns.size();
         int done = 0;
-        for (DvcLiveRun live : runs) {
+        for (DvcLiveRun live : found.runs()) {
             if (context.isCancelled()) {
                 return;
             }
             String key = relativeKey(keyRoot, live.dir());
-            context.progress((double) done++ / runs.size(), "dvclive run " + key);
-            try {
-                sink.write(readRun(experiment, key, live, keyRoot, context));
-            } catch (LogFileException e) {
-                context.fail(live.dir().toString(), e.getMessage() + "; run not imported");
-            } catch (IOException e) {
-                context.fail(live.dir().toString(), "cannot read " + e.getMessage() + "; run not imported");
+            context.progress((double) done++ / total, "dvclive run " + key);
+            Path yaml = yamlOfRun.get(live.dir().toAbsolutePath().normalize());
+            write(sink, context, live.dir(), () -> readRun(experiment, key, live, yaml, keyRoot, context));
+        }
+        for (Path yaml : yamlRuns) {
+            if (context.isCancelled()) {
+                return;
             }
+            Path dir = yaml.toAbsolutePath().normalize().getParent();
+            String key = relativeKey(keyRoot, dir);
+            context.progress((double) done++ / total, "dvc.yaml run " + key);
+            write(sink, context, yaml, () -> readYamlRun(experiment, key, yaml, keyRoot, context));
         }
         context.progress(1, "dvclive import done");
     }
 
-    private ImportedRun readRun(String experiment, String key, DvcLiveRun live, Path keyRoot, ImportContext context)
+    /** Reads one run; a file that cannot be read fails that run only. */
+    private interface RunReader {
+        ImportedRun read() throws IOException, LogFileException;
+    }
+
+    private static void write(ImportSink sink, ImportContext context, Path source, RunReader reader) {
+        try {
+            ImportedRun run = reader.read();
+            if (run != null) {
+                sink.write(run);
+            }
+        } catch (LogFileException e) {
+            context.fail(source.toString(), e.getMessage() + "; run not imported");
+        } catch (IOException e) {
+            context.fail(source.toString(), "cannot read " + e.getMessage() + "; run not imported");
+        }
+    }
+
+    /** The run of a dvc.yaml's folder: its declared data no dvclive folder holds; null when there is none. */
+    private ImportedRun readYamlRun(String experiment, String key, Path yaml, Path keyRoot, ImportContext context)
             throws IOException, LogFileException {
+        DeclaredOutputs declared = DeclaredOutputs.of(DvcYaml.read(yaml));
+        if (declared.isEmpty()) {
+            declared.skipped().forEach(context::warn);
+            return null;
+        }
+        Path dir = yaml.toAbsolutePath().normalize().getParent();
+        ImportedRun.Builder run = ImportedRun.builder(experiment, runId(experiment, key))
+                .name(key)
+                .sourceRef(dir.toUri().toString())
+                .source("dvc.yaml", null);
+        run.params(params(dir, keyRoot));
+        SeriesCollector series = new SeriesCollector();
+        declared.read(series, context::warn);
+        return finish(run, series);
+    }
+
+    private ImportedRun readRun(String experiment, String key, DvcLiveRun live, Path yaml, Path keyRoot,
+                                ImportContext context) throws IOException, LogFileException {
         ImportedRun.Builder run = ImportedRun.builder(experiment, runId(experiment, key))
                 .name(key)
                 .sourceRef(live.dir().toAbsolutePath().normalize().toUri().toString())
@@ -130,6 +252,17 @@ public final class DvcLiveImporter implements RunImporter {
             TsvSeries.read(tsv, metric, series, context::warn);
             keys.add(metric);
         }
+        if (yaml != null) { // the folder's dvc.yaml declares more data than dvclive wrote here
+            SeriesCollector extra = new SeriesCollector();
+            DeclaredOutputs.of(DvcYaml.read(yaml)).read(extra, context::warn);
+            for (ImportedSeries s : extra.series()) {
+                if (keys.add(s.key())) {
+                    for (int i = 0; i < s.steps().length; i++) {
+                        series.add(s.key(), s.steps()[i], s.timestamps()[i], s.values()[i]);
+                    }
+                }
+            }
+        }
         if (live.summary().isPresent()) {
             SummaryJson summary = SummaryJson.read(live.summary().get());
             long step = summary.step() == null ? 0 : summary.step();
@@ -139,6 +272,10 @@ public final class DvcLiveImporter implements RunImporter {
                 }
             });
         }
+        return finish(run, series);
+    }
+
+    private static ImportedRun finish(ImportedRun.Builder run, SeriesCollector series) {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (ImportedSeries s : series.series()) {
@@ -185,24 +322,42 @@ public final class DvcLiveImporter implements RunImporter {
         }
     }
 
+    /** The dvclive folders and dvc.yaml files under a folder, sorted. */
+    record Found(List<DvcLiveRun> runs, List<Path> yamls) {
+    }
+
     /** dvclive folders under {@code root}, sorted, looking at no more than {@code maxEntries} directories. */
     static List<DvcLiveRun> findRuns(Path root, int maxDepth, int maxEntries) throws IOException {
+        return find(root, maxDepth, maxEntries).runs();
+    }
+
+    /**
+     * dvclive folders and dvc.yaml files under {@code root}, looking at no more than {@code maxEntries}
+     * directories; below a dvclive folder holding only dvclive's output nothing more is looked for.
+     */
+    static Found find(Path root, int maxDepth, int maxEntries) throws IOException {
         List<DvcLiveRun> found = new ArrayList<>();
+        List<Path> yamls = new ArrayList<>();
         int[] seen = {0};
         Files.walkFileTree(root, java.util.Set.of(), maxDepth, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 if (++seen[0] > maxEntries) {
                     return FileVisitResult.TERMINATE;
+                }
+                String name = String.valueOf(dir.getFileName());
+                if (name.startsWith(".") && !dir.equals(root)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (DvcYaml.in(dir)) {
+                    yamls.add(dir.resolve(DvcYaml.NAME).toAbsolutePath().normalize());
                 }
                 Optional<DvcLiveRun> run = DvcLiveRun.detect(dir);
                 if (run.isPresent()) {
                     found.add(run.get());
-                    return FileVisitResult.SKIP_SUBTREE;
+                    return onlyDvcLiveOutput(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
-                String name = String.valueOf(dir.getFileName());
-                return name.startsWith(".") && !dir.equals(root) ? FileVisitResult.SKIP_SUBTREE
-                        : FileVisitResult.CONTINUE;
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -211,7 +366,8 @@ public final class DvcLiveImporter implements RunImporter {
             }
         });
         found.sort((a, b) -> a.dir().compareTo(b.dir()));
-        return found;
+        yamls.sort(null);
+        return new Found(found, yamls);
     }
 
     static String relativeKey(Path root, Path target) {

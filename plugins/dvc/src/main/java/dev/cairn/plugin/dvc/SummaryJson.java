@@ -2,56 +2,104 @@ package dev.cairn.plugin.dvc;
 
 import dev.cairn.plugin.support.LogFileException;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A dvclive summary ({@code metrics.json} / {@code dvclive.json}): the latest value of every metric, nested by
- * folder ({@code {"train": {"acc": 0.99}}} is {@code train/acc}), plus the {@code step} it was taken at.
+ * A dvclive summary ({@code metrics.json} / {@code dvclive.json}) or a DVC metrics file: the latest value of every
+ * metric, nested by folder ({@code {"train": {"acc": 0.99}}} is {@code train/acc}), plus the {@code step} it was
+ * taken at. JSON (with Python's {@code NaN}/{@code Infinity}), or YAML for a {@code .yaml}/{@code .yml} file (DVC
+ * reads metrics files of either). Lists and text are not metrics and are passed over. Errors name the file and
+ * line: broken syntax, a top level that is not an object, a number too large for a double ({@code 1e400} is not
+ * infinity), a {@code step} that is not a whole number of 64 bits, anything after the object.
  */
 record SummaryJson(Long step, Map<String, Double> values) {
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    private static final YAMLFactory YAML = new YAMLFactory();
 
     static SummaryJson read(Path file) throws IOException, LogFileException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
+        boolean yaml = PlotTable.extension(file).startsWith("y");
+        String format = yaml ? "YAML" : "JSON";
+        try (JsonParser p = (yaml ? YAML : JSON).createParser(file.toFile())) {
+            JsonToken first = p.nextToken();
+            if (first == null || yaml && first == JsonToken.VALUE_NULL) {
+                throw new LogFileException(file, 1, "empty file, expected a " + format + " object of metrics");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new LogFileException(file, line(p.currentTokenLocation()), "expected a " + format
+                        + " object of metrics");
+            }
+            Map<String, Double> values = new LinkedHashMap<>();
+            Long step = object(file, p, "", values);
+            if (p.nextToken() != null) {
+                throw new LogFileException(file, line(p.currentTokenLocation()), "content after the " + format
+                        + " object");
+            }
+            return new SummaryJson(step, values);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-            String msg = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage();
+            String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             int nl = msg.indexOf('\n');
-            throw new LogFileException(file, line, "invalid JSON: " + (nl > 0 ? msg.substring(0, nl) : msg).strip());
+            throw new LogFileException(file, line(e.getLocation()), "invalid " + format + ": "
+                    + (nl > 0 ? msg.substring(0, nl) : msg).strip());
         }
-        if (root == null || !root.isObject()) {
-            throw new LogFileException(file, 1, "expected a JSON object of metrics");
-        }
-        Long step = root.path("step").isIntegralNumber() ? root.path("step").longValue() : null;
-        Map<String, Double> values = new LinkedHashMap<>();
-        flatten(root, "", values);
-        values.remove("step");
-        return new SummaryJson(step, values);
     }
 
-    private static void flatten(JsonNode node, String prefix, Map<String, Double> out) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = prefix + e.getKey();
-            JsonNode v = e.getValue();
-            if (v.isObject()) {
-                flatten(v, key + "/", out);
-            } else if (v.isNumber()) {
-                out.put(key, v.doubleValue());
+    /** Reads the fields of the object just opened; returns its {@code step} when it is the top level. */
+    private static Long object(Path file, JsonParser p, String prefix, Map<String, Double> out)
+            throws IOException, LogFileException {
+        Long step = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = prefix + p.currentName();
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.START_OBJECT) {
+                object(file, p, key + "/", out);
+            } else if (value == JsonToken.START_ARRAY) {
+                p.skipChildren();
+            } else if (value == JsonToken.VALUE_NUMBER_INT && key.equals("step")) {
+                if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    throw new LogFileException(file, line(p.currentTokenLocation()), "step '" + p.getText()
+                            + "' is not a whole number of 64 bits");
+                }
+                step = p.getLongValue();
+            } else if (key.equals("step")) {
+                continue; // a step that is not whole (or not a number) is no metric and no step
+            } else if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+                Double special = yamlSpecial(p.getText());
+                double v = special != null ? special : p.getDoubleValue();
+                if (Double.isInfinite(v) && !p.getText().toLowerCase(Locale.ROOT).contains("inf")) {
+                    throw new LogFileException(file, line(p.currentTokenLocation()), "metric '" + key + "': '"
+                            + p.getText() + "' is too large for a number (beyond ±1.8e308)");
+                }
+                out.put(key, v);
             }
         }
+        return prefix.isEmpty() ? step : null;
+    }
+
+    /** YAML's {@code .inf}, {@code -.inf}, {@code .nan} (as Python's yaml writes them), which Jackson cannot convert. */
+    private static Double yamlSpecial(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+            case "-.inf" -> Double.NEGATIVE_INFINITY;
+            case ".nan" -> Double.NaN;
+            default -> null;
+        };
+    }
+
+    private static int line(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? 1 : location.getLineNr();
     }
 }

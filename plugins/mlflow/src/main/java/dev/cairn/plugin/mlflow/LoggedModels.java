@@ -4,6 +4,7 @@ import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.ImportedSeries;
+import dev.cairn.plugin.support.SeriesBuffer;
 import dev.cairn.store.model.Artifact;
 
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -162,19 +162,13 @@ final class LoggedModels {
                         + Double.doubleToRawLongBits(own.values()[i]));
             }
         }
-        int n = 0;
-        long[] steps = new long[s.size()];
-        long[] ts = new long[s.size()];
-        double[] values = new double[s.size()];
+        SeriesBuffer kept = new SeriesBuffer(s.size());
         for (int i = 0; i < s.size(); i++) {
             if (!have.contains(s.steps()[i] + " " + s.timestamps()[i] + " "
                     + Double.doubleToRawLongBits(s.values()[i]))) {
-                steps[n] = s.steps()[i];
-                ts[n] = s.timestamps()[i];
-                values[n] = s.values()[i];
-                n++;
+                kept.add(s.steps()[i], s.timestamps()[i], s.values()[i]);
             }
         }
-        return new ImportedSeries(key, Arrays.copyOf(steps, n), Arrays.copyOf(ts, n), Arrays.copyOf(values, n));
+        return kept.toSeries(key);
     }
 }

@@ -2,12 +2,12 @@ package dev.cairn.plugin.mlflow;
 
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportedSeries;
+import dev.cairn.plugin.support.SeriesBuffer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Parses an MLflow file-store metric file: one point per line, {@code timestamp value [step [extra...]]}
@@ -31,11 +31,7 @@ final class MetricFileParser {
     }
 
     static ImportedSeries parse(String key, String source, byte[] data) throws ImportException {
-        int capacity = Math.max(16, data.length / 24);
-        long[] steps = new long[capacity];
-        long[] ts = new long[capacity];
-        double[] values = new double[capacity];
-        int n = 0;
+        SeriesBuffer points = new SeriesBuffer(Math.max(16, data.length / 24));
         int pos = 0;
         int line = 0;
         int len = data.length;
@@ -50,31 +46,24 @@ final class MetricFileParser {
                 stop--;
             }
             if (stop > pos) {
-                if (n == steps.length) {
-                    int grown = steps.length * 2;
-                    steps = Arrays.copyOf(steps, grown);
-                    ts = Arrays.copyOf(ts, grown);
-                    values = Arrays.copyOf(values, grown);
-                }
                 int f1 = indexOf(data, pos, stop);
                 if (f1 < 0) {
                     throw bad(source, line, "expected 'timestamp value step'");
                 }
                 int f2 = indexOf(data, f1 + 1, stop);
                 int valueEnd = f2 < 0 ? stop : f2;
-                ts[n] = parseLong(data, pos, f1, source, line, "timestamp");
-                values[n] = parseDouble(data, f1 + 1, valueEnd, source, line);
-                if (f2 < 0) {
-                    steps[n] = 0;
-                } else {
+                long timestamp = parseLong(data, pos, f1, source, line, "timestamp");
+                double value = parseDouble(data, f1 + 1, valueEnd, source, line);
+                long step = 0;
+                if (f2 >= 0) {
                     int f3 = indexOf(data, f2 + 1, stop);
-                    steps[n] = parseLong(data, f2 + 1, f3 < 0 ? stop : f3, source, line, "step");
+                    step = parseLong(data, f2 + 1, f3 < 0 ? stop : f3, source, line, "step");
                 }
-                n++;
+                points.add(step, timestamp, value);
             }
             pos = end + 1;
         }
-        return new ImportedSeries(key, Arrays.copyOf(steps, n), Arrays.copyOf(ts, n), Arrays.copyOf(values, n));
+        return points.toSeries(key);
     }
 
     private static int indexOf(byte[] data, int from, int to) {

@@ -1,5 +1,6 @@
 package dev.cairn.plugin.mlflow;
 
+import dev.cairn.plugin.support.SeriesBuffer;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedRun;
@@ -90,9 +91,7 @@ final class MlflowSqliteReader {
             String parent = MlflowTags.blankToNull(t.get(MlflowTags.PARENT));
             b.parentId(parent == null ? null : parent.strip().toLowerCase(Locale.ROOT));
             b.tags(t).params(params.getOrDefault(id, Map.of()));
-            for (SeriesBuffer s : metrics.getOrDefault(id, Map.of()).values()) {
-                b.metric(s.build());
-            }
+            metrics.getOrDefault(id, Map.of()).forEach((key, s) -> b.metric(s.toSeries(key)));
             inputs.getOrDefault(id, List.of()).forEach(b::input);
             String uri = rs.getString("c8");
             b.artifacts(uri, artifacts(uri));
@@ -145,7 +144,7 @@ final class MlflowSqliteReader {
                         + "'): " + e.getMessage());
                 return;
             }
-            out.computeIfAbsent(run, k -> new LinkedHashMap<>()).computeIfAbsent(key, SeriesBuffer::new)
+            out.computeIfAbsent(run, k -> new LinkedHashMap<>()).computeIfAbsent(key, k -> new SeriesBuffer())
                     .add(step, timestamp, value);
         });
         return out;

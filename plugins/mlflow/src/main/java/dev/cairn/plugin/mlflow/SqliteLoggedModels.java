@@ -1,5 +1,6 @@
 package dev.cairn.plugin.mlflow;
 
+import dev.cairn.plugin.support.SeriesBuffer;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportedSeries;
 import dev.cairn.store.model.Artifact;
@@ -35,7 +36,7 @@ final class SqliteLoggedModels {
                     + "metric_timestamp_ms", rs -> {
                         Double v = rs.getDouble("c5");
                         metrics.computeIfAbsent(rs.getString("c1"), k -> new LinkedHashMap<>())
-                                .computeIfAbsent(rs.getString("c2"), SeriesBuffer::new)
+                                .computeIfAbsent(rs.getString("c2"), k -> new SeriesBuffer())
                                 .add(orZero(rs.getLong("c4")), orZero(rs.getLong("c3")), v == null ? Double.NaN : v);
                     });
         }
@@ -46,7 +47,7 @@ final class SqliteLoggedModels {
                     String run = MlflowTags.blankToNull(rs.getString("c3"));
                     String uri = rs.getString("c4");
                     List<ImportedSeries> series = new ArrayList<>();
-                    metrics.getOrDefault(id, Map.of()).values().forEach(b -> series.add(b.build()));
+                    metrics.getOrDefault(id, Map.of()).forEach((key, b) -> series.add(b.toSeries(key)));
                     out.add(new LoggedModel(id, MlflowTags.firstNonBlank(rs.getString("c2"), id),
                             run == null ? null : run.toLowerCase(Locale.ROOT), uri, artifacts(uri, file, context),
                             params.getOrDefault(id, Map.of()), series, file.toAbsolutePath() + "#" + id));

@@ -1,5 +1,6 @@
 package dev.cairn.plugin.tensorboard;
 
+import dev.cairn.plugin.support.SeriesBuffer;
 import dev.cairn.store.model.RunStatus;
 
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ final class RunData {
 
     void point(TagTable.Tag tag, long step, long timestamp, double value) {
         if (tag.series == null) {
-            tag.series = new SeriesBuffer();
+            tag.series = new SeriesBuffer(64);
         }
         tag.series.add(step, timestamp, value);
         scalarPoints++;

@@ -1,5 +1,6 @@
 package dev.cairn.plugin.tensorboard;
 
+import dev.cairn.plugin.support.SeriesBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

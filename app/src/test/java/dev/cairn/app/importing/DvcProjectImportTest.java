@@ -1,0 +1,144 @@
+package dev.cairn.app.importing;
+
+import dev.cairn.app.plugins.PluginLoader;
+import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.Run;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DVC projects mixed with other trackers: a {@code dvclive.json} or a dvclive folder at the project root claims only
+ * what DVC owns, so the other trackers' sub-trees beside it are still found; a {@code dvc.yaml}'s declared metrics and
+ * plots are a source of their own, read once.
+ */
+class DvcProjectImportTest {
+    @TempDir
+    Path tmp;
+    TrackingStore store;
+    ImportService service;
+
+    @BeforeEach
+    void open() {
+        store = TrackingStore.open(tmp.resolve("cairn.db"));
+        service = new ImportService(store, PluginLoader.loadDefault().importers());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private void addOtherTrackers(Path project) {
+        Fixtures.copy("mlruns/FernandoLpz__Tracking-ML-model-MLflow/mlruns", project.resolve("mlruns"));
+        Fixtures.copy("lightning_csv/Awritrojit__AIOPS_learning_mnist/lightning_logs/version_4",
+                project.resolve("lightning_logs/version_4"));
+        Fixtures.copy("sacred/joefarrington__cdt_sacred_example/my_runs", project.resolve("my_runs"));
+        Fixtures.copy("hf_trainer/P4P4N1CK__whisper-large-v2-japanese-5k-steps", project.resolve("outputs/whisper"));
+    }
+
+    private static Map<String, String> formats(Path project, ImportSummary s) {
+        return s.sources().stream().collect(Collectors.toMap(
+                src -> project.relativize(Path.of(src.path())).toString(), src -> src.importerId() + ":" + src.runs()));
+    }
+
+    @Test
+    void aDvcliveJsonAtTheRootLeavesTheOtherTrackersSubTreesToThem() {
+        // dvclive 0.x: dvclive.json at the project root, dvclive/scalars beside it, dvc.yaml naming dvclive.json
+        Path project = Fixtures.copy("dvclive/diaofeng698__dvc_statefarm", tmp.resolve("statefarm"));
+        addOtherTrackers(project);
+        ImportSummary dry = service.importPaths(List.of(project), new ImportOptions(null, null, true),
+                ImportListener.NONE);
+        assertThat(dry.failed()).isEmpty();
+        assertThat(formats(project, dry)).containsOnly(
+                Map.entry("dvclive", "dvclive:1"),
+                Map.entry("mlruns", "mlflow-file:2"),
+                Map.entry("lightning_logs/version_4", "lightning-csv:1"),
+                Map.entry("my_runs/1", "sacred:1"),
+                Map.entry("outputs/whisper", "hf-trainer:1"));
+    }
+
+    @Test
+    void aProjectRootThatIsADvcliveFolderIsReadWithoutHidingTheRest() throws Exception {
+        // dvclive 2.x writing into the project root (Live(dir=".")): metrics.json and plots/metrics at the root
+        Path project = Fixtures.copy("dvclive/CaroCardozo__example-dvc-experiments/dvclive", tmp.resolve("proj"));
+        Files.copy(Fixtures.get("dvclive/CaroCardozo__example-dvc-experiments/params.yaml"),
+                project.resolve("params.yaml"));
+        Files.writeString(project.resolve("dvc.yaml"), """
+                metrics:
+                  - metrics.json
+                plots:
+                  - plots/metrics:
+                      x: step
+                  - reports/lr.csv
+                """);
+        Files.createDirectories(project.resolve("reports"));
+        Files.writeString(project.resolve("reports/lr.csv"), "step,lr\n0,0.01\n9,0.001\n");
+        // a second dvclive run below the root, and other trackers
+        Fixtures.copy("dvclive/CaroCardozo__example-dvc-experiments/dvclive", project.resolve("reports/eval/dvclive"));
+        addOtherTrackers(project);
+
+        ImportSummary dry = service.importPaths(List.of(project), new ImportOptions(null, null, true),
+                ImportListener.NONE);
+        assertThat(dry.failed()).isEmpty();
+        assertThat(formats(project, dry)).containsOnly(
+                // the root's run (with the dvc.yaml's reports/lr.csv) and reports/eval/dvclive below it
+                Map.entry("", "dvclive:2"),
+                Map.entry("mlruns", "mlflow-file:2"),
+                Map.entry("lightning_logs/version_4", "lightning-csv:1"),
+                Map.entry("my_runs/1", "sacred:1"),
+                Map.entry("outputs/whisper", "hf-trainer:1"));
+
+        ImportSummary first = service.importPaths(List.of(project), ImportOptions.defaults(), ImportListener.NONE);
+        assertThat(first.failed()).isEmpty();
+        assertThat(first.added()).hasSize(7);
+        Run root = store.runsChangedSince(0).stream().map(id -> store.runs().get(id).orElseThrow())
+                .filter(r -> "proj".equals(r.name())).findFirst().orElseThrow();
+        assertThat(store.metrics().summaries(root.id()).keySet()).containsExactlyInAnyOrder("train/acc",
+                "train/loss", "eval/acc", "eval/loss", "lr");
+        assertThat(store.metrics().read(root.id(), "lr").values()).containsExactly(0.01, 0.001);
+
+        ImportSummary again = service.importPaths(List.of(project), ImportOptions.defaults(), ImportListener.NONE);
+        assertThat(again.added()).isEmpty();
+        assertThat(again.updated()).isEmpty();
+        assertThat(again.unchanged()).hasSize(7);
+    }
+
+    @Test
+    void aDvcYamlInASubFolderIsASourceOfItsOwn() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("proj2"));
+        addOtherTrackers(project);
+        Path stage = Files.createDirectories(project.resolve("pipelines/train"));
+        Files.writeString(stage.resolve("dvc.yaml"), """
+                stages:
+                  train:
+                    cmd: python train.py
+                    metrics:
+                      - out/metrics.json:
+                          cache: false
+                    plots:
+                      - out/history.csv:
+                          x: epoch
+                """);
+        Files.createDirectories(stage.resolve("out"));
+        Files.writeString(stage.resolve("out/metrics.json"), "{\"accuracy\": 0.5}\n");
+        Files.writeString(stage.resolve("out/history.csv"), "epoch,loss\n0,2.0\n1,1.0\n");
+
+        ImportSummary s = service.importPaths(List.of(project), ImportOptions.defaults(), ImportListener.NONE);
+        assertThat(s.failed()).isEmpty();
+        assertThat(formats(project, s)).contains(Map.entry("pipelines/train/dvc.yaml", "dvclive:1"));
+        Run run = store.runsChangedSince(0).stream().map(id -> store.runs().get(id).orElseThrow())
+                .filter(r -> "pipelines/train".equals(r.name())).findFirst().orElseThrow();
+        assertThat(store.metrics().read(run.id(), "loss").steps()).containsExactly(0, 1);
+        assertThat(store.metrics().read(run.id(), "accuracy").values()).containsExactly(0.5);
+    }
+}

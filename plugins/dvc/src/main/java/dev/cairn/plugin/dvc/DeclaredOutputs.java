@@ -1,0 +1,267 @@
+package dev.cairn.plugin.dvc;
+
+import dev.cairn.plugin.support.LogFileException;
+import dev.cairn.plugin.importer.ImportedSeries;
+import dev.cairn.plugin.support.Numbers;
+import dev.cairn.plugin.support.SeriesBuffer;
+import dev.cairn.plugin.support.SeriesCollector;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The metrics and plots data files a {@code dvc.yaml} declares that no dvclive folder holds (a dvclive folder's own
+ * {@code metrics.json} and {@code plots/metrics} are read with its run), and how they become one run's metrics:
+ * <ul>
+ *   <li>a metrics file ({@code .json}, {@code .yaml}) gives each numeric value, nested keys joined with {@code /},
+ *       as one point at the file's {@code step} (0 without one), unless a plot gives that metric a series;</li>
+ *   <li>a plots file ({@code .csv}, {@code .tsv}, {@code .json}, {@code .yaml}) gives a series per numeric y column
+ *       (the declared {@code y}, else every numeric column but x and {@code timestamp}) at the declared {@code x}
+ *       (else {@code step}, else the row index, as DVC draws it); the key is the column's name, or
+ *       {@code <file path without extension>/<column>} when two files have that column. A plot whose x is not whole
+ *       numbers (an ROC curve) is not a series over steps: it is skipped with a warning;</li>
+ *   <li>a declared folder stands for the data files in it; images and files not there (DVC-cached outputs not
+ *       checked out) are not data.</li>
+ * </ul>
+ *
+ * @param base    the dvc.yaml's folder
+ * @param metrics metrics files to read, sorted
+ * @param plots   plots files to read with their x / y, in declaration order
+ * @param skipped warnings about declared files not read (TOML metrics, templated paths)
+ */
+record DeclaredOutputs(Path base, List<Path> metrics, List<DvcYaml.Plot> plots, List<String> skipped) {
+
+    /** The declared data files of {@code yaml} that exist and no dvclive folder holds. */
+    static DeclaredOutputs of(DvcYaml yaml) throws IOException {
+        Path base = yaml.file().toAbsolutePath().normalize().getParent();
+        List<String> skipped = new ArrayList<>();
+        for (String t : yaml.templated()) {
+            skipped.add(yaml.file() + ": '" + t + "' names a variable that params.yaml, vars: and foreach do not "
+                    + "define; not read");
+        }
+        Set<Path> metrics = new LinkedHashSet<>();
+        for (Path declared : yaml.metrics()) {
+            for (Path f : dataFiles(declared)) {
+                if (PlotTable.extension(f).equals("toml")) {
+                    skipped.add(f + ": TOML metrics are not read");
+                } else if (PlotTable.isStructured(f) && !covered(f, base)) {
+                    metrics.add(f);
+                }
+            }
+        }
+        List<DvcYaml.Plot> plots = new ArrayList<>();
+        Set<Path> seen = new LinkedHashSet<>();
+        for (DvcYaml.Plot declared : yaml.plots()) {
+            for (Path f : dataFiles(declared.path())) {
+                if (PlotTable.isData(f) && !covered(f, base) && !metrics.contains(f) && seen.add(f)) {
+                    plots.add(new DvcYaml.Plot(f, declared.x(), declared.y()));
+                }
+            }
+        }
+        return new DeclaredOutputs(base, List.copyOf(metrics), plots, skipped);
+    }
+
+    boolean isEmpty() {
+        return metrics.isEmpty() && plots.isEmpty();
+    }
+
+    /**
+     * Reads every file into {@code out}: plots first, then the metrics no plot has a series for. A file that cannot
+     * be read fails the whole run (it is stored whole or not at all); a column or plot that is not a series is
+     * skipped with a warning naming the file.
+     */
+    void read(SeriesCollector out, Consumer<String> warnings) throws IOException, LogFileException {
+        skipped.forEach(warnings);
+        List<Column> columns = new ArrayList<>();
+        for (DvcYaml.Plot plot : plots) {
+            columns.addAll(columns(PlotTable.read(plot.path(), warnings), plot, warnings));
+        }
+        Map<String, Integer> uses = new HashMap<>();
+        for (Column c : columns) {
+            uses.merge(c.name, 1, Integer::sum);
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (Column c : columns) {
+            String key = uses.get(c.name) > 1 ? withoutExtension(base.relativize(c.file)) + "/" + c.name : c.name;
+            keys.add(key);
+            ImportedSeries points = c.points.toSeries(key);
+            for (int i = 0; i < points.steps().length; i++) {
+                out.add(key, points.steps()[i], points.timestamps()[i], points.values()[i]);
+            }
+        }
+        Map<String, Path> from = new HashMap<>();
+        for (Path file : metrics) {
+            SummaryJson summary = SummaryJson.read(file);
+            long step = summary.step() == null ? 0 : summary.step();
+            for (Map.Entry<String, Double> e : summary.values().entrySet()) {
+                Path first = from.putIfAbsent(e.getKey(), file);
+                if (first != null) {
+                    warnings.accept(file + ": metric '" + e.getKey() + "' is also in " + first + "; kept the value of "
+                            + first);
+                } else if (!keys.contains(e.getKey())) {
+                    out.add(e.getKey(), step, 0L, e.getValue());
+                }
+            }
+        }
+    }
+
+    /** One y column of one plots file, as points. */
+    private static final class Column {
+        final Path file;
+        final String name;
+        final SeriesBuffer points = new SeriesBuffer();
+
+        Column(Path file, String name) {
+            this.file = file;
+            this.name = name;
+        }
+    }
+
+    private static List<Column> columns(PlotTable table, DvcYaml.Plot plot, Consumer<String> warnings) {
+        List<String> names = table.columns();
+        String xName = plot.x() != null ? plot.x() : names.contains("step") ? "step" : null;
+        int x = xName == null ? -1 : names.indexOf(xName);
+        if (xName != null && x < 0) {
+            warnings.accept(table.file() + ": no column '" + xName + "' (the plot's x); plot not read");
+            return List.of();
+        }
+        int ts = names.indexOf("timestamp") == x ? -1 : names.indexOf("timestamp");
+        List<Integer> ys = new ArrayList<>();
+        if (plot.y().isEmpty()) {
+            for (int i = 0; i < names.size(); i++) {
+                if (i != x && i != ts && numericAtFirst(table, i)) {
+                    ys.add(i);
+                }
+            }
+        } else {
+            for (String y : plot.y()) {
+                if (names.contains(y)) {
+                    ys.add(names.indexOf(y));
+                } else {
+                    warnings.accept(table.file() + ": no column '" + y + "' (a y of the plot); not read");
+                }
+            }
+        }
+        long[] steps = new long[table.rows().size()];
+        long[] times = new long[steps.length];
+        for (int r = 0; r < steps.length; r++) {
+            String[] row = table.rows().get(r);
+            OptionalWhole s = x < 0 ? new OptionalWhole(r, null) : whole(row[x]);
+            if (s.problem != null) {
+                warnings.accept(table.where(r) + ": x column '" + xName + "': " + s.problem
+                        + "; not a series over steps, plot not read");
+                return List.of();
+            }
+            steps[r] = s.value;
+            OptionalWhole t = ts < 0 ? new OptionalWhole(0, null) : whole(row[ts]);
+            times[r] = t.problem == null ? t.value : 0;
+        }
+        List<Column> out = new ArrayList<>();
+        columns:
+        for (int y : ys) {
+            Column c = new Column(table.file(), names.get(y));
+            for (int r = 0; r < steps.length; r++) {
+                String[] row = table.rows().get(r);
+                if (row[y].isBlank() || (x >= 0 && row[x].isBlank())) {
+                    continue;
+                }
+                try {
+                    c.points.add(steps[r], times[r], Numbers.parse(row[y]));
+                } catch (NumberFormatException e) {
+                    warnings.accept(table.where(r) + ": column '" + names.get(y) + "': " + e.getMessage()
+                            + "; column not read");
+                    continue columns;
+                }
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    private record OptionalWhole(long value, String problem) {
+    }
+
+    private static OptionalWhole whole(String cell) {
+        if (cell.isBlank()) {
+            return new OptionalWhole(0, null);
+        }
+        try {
+            double v = Numbers.parse(cell);
+            if (v != Math.rint(v) || Double.isInfinite(v) || Math.abs(v) > 9.007199254740992E15) {
+                return new OptionalWhole(0, "'" + cell + "' is not a whole number");
+            }
+            return new OptionalWhole((long) v, null);
+        } catch (NumberFormatException e) {
+            return new OptionalWhole(0, e.getMessage());
+        }
+    }
+
+    /** A column is numeric when its first non-blank cell is a number (text columns, e.g. labels, are not series). */
+    private static boolean numericAtFirst(PlotTable table, int column) {
+        for (String[] row : table.rows()) {
+            if (!row[column].isBlank()) {
+                try {
+                    Numbers.parse(row[column]);
+                    return true;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String withoutExtension(Path relative) {
+        String s = relative.toString().replace('\\', '/');
+        int dot = s.lastIndexOf('.');
+        return dot > s.lastIndexOf('/') ? s.substring(0, dot) : s;
+    }
+
+    /** The files a declared path stands for: itself, or the files under a folder, sorted; none when absent. */
+    private static List<Path> dataFiles(Path declared) throws IOException {
+        if (Files.isRegularFile(declared)) {
+            return List.of(declared);
+        }
+        if (!Files.isDirectory(declared)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(declared)) {
+            return files.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize()).sorted().toList();
+        }
+    }
+
+    /**
+     * True when a dvclive folder reads {@code file}: it is under a dvclive folder's metrics or is its summary
+     * (looking up to the dvc.yaml's folder), or the 0.x summary {@code <dir>.json} beside a {@code <dir>/scalars}.
+     */
+    static boolean covered(Path file, Path base) {
+        String name = String.valueOf(file.getFileName());
+        if (name.endsWith(".json")) {
+            Optional<DvcLiveRun> beside = DvcLiveRun.detect(file.resolveSibling(name.substring(0, name.length() - 5)));
+            if (beside.flatMap(DvcLiveRun::summary).filter(file::equals).isPresent()) {
+                return true;
+            }
+        }
+        for (Path d = file.getParent(); d != null; d = d.getParent()) {
+            Optional<DvcLiveRun> run = DvcLiveRun.detect(d);
+            if (run.isPresent() && (file.startsWith(run.get().seriesRoot())
+                    || run.get().summary().filter(file::equals).isPresent())) {
+                return true;
+            }
+            if (base.startsWith(d)) {
+                break;
+            }
+        }
+        return false;
+    }
+}

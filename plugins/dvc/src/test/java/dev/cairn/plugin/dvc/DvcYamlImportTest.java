@@ -1,0 +1,251 @@
+package dev.cairn.plugin.dvc;
+
+import dev.cairn.plugin.importer.ImportClaim;
+import dev.cairn.plugin.importer.ImportSink;
+import dev.cairn.plugin.importer.ImportedRun;
+import dev.cairn.plugin.importer.ImportedSeries;
+import dev.cairn.plugin.support.testing.RecordingContext;
+import dev.cairn.plugin.support.testing.StoreSink;
+import dev.cairn.store.TrackingStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code dvc.yaml}'s declared metrics and plots: resolved relative to the dvc.yaml's folder as DVC does, read when no
+ * dvclive folder holds them, never read twice, bad files named with their line.
+ */
+class DvcYamlImportTest {
+    private static final String V2 = "dvclive/CaroCardozo__example-dvc-experiments";
+
+    @TempDir
+    Path tmp;
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static void copy(Path from, Path into) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path src : (Iterable<Path>) s::iterator) {
+                Path dst = into.resolve(from.relativize(src).toString());
+                if (Files.isDirectory(src)) {
+                    Files.createDirectories(dst);
+                } else {
+                    Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
+                    dst.toFile().setWritable(true);
+                }
+            }
+        }
+    }
+
+    private static Map<String, ImportedSeries> series(ImportedRun run) {
+        return run.metrics().stream().collect(Collectors.toMap(ImportedSeries::key, s -> s));
+    }
+
+    /** A DVC project whose stage lives in stages/train/: every path of its dvc.yaml is relative to that folder. */
+    private Path classicProject() throws IOException {
+        Path project = tmp.resolve("proj");
+        Path stage = project.resolve("stages/train");
+        write(stage.resolve(DvcYaml.NAME), """
+                metrics:
+                  - eval/scores.yaml
+                plots:
+                  - Validation loss:
+                      x: step
+                      y:
+                        logs/val.tsv: [loss]
+                  - plots/roc.json:
+                      x: fpr
+                      y: tpr
+                  - plots
+                stages:
+                  train:
+                    cmd: python train.py
+                    outs:
+                      - model.pkl
+                    metrics:
+                      - eval/metrics.json:
+                          cache: false
+                    plots:
+                      - logs/train.csv:
+                          x: epoch
+                """);
+        write(stage.resolve("eval/metrics.json"), "{\"acc\": 0.75, \"test\": {\"f1\": 0.5, \"label\": \"x\"}}\n");
+        write(stage.resolve("eval/scores.yaml"), "auc: 0.875\n");
+        write(stage.resolve("logs/train.csv"), "epoch,loss,acc\n1,0.5,0.25\n2,0.25,0.5\n3,0.125,0.75\n");
+        write(stage.resolve("logs/val.tsv"), "step\tloss\tacc\n0\t0.75\t0.1\n10\t0.375\t0.2\n");
+        write(stage.resolve("plots/roc.json"), "[{\"fpr\": 0.0, \"tpr\": 0.0}, {\"fpr\": 0.5, \"tpr\": 0.9}]\n");
+        Files.write(stage.resolve("plots/confusion.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        // the same names beside the project root: DVC would not read these for stages/train/dvc.yaml
+        write(project.resolve("eval/metrics.json"), "{\"acc\": 0.0}\n");
+        write(project.resolve("logs/train.csv"), "epoch,loss\n1,9\n");
+        write(project.resolve("params.yaml"), "lr: 0.001\n");
+        return project;
+    }
+
+    @Test
+    void declaredMetricsAndPlotsAreReadRelativeToTheDvcYamlsFolder() throws Exception {
+        Path project = classicProject();
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(project, new CollectingSink(runs), ctx);
+
+        assertThat(ctx.failures).isEmpty();
+        assertThat(runs).singleElement().satisfies(run -> {
+            assertThat(run.name()).isEqualTo("stages/train");
+            assertThat(run.experiment()).isEqualTo("proj");
+            assertThat(run.params()).containsExactlyEntriesOf(Map.of("lr", "0.001"));
+            Map<String, ImportedSeries> s = series(run);
+            // 'loss' is in two declared files: each keeps its file's path; 'acc' of train.csv is a plot, the
+            // metrics file's 'acc' is then not a second point; val.tsv's acc is not a y of its plot
+            assertThat(s.keySet()).containsExactlyInAnyOrder("logs/train/loss", "logs/val/loss", "acc", "test/f1",
+                    "auc");
+            assertThat(s.get("logs/train/loss").steps()).containsExactly(1, 2, 3);
+            assertThat(s.get("logs/train/loss").values()).containsExactly(0.5, 0.25, 0.125);
+            assertThat(s.get("acc").steps()).containsExactly(1, 2, 3);
+            assertThat(s.get("acc").values()).containsExactly(0.25, 0.5, 0.75);
+            assertThat(s.get("logs/val/loss").steps()).containsExactly(0, 10);
+            assertThat(s.get("logs/val/loss").values()).containsExactly(0.75, 0.375);
+            assertThat(s.get("test/f1").values()).containsExactly(0.5);
+            assertThat(s.get("test/f1").steps()).containsExactly(0);
+            assertThat(s.get("auc").values()).containsExactly(0.875);
+        });
+        Path roc = project.resolve("stages/train/plots/roc.json").toAbsolutePath().normalize();
+        assertThat(ctx.warnings).singleElement().asString()
+                .startsWith(roc + ": entry 2: x column 'fpr': '0.5' is not a whole number");
+    }
+
+    @Test
+    void aDvcYamlIsClaimedAsOneRunAndImportedAloneTwiceWithoutChange() throws Exception {
+        Path yaml = classicProject().resolve("stages/train/dvc.yaml");
+        DvcLiveImporter importer = new DvcLiveImporter();
+        assertThat(importer.claim(yaml)).isEqualTo(new ImportClaim(0.95, false, true));
+        try (TrackingStore store = TrackingStore.open(tmp.resolve("cairn.db"))) {
+            StoreSink first = new StoreSink(store);
+            importer.importFrom(yaml, first, new RecordingContext());
+            StoreSink second = new StoreSink(store);
+            importer.importFrom(yaml, second, new RecordingContext());
+            assertThat(first.outcomes).containsExactly(ImportSink.Outcome.ADDED);
+            assertThat(second.outcomes).containsExactly(ImportSink.Outcome.UNCHANGED);
+            assertThat(first.written.get(0).name()).isEqualTo("train");
+        }
+    }
+
+    @Test
+    void aDvcYamlDeclaringOnlyDvcLiveOutputIsNotClaimedAndNotReadTwice() throws Exception {
+        // the real sample: dvclive/metrics.json and dvclive/plots are the dvclive folder's run; 'plots' is not there
+        Path root = Fixtures.get(V2);
+        assertThat(new DvcLiveImporter().claim(root.resolve(DvcYaml.NAME))).isEqualTo(ImportClaim.NONE);
+        assertThat(new DvcLiveImporter().claim(root.resolve("dvclive")).ownsSubtree()).isTrue();
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(root, new CollectingSink(runs), ctx);
+        assertThat(runs).extracting(ImportedRun::name).containsExactly("dvclive");
+        assertThat(ctx.warnings).isEmpty();
+        // given alone, it is an error that says so
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DvcLiveImporter().importFrom(
+                root.resolve(DvcYaml.NAME), new CollectingSink(new ArrayList<>()), new RecordingContext()))
+                .isInstanceOf(dev.cairn.plugin.importer.ImportException.class)
+                .hasMessage(root.resolve(DvcYaml.NAME) + ": declares no metrics or plots beyond what a dvclive "
+                        + "folder holds (import the folder holding it for those runs)");
+    }
+
+    @Test
+    void theRealSamplesDeclaredPlotsFolderIsReadWhenPresent() throws Exception {
+        Path project = tmp.resolve("example-dvc-experiments");
+        copy(Fixtures.get(V2), project);
+        // dvc.yaml's stage declares 'plots' (cache: false) beside dvclive/: DVC resolves it to <project>/plots
+        write(project.resolve("plots/confusion.csv"), "actual,predicted\ncat,dog\ndog,dog\n");
+        write(project.resolve("plots/lr.csv"), "step,lr\n0,0.1\n5,0.05\n");
+        Files.write(project.resolve("plots/sample.png"), new byte[] {1, 2, 3});
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(project, new CollectingSink(runs), ctx);
+        assertThat(ctx.failures).isEmpty();
+        assertThat(ctx.warnings).isEmpty();
+        assertThat(runs).extracting(ImportedRun::name).containsExactly("dvclive", "example-dvc-experiments");
+        ImportedRun declared = runs.get(1);
+        assertThat(series(declared).keySet()).containsExactly("lr"); // labels of the confusion matrix are no series
+        assertThat(series(declared).get("lr").steps()).containsExactly(0, 5);
+        assertThat(series(declared).get("lr").values()).containsExactly(0.1, 0.05);
+        assertThat(declared.params()).containsEntry("model.conv_units", "24");
+        // the dvclive run is what it was without the plots folder
+        assertThat(series(runs.get(0)).keySet()).containsExactlyInAnyOrder("train/acc", "train/loss", "eval/acc",
+                "eval/loss");
+    }
+
+    @Test
+    void aBrokenDeclaredFileFailsItsRunNamingFileAndLineAndTheDvcLiveRunStillImports() throws Exception {
+        Path project = tmp.resolve("p");
+        copy(Fixtures.get(V2), project);
+        write(project.resolve("plots/lr.csv"), "step,lr\n0,0.1\n5,0.05,7\n");
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(project, new CollectingSink(runs), ctx);
+        assertThat(runs).extracting(ImportedRun::name).containsExactly("dvclive");
+        Path lr = project.resolve("plots/lr.csv").toAbsolutePath().normalize();
+        assertThat(ctx.failures).singleElement().asString().contains(lr + ": line 3: line has 3 cells")
+                .endsWith("; run not imported");
+    }
+
+    @Test
+    void aBrokenDvcYamlIsClaimedSoItIsNamedWithItsLine() throws Exception {
+        Path yaml = tmp.resolve("q/dvc.yaml");
+        write(yaml, "stages:\n  train:\n    metrics: [a.json\n");
+        assertThat(new DvcLiveImporter().claim(yaml).claimed()).isTrue();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(yaml, new CollectingSink(new ArrayList<>()), ctx);
+        assertThat(ctx.failures).singleElement().asString().contains(yaml + ": line ").contains("invalid YAML");
+    }
+
+    @Test
+    void templatedPathsAreResolvedAsDvcDoesAndAnUndefinedNameIsNamedNotGuessed() throws Exception {
+        Path dir = tmp.resolve("t");
+        write(dir.resolve("params.yaml"), "out_dir: results\nsplits: [train, test]\n");
+        write(dir.resolve("dvc.yaml"), """
+                vars:
+                  - logs: logs
+                stages:
+                  evaluate:
+                    foreach: ${splits}
+                    do:
+                      metrics:
+                        - ${out_dir}/${item}/metrics.json
+                  sweep:
+                    matrix:
+                      lr: [0.1, 0.01]
+                    plots:
+                      - ${logs}/lr_${item.lr}.csv
+                  broken:
+                    metrics:
+                      - ${nowhere}/metrics.json
+                """);
+        write(dir.resolve("results/train/metrics.json"), "{\"acc\": 0.75}\n");
+        write(dir.resolve("results/test/metrics.json"), "{\"f1\": 0.5}\n");
+        write(dir.resolve("logs/lr_0.1.csv"), "step,loss_a\n0,1\n");
+        write(dir.resolve("logs/lr_0.01.csv"), "step,loss_b\n0,2\n");
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(dir.resolve("dvc.yaml"), new CollectingSink(runs), ctx);
+        assertThat(ctx.failures).isEmpty();
+        assertThat(runs).singleElement().satisfies(r -> {
+            assertThat(series(r).keySet()).containsExactlyInAnyOrder("acc", "f1", "loss_a", "loss_b");
+            assertThat(series(r).get("loss_b").values()).containsExactly(2.0);
+        });
+        assertThat(ctx.warnings).containsExactly(dir.resolve("dvc.yaml") + ": '${nowhere}/metrics.json' names a "
+                + "variable that params.yaml, vars: and foreach do not define; not read");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.cairn.plugin.dvc;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.cairn.plugin.support.FuzzSeeds;
+import dev.cairn.plugin.support.LogFileException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fuzzes the dvclive summary / DVC metrics reader ({@code metrics.json}, {@code dvclive.json}, YAML metrics), the
+ * DVC plots data reader (JSON / YAML lists) and the {@code dvc.yaml} reader with its templating on the shared fixtures' dvclive files, cut, with bytes flipped or
+ * inserted. Property: a file reads, or fails with a {@link LogFileException} naming it and a line (never another
+ * exception); no metric is infinite unless the file spells an infinity; keys are never empty paths.
+ */
+class MetricsFileFuzzTest {
+    private static final List<byte[]> SEEDS = FuzzSeeds.files("dvclive");
+    private static Path dir;
+
+    private static synchronized Path dir() throws IOException {
+        if (dir == null) {
+            dir = Files.createTempDirectory("metrics-fuzz");
+        }
+        return dir;
+    }
+
+    @FuzzTest(maxDuration = "10s")
+    void readsOrFailsWithFileAndLine(FuzzedDataProvider data) throws IOException {
+        int kind = data.consumeInt(0, 3);
+        byte[] input = FuzzSeeds.mutate(SEEDS, data);
+        Path f = dir().resolve(switch (kind) {
+            case 0 -> "metrics.json";
+            case 1 -> "metrics.yaml";
+            case 2 -> "plot.json";
+            default -> "dvc.yaml";
+        });
+        Files.write(f, input);
+        String text = new String(input, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        try {
+            if (kind < 2) {
+                SummaryJson summary = SummaryJson.read(f);
+                summary.values().forEach((key, v) -> {
+                    assertThat(key).as("metric key").isNotEmpty();
+                    assertThat(Double.isInfinite(v) && !text.contains("inf")).as("infinity from no 'inf' in the "
+                            + "file: " + key).isFalse();
+                });
+            } else if (kind == 3) {
+                DvcYaml yaml = DvcYaml.read(f);
+                DeclaredOutputs.of(yaml).skipped().forEach(w -> assertThat(w).startsWith(f + ": "));
+            } else {
+                List<String> warnings = new ArrayList<>();
+                PlotTable table = PlotTable.read(f, warnings::add);
+                for (String[] row : table.rows()) {
+                    assertThat(row).hasSize(table.columns().size());
+                }
+            }
+        } catch (LogFileException e) {
+            assertThat(e.getMessage()).startsWith(f + ": line ");
+            assertThat(e.line()).isPositive();
+            assertThat(e.getMessage()).doesNotContain("\n");
+        }
+    }
+}
