@@ -16,6 +16,14 @@ public final class RunRowMapper {
     /** FROM clause matching {@link #COLUMNS}. */
     public static final String FROM = " FROM runs r JOIN experiments e ON e.id = r.experiment_id "
             + "LEFT JOIN runs p ON p.seq = r.parent_seq";
+    /**
+     * {@link #FROM} for reading runs by a list of ids: {@code +r.experiment_id} keeps the experiment join off the
+     * runs' experiment index. With a long id list SQLite otherwise walked every run of the experiment and tested its
+     * id against the list (80 ms for 1,000 ids in a 100k-run experiment) instead of looking the ids up in their
+     * unique index (a few ms).
+     */
+    public static final String FROM_BY_ID = " FROM runs r JOIN experiments e ON e.id = +r.experiment_id "
+            + "LEFT JOIN runs p ON p.seq = r.parent_seq";
 
     private RunRowMapper() {
     }
