@@ -424,7 +424,7 @@ public final class SqlRuns implements Runs {
         Map<Long, Run> runs = new LinkedHashMap<>();
         Map<String, Long> seqById = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT r.seq, " + RunRowMapper.COLUMNS.replace("r.id,",
-                "r.id AS id,") + RunRowMapper.FROM_BY_ID + " WHERE r.id IN " + in)) {
+                "r.id AS id,") + RunRowMapper.FROM_NOT_BY_EXPERIMENT + " WHERE r.id IN " + in)) {
             for (int i = 0; i < ids.size(); i++) {
                 ps.setString(i + 1, ids.get(i));
             }
