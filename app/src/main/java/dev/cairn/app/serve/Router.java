@@ -178,6 +178,10 @@ final class Router implements HttpHandler {
         } catch (JsonProcessingException e) {
             throw new ApiException(ApiException.Code.BAD_REQUEST, "Malformed JSON request body at offset "
                     + e.getLocation().getCharOffset() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            // Jackson guesses the encoding from the first bytes: leading NULs read as UTF-32 and fail to decode with
+            // a CharConversionException, which must not pass for the client going away (that answered nothing)
+            throw new ApiException(ApiException.Code.BAD_REQUEST, "Malformed JSON request body: " + e.getMessage());
         }
         if (node == null || node.isMissingNode()) {
             return MlflowJson.object();

@@ -89,9 +89,14 @@ class RequestBodyFuzzTest {
             }
             default -> data.consumeRemainingAsString();
         };
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(server.uri() + "/api/2.0/mlflow/"
-                        + endpoint)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply;
+        try {
+            reply = http.send(HttpRequest.newBuilder(URI.create(server.uri() + "/api/2.0/mlflow/" + endpoint))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(endpoint + " " + body + " got no answer: " + e, e);
+        }
         int status = reply.statusCode();
         assertThat(status).as("%s %s -> %s", endpoint, body, reply.body()).isIn(200, 400, 404, 413);
         if (status != 200) {

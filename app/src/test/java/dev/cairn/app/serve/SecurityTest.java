@@ -81,6 +81,16 @@ class SecurityTest extends ServerFixture {
     }
 
     @Test
+    void aBodyJacksonReadsAsUtf32IsRefusedNotDropped() {
+        // found by RequestBodyFuzzTest: leading NULs made Jackson decode UTF-32 and fail with an IOException that
+        // the server took for the client going away, closing the connection without an answer
+        ApiClient.Reply reply = api.post("runs/search", "\u0000\u0000\u0000\u0000{\"experiment_ids\": [\"0\"]}");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.errorCode()).isEqualTo("BAD_REQUEST");
+        assertThat(reply.json().get("message").asText()).startsWith("Malformed JSON request body");
+    }
+
+    @Test
     void corsOnlyForTheOriginsAsked() throws Exception {
         assertThatThrownBy(() -> ServeOptions.loopback(0, other).withCorsOrigins(List.of("notebook.example")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'notebook.example'");
