@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.store.Runs;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.Experiment;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.NewRun;
@@ -186,12 +187,13 @@ final class RunHandlers {
         RunPage page = ctx.store().search().search(query);
         List<String> ids = page.runs().stream().map(Run::id).toList();
         Map<String, RunDetails> details = ctx.store().runs().details(ids);
+        Map<String, List<DatasetInput>> inputs = ctx.store().runs().inputs(ids);
         ObjectNode out = MlflowJson.object();
         ArrayNode runs = out.putArray("runs");
         for (String id : ids) {
             RunDetails d = details.get(id);
             if (d != null) {
-                runs.add(MlflowJson.run(d, List.of()));
+                runs.add(MlflowJson.run(d, inputs.getOrDefault(id, List.of())));
             }
         }
         if (page.nextPageToken() != null) {

@@ -203,6 +203,17 @@ class RunsApiTest extends ServerFixture {
         assertThat(in.at("/tags/0/value").asText()).isEqualTo("training");
         assertThat(api.post("runs/log-inputs", "{\"run_id\": \"" + id + "\", \"datasets\": [{\"dataset\": "
                 + "{\"name\": \"x\"}}]}").errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
+
+        // runs/search shows them too, as MLflow's does; a run without inputs has an empty list
+        String plain = newRun();
+        JsonNode found = api.post("runs/search", "{\"experiment_ids\": [\"0\"]}").json().get("runs");
+        Map<String, JsonNode> byId = new HashMap<>();
+        found.forEach(r -> byId.put(r.at("/info/run_id").asText(), r));
+        assertThat(byId.get(id).at("/inputs/dataset_inputs")).hasSize(1);
+        assertThat(byId.get(id).at("/inputs/dataset_inputs/0/dataset/name").asText()).isEqualTo("iris");
+        assertThat(byId.get(id).at("/inputs/dataset_inputs/0/tags/0/value").asText()).isEqualTo("training");
+        assertThat(byId.get(plain).at("/inputs/dataset_inputs").isArray()).isTrue();
+        assertThat(byId.get(plain).at("/inputs/dataset_inputs")).isEmpty();
     }
 
     @Test
