@@ -12,11 +12,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code cairn serve [--store S] [--host 127.0.0.1] [--port 5000] [--artifacts-root DIR] [--token-file F]}: MLflow's
- * tracking REST API on the store, until Ctrl+C (requests in flight finish first).
+ * {@code cairn serve [--store S] [--host 127.0.0.1] [--port 5000] [--artifacts-root DIR] [--token-file F]
+ * [--cors-allowed-origins O,...]}: MLflow's tracking REST API on the store, until Ctrl+C (requests in flight finish
+ * first).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve MLflow's tracking REST API on the store, so MLflow clients log into it:",
@@ -41,6 +44,11 @@ public final class ServeCommand extends StoreCommand {
             description = "File holding the token clients must send (Authorization: Bearer, MLFLOW_TRACKING_TOKEN).")
     Path tokenFile;
 
+    @Option(names = "--cors-allowed-origins", split = ",", paramLabel = "ORIGIN",
+            description = "Web origins whose pages may call the API from a browser (CORS), comma-separated, e.g. "
+                + "https://notebook.example:8888; * for any. Default: none.")
+    List<String> corsOrigins = new ArrayList<>();
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
@@ -48,7 +56,7 @@ public final class ServeCommand extends StoreCommand {
         String token = tokenFile == null ? null : readToken(tokenFile);
         try (TrackingStore store = openStore(true)) {
             ServeOptions options = ServeOptions.loopback(port, artifactRoot(store.location()))
-                    .withHost(host).withToken(token);
+                    .withHost(host).withToken(token).withCorsOrigins(corsOrigins);
             TrackingServer server = TrackingServer.start(store, options);
             Thread hook = new Thread(() -> {
                 server.close();

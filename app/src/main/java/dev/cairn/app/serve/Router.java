@@ -25,7 +25,8 @@ import java.util.Map;
  * proxy, {@code /health} and {@code /version}. Before any handler runs it checks the bearer token (when one is
  * configured), the Host header of a loopback server (no DNS rebinding), the body size and, for JSON bodies, the
  * content type (a browser page cannot send {@code application/json} across origins without CORS, which the server
- * never grants). Errors are answered as MLflow does: {@code {"error_code", "message"}} with MLflow's status.
+ * grants only to the origins named by {@code --cors-allowed-origins}, see {@link Cors}). Errors are answered as
+ * MLflow does: {@code {"error_code", "message"}} with MLflow's status.
  */
 final class Router implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -116,6 +117,9 @@ final class Router implements HttpHandler {
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         Security.checkHost(exchange, loopbackOnly);
+        if (Cors.handle(exchange, options.corsOrigins())) {
+            return;
+        }
         if (path.equals("/health")) {
             sendText(exchange, 200, "OK");
             return;
@@ -174,6 +178,10 @@ final class Router implements HttpHandler {
         } catch (JsonProcessingException e) {
             throw new ApiException(ApiException.Code.BAD_REQUEST, "Malformed JSON request body at offset "
                     + e.getLocation().getCharOffset() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            // Jackson guesses the encoding from the first bytes: leading NULs read as UTF-32 and fail to decode with
+            // a CharConversionException, which must not pass for the client going away (that answered nothing)
+            throw new ApiException(ApiException.Code.BAD_REQUEST, "Malformed JSON request body: " + e.getMessage());
         }
         if (node == null || node.isMissingNode()) {
             return MlflowJson.object();

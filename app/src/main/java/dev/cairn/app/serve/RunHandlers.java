@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.store.Runs;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.Experiment;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.NewRun;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@code runs/*} apart from logging: create, get, update, delete, restore, search, set-tag, delete-tag. Runs created
@@ -59,7 +61,15 @@ final class RunHandlers {
             tags.put(key, Limits.tagValue(t, key));
         }
         String runName = req.string("run_name");
-        String name = runName != null && !runName.isEmpty() ? runName : blankToNull(tags.get(SystemTags.RUN_NAME));
+        String tagName = blankToNull(tags.get(SystemTags.RUN_NAME));
+        if (runName != null && !runName.isEmpty() && tagName != null && !runName.equals(tagName)) {
+            throw ApiException.invalid("Both 'run_name' parameter and '" + SystemTags.RUN_NAME + "' tag are "
+                    + "specified, but with different values (run_name='" + runName + "', " + SystemTags.RUN_NAME
+                    + "='" + tagName + "').");
+        }
+        String given = runName != null && !runName.isEmpty() ? runName : tagName;
+        // like MLflow's server: a run created without a name gets a generated one (and so the mlflow.runName tag)
+        String name = given != null ? given : RunNames.generate(ThreadLocalRandom.current());
         String user = req.string("user_id");
         user = user != null && !user.isEmpty() ? user : blankToNull(tags.get(SystemTags.USER));
         String parent = blankToNull(tags.get(SystemTags.PARENT));
@@ -177,12 +187,13 @@ final class RunHandlers {
         RunPage page = ctx.store().search().search(query);
         List<String> ids = page.runs().stream().map(Run::id).toList();
         Map<String, RunDetails> details = ctx.store().runs().details(ids);
+        Map<String, List<DatasetInput>> inputs = ctx.store().runs().inputs(ids);
         ObjectNode out = MlflowJson.object();
         ArrayNode runs = out.putArray("runs");
         for (String id : ids) {
             RunDetails d = details.get(id);
             if (d != null) {
-                runs.add(MlflowJson.run(d, List.of()));
+                runs.add(MlflowJson.run(d, inputs.getOrDefault(id, List.of())));
             }
         }
         if (page.nextPageToken() != null) {

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How a tracking server runs.
@@ -15,9 +17,10 @@ import java.nio.file.Path;
  * @param threads       request threads
  * @param maxBodyBytes  largest JSON request body accepted
  * @param maxUploadBytes largest artifact upload accepted
+ * @param corsOrigins   web origins granted CORS ({@code scheme://host[:port]}, or {@code *} for any); empty: none
  */
 public record ServeOptions(String host, int port, Path artifactRoot, byte[] token, int threads, long maxBodyBytes,
-                           long maxUploadBytes) {
+                           long maxUploadBytes, List<String> corsOrigins) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5000;
     /** Request threads: writes are serialised by the store, so more threads only queue on its lock. */
@@ -34,25 +37,40 @@ public record ServeOptions(String host, int port, Path artifactRoot, byte[] toke
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive");
         }
+        corsOrigins = List.copyOf(corsOrigins);
     }
 
     /** Loopback on {@code port}, no token, defaults otherwise. */
     public static ServeOptions loopback(int port, Path artifactRoot) {
         return new ServeOptions(DEFAULT_HOST, port, artifactRoot, null, DEFAULT_THREADS, DEFAULT_MAX_BODY,
-                DEFAULT_MAX_UPLOAD);
+                DEFAULT_MAX_UPLOAD, List.of());
     }
 
     public ServeOptions withToken(String newToken) {
         byte[] bytes = newToken == null ? null : newToken.getBytes(StandardCharsets.UTF_8);
-        return new ServeOptions(host, port, artifactRoot, bytes, threads, maxBodyBytes, maxUploadBytes);
+        return new ServeOptions(host, port, artifactRoot, bytes, threads, maxBodyBytes, maxUploadBytes,
+                corsOrigins);
     }
 
     public ServeOptions withHost(String newHost) {
-        return new ServeOptions(newHost, port, artifactRoot, token, threads, maxBodyBytes, maxUploadBytes);
+        return new ServeOptions(newHost, port, artifactRoot, token, threads, maxBodyBytes, maxUploadBytes,
+                corsOrigins);
     }
 
     public ServeOptions withLimits(long newMaxBody, long newMaxUpload) {
-        return new ServeOptions(host, port, artifactRoot, token, threads, newMaxBody, newMaxUpload);
+        return new ServeOptions(host, port, artifactRoot, token, threads, newMaxBody, newMaxUpload, corsOrigins);
+    }
+
+    /**
+     * Grants CORS to these web origins (each {@code scheme://host[:port]}, or {@code *} for any); a malformed one is
+     * an {@link IllegalArgumentException} naming it.
+     */
+    public ServeOptions withCorsOrigins(List<String> origins) {
+        List<String> checked = new ArrayList<>();
+        for (String origin : origins) {
+            checked.add(Cors.checkOrigin(origin));
+        }
+        return new ServeOptions(host, port, artifactRoot, token, threads, maxBodyBytes, maxUploadBytes, checked);
     }
 
     /** True when {@code host} is a loopback address (127.0.0.0/8, ::1, localhost). */

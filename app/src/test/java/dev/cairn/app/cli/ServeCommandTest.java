@@ -33,4 +33,14 @@ class ServeCommandTest {
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("Cannot read the token file");
     }
+
+    @Test
+    void aMalformedCorsOriginIsAOneLineError() {
+        CliRunner.Result r = CliRunner.run("serve", "--store", dir.resolve("s.db").toString(), "--port", "0",
+                "--cors-allowed-origins", "https://ok.example,notebook:8888/path");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("--cors-allowed-origins: 'notebook:8888/path' is not an origin")
+                .doesNotContain("Exception");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
 }

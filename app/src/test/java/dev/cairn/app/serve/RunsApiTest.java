@@ -60,6 +60,27 @@ class RunsApiTest extends ServerFixture {
     }
 
     @Test
+    void aRunCreatedWithoutANameGetsAGeneratedOneLikeMlflow() {
+        JsonNode run = api.post("runs/create", "{\"experiment_id\": \"0\"}").json().get("run");
+        String id = run.at("/info/run_id").asText();
+        String name = run.at("/info/run_name").asText();
+        assertThat(name).matches("[a-z]+-[a-z]+-\\d{1,3}");
+        assertThat(tags(run)).containsEntry("mlflow.runName", name);
+        assertThat(store.runs().require(id).name()).isEqualTo(name);
+        assertThat(tags(api.get("runs/get", "run_id", id).json().get("run"))).containsEntry("mlflow.runName", name);
+
+        // a name given either way is kept; given both ways it must agree, as MLflow's server demands
+        assertThat(api.post("runs/create", "{\"experiment_id\": \"0\", \"run_name\": \"mine\"}").json()
+                .at("/run/info/run_name").asText()).isEqualTo("mine");
+        assertThat(api.post("runs/create", "{\"experiment_id\": \"0\", \"run_name\": \"a\", \"tags\": "
+                + "[{\"key\": \"mlflow.runName\", \"value\": \"a\"}]}").status()).isEqualTo(200);
+        ApiClient.Reply clash = api.post("runs/create", "{\"experiment_id\": \"0\", \"run_name\": \"a\", "
+                + "\"tags\": [{\"key\": \"mlflow.runName\", \"value\": \"b\"}]}");
+        assertThat(clash.status()).isEqualTo(400);
+        assertThat(clash.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
+    }
+
+    @Test
     void getUpdateDeleteRestore() {
         String id = newRun();
         ApiClient.Reply missing = api.get("runs/get", "run_id", "0".repeat(32));
@@ -182,6 +203,17 @@ class RunsApiTest extends ServerFixture {
         assertThat(in.at("/tags/0/value").asText()).isEqualTo("training");
         assertThat(api.post("runs/log-inputs", "{\"run_id\": \"" + id + "\", \"datasets\": [{\"dataset\": "
                 + "{\"name\": \"x\"}}]}").errorCode()).isEqualTo("INVALID_PARAMETER_VALUE");
+
+        // runs/search shows them too, as MLflow's does; a run without inputs has an empty list
+        String plain = newRun();
+        JsonNode found = api.post("runs/search", "{\"experiment_ids\": [\"0\"]}").json().get("runs");
+        Map<String, JsonNode> byId = new HashMap<>();
+        found.forEach(r -> byId.put(r.at("/info/run_id").asText(), r));
+        assertThat(byId.get(id).at("/inputs/dataset_inputs")).hasSize(1);
+        assertThat(byId.get(id).at("/inputs/dataset_inputs/0/dataset/name").asText()).isEqualTo("iris");
+        assertThat(byId.get(id).at("/inputs/dataset_inputs/0/tags/0/value").asText()).isEqualTo("training");
+        assertThat(byId.get(plain).at("/inputs/dataset_inputs").isArray()).isTrue();
+        assertThat(byId.get(plain).at("/inputs/dataset_inputs")).isEmpty();
     }
 
     @Test

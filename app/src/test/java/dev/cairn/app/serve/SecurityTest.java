@@ -6,8 +6,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,6 +78,55 @@ class SecurityTest extends ServerFixture {
                 + "Connection: close\r\n\r\n");
         assertThat(preflight).doesNotContainIgnoringCase("Access-Control-Allow");
         assertThat(api.send("GET", "/version", null).text()).isNotBlank();
+    }
+
+    @Test
+    void aBodyJacksonReadsAsUtf32IsRefusedNotDropped() {
+        // found by RequestBodyFuzzTest: leading NULs made Jackson decode UTF-32 and fail with an IOException that
+        // the server took for the client going away, closing the connection without an answer
+        ApiClient.Reply reply = api.post("runs/search", "\u0000\u0000\u0000\u0000{\"experiment_ids\": [\"0\"]}");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.errorCode()).isEqualTo("BAD_REQUEST");
+        assertThat(reply.json().get("message").asText()).startsWith("Malformed JSON request body");
+    }
+
+    @Test
+    void corsOnlyForTheOriginsAsked() throws Exception {
+        assertThatThrownBy(() -> ServeOptions.loopback(0, other).withCorsOrigins(List.of("notebook.example")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'notebook.example'");
+        try (TrackingStore s = TrackingStore.open(other.resolve("o.db"));
+             TrackingServer open = TrackingServer.start(s, ServeOptions.loopback(0, other.resolve("a"))
+                     .withToken("s3cret").withCorsOrigins(List.of("https://Notebook.example:8888/")))) {
+            // the preflight carries no token and is answered before the token check
+            String preflight = RawHttp.exchange(open.port(), "OPTIONS /api/2.0/mlflow/runs/log-batch HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nOrigin: https://notebook.example:8888\r\n"
+                    + "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type, "
+                    + "authorization\r\nConnection: close\r\n\r\n");
+            assertThat(preflight).startsWith("HTTP/1.1 204")
+                    .containsIgnoringCase("Access-Control-Allow-Origin: https://notebook.example:8888")
+                    .containsIgnoringCase("Access-Control-Allow-Methods: GET, POST")
+                    .containsIgnoringCase("Access-Control-Allow-Headers: content-type, authorization");
+            String foreign = RawHttp.exchange(open.port(), "OPTIONS /api/2.0/mlflow/runs/log-batch HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nOrigin: https://evil.example\r\nAccess-Control-Request-Method: POST\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertThat(foreign).startsWith("HTTP/1.1 403").doesNotContainIgnoringCase("Access-Control-Allow");
+
+            // the request itself still needs the token, and its answer names the origin
+            HttpRequest.Builder search = HttpRequest.newBuilder(open.uri()
+                    .resolve("/api/2.0/mlflow/experiments/search"))
+                    .header("Content-Type", "application/json").header("Origin", "https://notebook.example:8888")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"));
+            HttpResponse<String> denied = api.http().send(search.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(denied.statusCode()).isEqualTo(401);
+            HttpResponse<String> allowed = api.http().send(search.header("Authorization", "Bearer s3cret").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(allowed.statusCode()).isEqualTo(200);
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+                    .hasValue("https://notebook.example:8888");
+            HttpResponse<String> other = api.http().send(HttpRequest.newBuilder(open.uri().resolve("/health"))
+                    .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
     }
 
     @Test

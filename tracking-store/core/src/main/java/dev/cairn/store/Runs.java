@@ -96,6 +96,12 @@ public interface Runs {
     /** The run's dataset inputs. */
     List<DatasetInput> inputs(String id);
 
+    /**
+     * Dataset inputs of many runs (each run's by name), read in bulk (never one query per run). Runs without inputs
+     * and unknown ids are left out of the result.
+     */
+    Map<String, List<DatasetInput>> inputs(Collection<String> ids);
+
     /** Replaces the run's artifact root and file list. */
     void setArtifacts(String id, String rootUri, List<Artifact> files);
 

@@ -1,5 +1,6 @@
 package dev.cairn.store;
 
+import dev.cairn.store.model.DatasetInput;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.MetricSummary;
 import dev.cairn.store.model.NewRun;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +97,28 @@ class TrackingStoreTest extends StoreContract {
             assertThat(store.runsChangedSince(t0)).containsExactly(b.id());
             store.metrics().append(a.id(), "m", 1, 1, 1.0);
             assertThat(store.runsChangedSince(t1)).containsExactly(a.id());
+        }
+    }
+
+    @Test
+    void inputsOfManyRunsAreReadInBulk() {
+        try (TrackingStore store = stores.open("s.db")) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 1203; i++) { // more than one bulk chunk
+                ids.add(store.runs().create(NewRun.in("churn")).id());
+            }
+            DatasetInput iris = new DatasetInput("iris", "d1", "iris.csv", "{}", "training");
+            DatasetInput adult = new DatasetInput("adult", "d2", null, null, null);
+            store.runs().addInputs(ids.get(0), List.of(iris, adult));
+            store.runs().addInputs(ids.get(1202), List.of(iris));
+            List<String> asked = new ArrayList<>(ids);
+            asked.add("0".repeat(32));
+
+            Map<String, List<DatasetInput>> inputs = store.runs().inputs(asked);
+            assertThat(inputs).containsOnlyKeys(ids.get(0), ids.get(1202));
+            assertThat(inputs.get(ids.get(0))).containsExactly(adult, iris).isEqualTo(store.runs().inputs(ids.get(0)));
+            assertThat(inputs.get(ids.get(1202))).containsExactly(iris);
+            assertThat(store.runs().inputs(List.of())).isEmpty();
         }
     }
 

@@ -339,6 +339,32 @@ public final class SqlRuns implements Runs {
         });
     }
 
+    public Map<String, List<DatasetInput>> inputs(Collection<String> ids) {
+        return db.read(c -> {
+            Map<String, List<DatasetInput>> out = new LinkedHashMap<>();
+            List<String> all = new ArrayList<>(ids);
+            for (int from = 0; from < all.size(); from += BULK) {
+                List<String> part = all.subList(from, Math.min(all.size(), from + BULK));
+                String in = "(" + String.join(",", java.util.Collections.nCopies(part.size(), "?")) + ")";
+                try (PreparedStatement ps = c.prepareStatement("SELECT r.id, d.name, d.digest, d.source, d.schema, "
+                        + "d.context FROM runs r JOIN dataset_inputs d ON d.run_seq = r.seq WHERE r.id IN " + in
+                        + " ORDER BY r.seq, d.name")) {
+                    for (int i = 0; i < part.size(); i++) {
+                        ps.setString(i + 1, part.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new DatasetInput(
+                                    rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                    rs.getString(6)));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Replaces the run's artifact root and file list. */
     public void setArtifacts(String id, String rootUri, List<Artifact> files) {
         db.writeVoid(tx -> setArtifacts(tx, requireSeq(tx.connection(), id), rootUri, files));
@@ -424,7 +450,7 @@ public final class SqlRuns implements Runs {
         Map<Long, Run> runs = new LinkedHashMap<>();
         Map<String, Long> seqById = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT r.seq, " + RunRowMapper.COLUMNS.replace("r.id,",
-                "r.id AS id,") + RunRowMapper.FROM + " WHERE r.id IN " + in)) {
+                "r.id AS id,") + RunRowMapper.FROM_NOT_BY_EXPERIMENT + " WHERE r.id IN " + in)) {
             for (int i = 0; i < ids.size(); i++) {
                 ps.setString(i + 1, ids.get(i));
             }

@@ -72,11 +72,16 @@ final class OrderPlan {
      * sort order and stops after one page; min and max have their own indexes for the same reason.
      */
     SqlBuilder joins(boolean leadPresent) {
-        if (!leadPresent || !INDEXED_AGGREGATES.contains(lead().expression())) {
+        if (!metricIndexDrives(leadPresent)) {
             return joins;
         }
         SqlBuilder inner = new SqlBuilder().sql(" JOIN metric_summaries s0 ");
         return inner.appendTail(joins, " LEFT JOIN metric_summaries s0 ".length());
+    }
+
+    /** True when {@link #joins} lets the index of the leading metric aggregate drive the query. */
+    boolean metricIndexDrives(boolean leadPresent) {
+        return leadPresent && INDEXED_AGGREGATES.contains(lead().expression());
     }
 
     List<SortColumn> columns() {

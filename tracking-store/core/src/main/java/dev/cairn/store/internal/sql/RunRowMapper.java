@@ -16,6 +16,15 @@ public final class RunRowMapper {
     /** FROM clause matching {@link #COLUMNS}. */
     public static final String FROM = " FROM runs r JOIN experiments e ON e.id = r.experiment_id "
             + "LEFT JOIN runs p ON p.seq = r.parent_seq";
+    /**
+     * {@link #FROM} with {@code +r.experiment_id}, which keeps the experiment join off the runs' experiment index, for
+     * queries another index should drive. Reading runs by a list of ids, SQLite otherwise walked every run of the
+     * experiment and tested its id against the list (80 ms for 1,000 ids in a 100k-run experiment, not a few ms
+     * through the ids' unique index); and a search sorted by a metric walked and sorted the whole experiment
+     * (140 ms) instead of following the metric's index for one page (14 ms).
+     */
+    public static final String FROM_NOT_BY_EXPERIMENT = " FROM runs r JOIN experiments e ON e.id = +r.experiment_id "
+            + "LEFT JOIN runs p ON p.seq = r.parent_seq";
 
     private RunRowMapper() {
     }
