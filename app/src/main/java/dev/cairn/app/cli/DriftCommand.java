@@ -169,7 +169,7 @@ public final class DriftCommand extends StoreCommand {
                             b.rows(), b.datasetDrift() ? "DRIFT" : "no drift", b.driftedColumns(), b.testedColumns());
                     TextTable table = new TextTable("COLUMN", "TYPE", "TEST", "SCORE", "P-VALUE", "THRESHOLD", "DRIFTED");
                     for (DriftReport.Column c : b.columns()) {
-                        table.row(c.name(), c.type().label(), c.test() == null ? "-" : c.test(), number(c.score()),
+                        table.row(c.name(), c.type().label() + (c.role().isFeature() ? "" : "/" + c.role().label()), c.test() == null ? "-" : c.test(), number(c.score()),
                                 c.pValue() == null ? "-" : number(c.pValue()), number(c.threshold()),
                                 c.test() == null ? "(" + c.message() + ")" : c.drifted() ? "yes" : "no");
                     }
@@ -198,9 +198,9 @@ public final class DriftCommand extends StoreCommand {
                 }
                 DriftReport.Batch b = report.latest().get();
                 List<String> drifted = b.columns().stream().filter(c -> c.drifted()
-                        && c.role() == ColumnRole.FEATURE).map(DriftReport.Column::name).toList();
+                        && c.role().isFeature()).map(DriftReport.Column::name).toList();
                 List<String> prediction = b.columns().stream().filter(c -> c.drifted()
-                        && c.role() == ColumnRole.PREDICTION).map(DriftReport.Column::name).toList();
+                        && !c.role().isFeature()).map(DriftReport.Column::name).toList();
                 out().printf(Locale.ROOT, "%s v%d batch %s: %s, %d of %d columns drifted (%.0f%%)%s%s%n", model, v,
                         b.time(), b.datasetDrift() ? "DRIFT" : "no drift", b.driftedColumns(), b.testedColumns(),
                         100 * b.driftShare(), drifted.isEmpty() ? "" : ": " + String.join(", ", drifted),

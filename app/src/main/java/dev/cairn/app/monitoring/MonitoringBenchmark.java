@@ -194,14 +194,36 @@ public final class MonitoringBenchmark {
         }
     }
 
+    /**
+     * Wall time, the working thread's CPU time, and where wall time beyond it may go: the CPU time of the whole
+     * process (GC, JIT and any worker threads), the time the collectors report, and the load average.
+     */
     private Map<String, Object> time(Runnable work) {
+        long p0 = processCpuNanos();
+        long g0 = gcMillis();
         long c0 = cpu.getCurrentThreadCpuTime();
         long w0 = System.nanoTime();
         work.run();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("wallMs", round((System.nanoTime() - w0) / 1e6));
         m.put("cpuMs", round((cpu.getCurrentThreadCpuTime() - c0) / 1e6));
+        m.put("processCpuMs", round((processCpuNanos() - p0) / 1e6));
+        m.put("gcMs", gcMillis() - g0);
+        m.put("loadAverage", load());
         return m;
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     private static double load() {

@@ -94,6 +94,64 @@ class MonitorCliTest {
         assertThat(c.get("tests").get(0).get("pValue").asDouble()).isBetween(0.0, 1.0);
     }
 
+    /** Reference rows like {@link #batch}'s features, but every model output near 0 and no churn. */
+    private Path reference() throws IOException {
+        Random r = new Random(99);
+        StringBuilder s = new StringBuilder("tenure,region,churned,prediction,score,prediction@3,score@3\n");
+        for (int i = 0; i < 600; i++) {
+            String region = i % 3 == 0 ? "south" : i % 3 == 1 ? "north" : "east";
+            s.append(r.nextInt(60)).append(',').append(region).append(",0,0,").append(0.01 + r.nextDouble() * 0.1)
+                    .append(",0,").append(0.01 + r.nextDouble() * 0.1).append('\n');
+        }
+        Path p = dir.resolve("reference.csv");
+        Files.writeString(p, s);
+        return p;
+    }
+
+    @Test
+    void labelPredictionScoreAndChallengerColumnsDoNotCountAsDriftedFeatures() throws IOException {
+        CliRunner.Result ref = CliRunner.run("drift", "reference", "--store", db, "--model", "churn", "--version", "2",
+                reference().toString());
+        assertThat(ref.code()).as(ref.err()).isZero();
+        assertThat(ref.out()).as("no roles given for the reference").contains("score:numeric, prediction@3:numeric");
+
+        CliRunner.Result stored = addBatch("2026-03-01", batch("d1.csv", 1, 0.1));
+        assertThat(stored.code()).as(stored.err()).isZero();
+        assertThat(stored.out()).contains("churned:numeric/label, prediction:numeric/prediction, score:numeric/score, "
+                + "prediction@3:numeric/prediction, score@3:numeric/score");
+
+        CliRunner.Result report = CliRunner.run("drift", "report", "--store", db, "--model", "churn", "--json");
+        assertThat(report.code()).as(report.err()).isZero();
+        JsonNode b = new ObjectMapper().readTree(report.out()).get("batches").get(0);
+        List<String> columns = new ArrayList<>();
+        b.get("columns").forEach(c -> columns.add(c.get("name").asText() + "=" + c.get("drifted").asBoolean()));
+        assertThat(columns).as("the label is not tested; the outputs drifted")
+                .containsExactly("tenure=false", "region=false", "prediction=true", "score=true", "prediction@3=true",
+                        "score@3=true");
+        assertThat(b.get("driftShare").asDouble()).as("outputs are not features").isZero();
+        assertThat(b.get("datasetDrift").asBoolean()).isFalse();
+
+        CliRunner.Result check = CliRunner.run("drift", "check", "--store", db, "--model", "churn");
+        assertThat(check.code()).as(check.out() + check.err()).isZero();
+        assertThat(check.out()).contains("no drift, 0 of 2 columns drifted (0%); prediction drifted: prediction, score, "
+                + "prediction@3, score@3");
+    }
+
+    @Test
+    void aBatchWithoutRolesTakesTheReferencesPredictionLabelAndScore() throws IOException {
+        CliRunner.Result ref = CliRunner.run("drift", "reference", "--store", db, "--model", "churn", "--version", "2",
+                "--label", "churned", "--prediction", "prediction", "--score", "score", reference().toString());
+        assertThat(ref.code()).as(ref.err()).isZero();
+        CliRunner.Result stored = CliRunner.run("drift", "batch", "--store", db, "--model", "churn", "--time",
+                "2026-03-01", batch("d1.csv", 1, 0.1).toString());
+        assertThat(stored.code()).as(stored.err()).isZero();
+        assertThat(stored.out()).contains("score:numeric/score, prediction@3:numeric/prediction, score@3:numeric/score")
+                .contains("prediction v2 (classification, positive 1): 300 of 300 rows labelled").contains("rocAuc")
+                .contains("v2 vs v3: mcnemar p = ");
+        CliRunner.Result check = CliRunner.run("drift", "check", "--store", db, "--model", "churn");
+        assertThat(check.out()).contains("0 of 2 columns drifted");
+    }
+
     @Test
     void rulesRaiseAlertsOncePerBatchAndCheckRunsTheTriggerOncePerNewAlert() throws IOException {
         CliRunner.Result none = CliRunner.run("monitor", "check", "--store", db, "--model", "churn");

@@ -1,6 +1,5 @@
 package dev.cairn.drift.stats;
 
-import dev.cairn.drift.stats.math.TwoSampleKolmogorov;
 import dev.cairn.plugin.drift.ColumnKind;
 import dev.cairn.plugin.drift.ColumnSample;
 import dev.cairn.plugin.drift.DriftResult;
@@ -8,22 +7,29 @@ import dev.cairn.plugin.drift.DriftTest;
 import java.nio.DoubleBuffer;
 import java.util.EnumSet;
 import java.util.Set;
+import org.apache.commons.statistics.inference.PValueMethod;
 
 /**
  * Two-sample two-sided Kolmogorov–Smirnov test, matching {@code scipy.stats.ks_2samp(a, b)} with
  * its defaults ({@code alternative='two-sided', method='auto'}).
  *
- * <p>The statistic is the largest gap between the two empirical CDFs, found in one merge pass over
- * the two sorted samples (O(n1 + n2), no allocation; the O(n log n) sort is done once by
- * {@link ColumnSample}). The p-value is exact when {@code max(n1, n2) <= 10000}
- * ({@link TwoSampleKolmogorov#exactSf}) and asymptotic otherwise
- * ({@link TwoSampleKolmogorov#asymptoticSf}); if the exact computation fails numerically it falls
- * back to asymptotic, like SciPy. Drift when {@code p < threshold}; score is the p-value.
+ * <p>Apache Commons Statistics' {@link org.apache.commons.statistics.inference.KolmogorovSmirnovTest}
+ * computes it: the exact p-value when {@code max(n1, n2) <= 10000} (SciPy's 'auto' switch), else the
+ * asymptotic one, which both libraries take from the one-sample distribution at
+ * {@code round(n1 n2 / (n1 + n2))}; statistic and p-value agree with SciPy to 1e-13 on the committed vectors.
+ * Commons needs two values per sample; a sample of one value is handled here in closed form (the rank of the
+ * single value among all {@code m + 1} is uniform under the null hypothesis). Drift when {@code p < threshold};
+ * score is the p-value.
  */
 public final class KolmogorovSmirnovTest implements DriftTest {
 
     /** Largest sample size for which SciPy's 'auto' mode computes the exact p-value. */
     public static final int MAX_EXACT_N = 10_000;
+
+    private static final org.apache.commons.statistics.inference.KolmogorovSmirnovTest EXACT =
+            org.apache.commons.statistics.inference.KolmogorovSmirnovTest.withDefaults().with(PValueMethod.EXACT);
+    private static final org.apache.commons.statistics.inference.KolmogorovSmirnovTest ASYMPTOTIC =
+            org.apache.commons.statistics.inference.KolmogorovSmirnovTest.withDefaults().with(PValueMethod.ASYMPTOTIC);
 
     @Override
     public String id() {
@@ -73,53 +79,56 @@ public final class KolmogorovSmirnovTest implements DriftTest {
         if (n1 == 0 || n2 == 0) {
             throw new IllegalArgumentException("KS needs two non-empty samples");
         }
-        double d = statistic(a, b);
-        if (Math.max(n1, n2) <= MAX_EXACT_N) {
-            double p = TwoSampleKolmogorov.exactSf(n1, n2, d);
-            d = TwoSampleKolmogorov.latticeStatistic(n1, n2, d);
-            if (!Double.isNaN(p)) {
-                return new Outcome(d, p, true);
-            }
+        boolean exact = Math.max(n1, n2) <= MAX_EXACT_N;
+        if (n1 == 1 || n2 == 1) {
+            return single(n1 == 1 ? a.get(0) : b.get(0), n1 == 1 ? b : a, exact);
         }
-        return new Outcome(d, TwoSampleKolmogorov.asymptoticSf(n1, n2, d), false);
+        var result = (exact ? EXACT : ASYMPTOTIC).test(array(a), array(b));
+        return new Outcome(result.getStatistic(), result.getPValue(), exact);
     }
 
     /**
-     * The two-sided statistic {@code max |F1(x) - F2(x)|} over all observed x, with each CDF value
-     * computed as {@code count / n} in double, as SciPy does.
-     *
-     * @param a first sample, ascending
-     * @param b second sample, ascending
-     * @return the statistic
+     * One value {@code x} against {@code m} values: {@code D = max(below, m - atOrBelow) / m} (the gap just before x
+     * and at x); exactly, {@link #singleExactSf}; asymptotically (SciPy's one-sample distribution at n = 1)
+     * {@code min(1, 2 (1 - d))}.
      */
-    public static double statistic(DoubleBuffer a, DoubleBuffer b) {
-        int n1 = a.limit();
-        int n2 = b.limit();
-        int i = 0;
-        int j = 0;
-        double maxDiff = Double.NEGATIVE_INFINITY;
-        double minDiff = Double.POSITIVE_INFINITY;
-        while (i < n1 || j < n2) {
-            double v;
-            if (j >= n2) {
-                v = a.get(i);
-            } else if (i >= n1) {
-                v = b.get(j);
-            } else {
-                v = Math.min(a.get(i), b.get(j));
-            }
-            while (i < n1 && a.get(i) <= v) {
-                i++;
-            }
-            while (j < n2 && b.get(j) <= v) {
-                j++;
-            }
-            double diff = (double) i / n1 - (double) j / n2;
-            maxDiff = Math.max(maxDiff, diff);
-            minDiff = Math.min(minDiff, diff);
+    private static Outcome single(double x, DoubleBuffer others, boolean exact) {
+        int m = others.limit();
+        int below = 0;
+        while (below < m && others.get(below) < x) {
+            below++;
         }
-        double minS = Math.min(1.0, Math.max(0.0, -minDiff));
-        return minS > maxDiff ? minS : maxDiff;
+        int atOrBelow = below;
+        while (atOrBelow < m && others.get(atOrBelow) <= x) {
+            atOrBelow++;
+        }
+        long h = Math.max(below, m - atOrBelow);
+        double d = (double) h / m;
+        return exact ? new Outcome(d, singleExactSf(m, h), true) : new Outcome(d, Math.min(1.0, 2 * (1 - d)), false);
+    }
+
+    /**
+     * The exact {@code P(D >= h / m)} of one value against {@code m}: under the null hypothesis the rank r of the
+     * single value among all {@code m + 1} is uniform, and {@code D = max(r, m - r) / m}.
+     *
+     * @param m the other sample's size
+     * @param h the statistic times m
+     * @return the p-value
+     */
+    static double singleExactSf(int m, long h) {
+        long reach = 0;
+        for (long r = 0; r <= m; r++) {
+            if (Math.max(r, m - r) >= h) {
+                reach++;
+            }
+        }
+        return (double) reach / (m + 1);
+    }
+
+    private static double[] array(DoubleBuffer buffer) {
+        double[] out = new double[buffer.limit()];
+        buffer.get(0, out);
+        return out;
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.cairn.drift.stats;
 
-import dev.cairn.drift.stats.math.Distributions;
 import dev.cairn.plugin.drift.ColumnKind;
 import dev.cairn.plugin.drift.ColumnSample;
 import dev.cairn.plugin.drift.DriftResult;
@@ -8,6 +7,7 @@ import dev.cairn.plugin.drift.DriftTest;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
  * Two-sided Z-test for the difference of two proportions, as Evidently's {@code z} stat test
@@ -17,10 +17,13 @@ import java.util.TreeSet;
  * {@code p1, p2} the shares of "1" in reference and current and {@code P} the pooled share,
  * {@code z = (p1 - p2) / sqrt(P (1 - P) (1/n1 + 1/n2))} and {@code p = 2 (1 - Φ(|z|))}. When both
  * samples hold the same single category, p = 1. Meant for one or two categories; with more it
- * tests the first category against the rest, like Evidently. Drift when {@code p < threshold};
+ * tests the first category against the rest, like Evidently. Φ is Apache Commons Statistics'
+ * {@link NormalDistribution}. Drift when {@code p < threshold};
  * score is the p-value.
  */
 public final class ZTest implements DriftTest {
+
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     @Override
     public String id() {
@@ -62,7 +65,7 @@ public final class ZTest implements DriftTest {
         long ones1 = n1 - reference.counts().getOrDefault(first, 0L);
         long ones2 = n2 - current.counts().getOrDefault(first, 0L);
         double z = statistic(ones1, n1, ones2, n2);
-        double p = 2 * (1 - Distributions.normalCdf(Math.abs(z)));
+        double p = 2 * (1 - STANDARD_NORMAL.cumulativeProbability(Math.abs(z)));
         return DriftResult.ofPValue(id(), p, threshold, "z=" + z);
     }
 

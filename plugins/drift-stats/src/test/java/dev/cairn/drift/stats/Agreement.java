@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * decided long before the 12th decimal). The reported maximum relative error skips subnormal
  * expected values, which carry fewer than 16 significant digits.
  */
-final class Agreement {
+public final class Agreement {
 
     static final double RELATIVE = 1e-9;
     static final double FLOOR = 1e-3;
@@ -21,11 +21,11 @@ final class Agreement {
     private int count;
     private String worst = "-";
 
-    Agreement(String label) {
+    public Agreement(String label) {
         this.label = label;
     }
 
-    void check(String what, double expected, double actual) {
+    public void check(String what, double expected, double actual) {
         count++;
         if (Double.isNaN(expected)) {
             assertThat(actual).as(what).isNaN();
@@ -51,7 +51,7 @@ final class Agreement {
                 maxAbs, maxRel, worst);
     }
 
-    void report() {
+    public void report() {
         System.out.println("[agreement] " + summary());
     }
 }

@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Loads the recorded SciPy vectors from {@code src/test/resources/vectors}. */
-final class Vectors {
+public final class Vectors {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Vectors() {
     }
 
-    static List<JsonNode> cases(String name) {
+    public static List<JsonNode> cases(String name) {
         String path = "/vectors/" + name + ".json";
         try (InputStream in = Vectors.class.getResourceAsStream(path)) {
             if (in == null) {

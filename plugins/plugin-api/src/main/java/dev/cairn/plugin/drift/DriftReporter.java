@@ -24,8 +24,11 @@ import java.util.function.LongFunction;
  * reference column except the label, a test chosen by {@link DriftTestSelector} (Evidently's defaults, or the
  * model's per-column setting) runs on the stored samples: numeric and date-time columns on the reservoir
  * values, categorical and boolean columns on the exact value counts. The dataset verdict uses
- * {@link DatasetDriftRule} with the model's share, over the feature columns (the prediction column is tested and
- * reported but does not count towards dataset drift).
+ * {@link DatasetDriftRule} with the model's share, over the feature columns only: the prediction and score
+ * columns (the version's own and challengers') are tested and reported as prediction drift but do not count
+ * towards dataset drift, and the label is not tested. A column's role is the most specific one the reference or
+ * any batch of the version gives it ({@link ColumnRole#precedence()}), so a reference stored without roles and
+ * batches stored with them agree, and every batch of a report counts the same columns.
  *
  * <p>It lives here, not in the store, because the store must not depend on plugins; the CLI and the desktop app
  * both use it, and a third-party host of the plugin API can too.
@@ -66,26 +69,40 @@ public final class DriftReporter {
         DriftTestSelector selector = new DriftTestSelector(tests, overrides(settings));
         DatasetDriftRule rule = new DatasetDriftRule(settings.share());
         DatasetSample referenceSample = samples.apply(reference.id());
+        Map<String, ColumnRole> roles = roles(reference, batches);
         Map<String, ColumnSample> referenceColumns = new HashMap<>();
         for (ColumnProfile col : reference.columns()) {
-            if (col.role() != ColumnRole.LABEL) {
+            if (roles.get(col.name()) != ColumnRole.LABEL) {
                 columnSample(col, referenceSample).ifPresent(s -> referenceColumns.put(col.name(), s));
             }
         }
         List<DriftReport.Batch> results = new ArrayList<>();
         for (DatasetProfile batch : batches) {
-            results.add(batch(batch, samples.apply(batch.id()), reference, referenceColumns, selector, rule));
+            results.add(batch(batch, samples.apply(batch.id()), reference, roles, referenceColumns, selector, rule));
         }
         return new DriftReport(model, version, reference.rowCount(), results);
     }
 
+    /** Each reference column's most specific role over the reference and the batches. */
+    private static Map<String, ColumnRole> roles(DatasetProfile reference, List<DatasetProfile> batches) {
+        Map<String, ColumnRole> roles = new HashMap<>();
+        reference.columns().forEach(c -> roles.put(c.name(), c.role()));
+        for (DatasetProfile batch : batches) {
+            for (ColumnProfile c : batch.columns()) {
+                roles.computeIfPresent(c.name(), (name, role) -> c.role().precedence() > role.precedence() ? c.role() : role);
+            }
+        }
+        return roles;
+    }
+
     private DriftReport.Batch batch(DatasetProfile batch, DatasetSample sample, DatasetProfile reference,
-                                    Map<String, ColumnSample> referenceColumns, DriftTestSelector selector,
-                                    DatasetDriftRule rule) {
+                                    Map<String, ColumnRole> roles, Map<String, ColumnSample> referenceColumns,
+                                    DriftTestSelector selector, DatasetDriftRule rule) {
         List<DriftReport.Column> columns = new ArrayList<>();
         List<DriftResult> features = new ArrayList<>();
         for (ColumnProfile refCol : reference.columns()) {
-            if (refCol.role() == ColumnRole.LABEL) {
+            ColumnRole role = roles.get(refCol.name());
+            if (role == ColumnRole.LABEL) {
                 continue;
             }
             ColumnSample ref = referenceColumns.get(refCol.name());
@@ -97,7 +114,7 @@ public final class DriftReporter {
                     : cur.get().type() != refCol.type() ? "type " + cur.get().type().label() + " differs from the reference"
                     : current.isEmpty() ? "no values in this batch" : null;
             if (problem != null) {
-                columns.add(new DriftReport.Column(refCol.name(), refCol.type(), refCol.role(), null, Double.NaN, null,
+                columns.add(new DriftReport.Column(refCol.name(), refCol.type(), role, null, Double.NaN, null,
                         Double.NaN, false, false, problem));
                 continue;
             }
@@ -107,14 +124,14 @@ public final class DriftReporter {
                 choice = selector.choose(ref, current.get());
                 result = choice.test().test(ref, current.get(), choice.threshold());
             } catch (IllegalArgumentException | IllegalStateException e) {
-                columns.add(new DriftReport.Column(refCol.name(), refCol.type(), refCol.role(), null, Double.NaN, null,
+                columns.add(new DriftReport.Column(refCol.name(), refCol.type(), role, null, Double.NaN, null,
                         Double.NaN, false, false, e.getMessage()));
                 continue;
             }
-            columns.add(new DriftReport.Column(refCol.name(), refCol.type(), refCol.role(), result.testId(),
+            columns.add(new DriftReport.Column(refCol.name(), refCol.type(), role, result.testId(),
                     result.score(), result.pValue(), result.threshold(), choice.test().isDistance(), result.drifted(),
                     result.message().orElse(null)));
-            if (refCol.role() == ColumnRole.FEATURE) {
+            if (role.isFeature()) {
                 features.add(result);
             }
         }

@@ -131,6 +131,11 @@ public final class DriftDatasets {
         return types;
     }
 
+    /**
+     * A batch given no prediction or label takes the reference's (and then the reference's score with its
+     * prediction), when the batch has those columns; a challenger's {@code @N} columns are never taken for the
+     * version's own.
+     */
     private ProfileOptions withReferenceRoles(String model, int version, DatasetKind kind, ProfileOptions options,
                                               List<String> columns) {
         if (kind != DatasetKind.BATCH || (options.prediction() != null && options.label() != null)) {
@@ -138,17 +143,28 @@ public final class DriftDatasets {
         }
         Optional<DatasetProfile> ref = drift.reference(model, version);
         ProfileOptions out = options;
+        String refPrediction = null;
+        String refScore = null;
         if (ref.isPresent()) {
             for (ColumnProfile col : ref.get().columns()) {
-                if (!columns.contains(col.name())) {
+                if (!columns.contains(col.name()) || Scoring.isVersioned(col.name())) {
                     continue;
                 }
-                if (col.role() == ColumnRole.PREDICTION && out.prediction() == null) {
-                    out = out.withPrediction(col.name());
+                if (col.role() == ColumnRole.PREDICTION) {
+                    refPrediction = refPrediction == null ? col.name() : refPrediction;
+                    if (out.prediction() == null) {
+                        out = out.withPrediction(col.name());
+                    }
                 } else if (col.role() == ColumnRole.LABEL && out.label() == null) {
                     out = out.withLabel(col.name());
+                } else if (col.role() == ColumnRole.SCORE && refScore == null) {
+                    refScore = col.name();
                 }
             }
+        }
+        if (out.score() == null && refScore != null && refPrediction != null && refPrediction.equals(out.prediction())
+                && !refScore.equals(out.label())) {
+            out = out.withScore(refScore);
         }
         return out;
     }

@@ -102,13 +102,25 @@ public record ProfileOptions(Map<String, ColumnType> types, String prediction, S
         return new ProfileOptions(types, prediction, label, reservoirSize, seed, score, positive, columns);
     }
 
+    /**
+     * The role of a column: the label; the prediction and the score, and a challenger's {@code <prediction>@N} and
+     * {@code <score>@N} (see {@link Scoring}) as model outputs; any other column is a feature.
+     */
     ColumnRole roleOf(String column) {
-        if (column.equals(prediction)) {
-            return ColumnRole.PREDICTION;
-        }
         if (column.equals(label)) {
             return ColumnRole.LABEL;
         }
+        if (isOutput(column, prediction)) {
+            return ColumnRole.PREDICTION;
+        }
+        if (isOutput(column, score)) {
+            return ColumnRole.SCORE;
+        }
         return ColumnRole.FEATURE;
+    }
+
+    private static boolean isOutput(String column, String output) {
+        return output != null && (column.equals(output)
+                || (Scoring.isVersioned(column) && Scoring.base(column).equals(Scoring.base(output))));
     }
 }

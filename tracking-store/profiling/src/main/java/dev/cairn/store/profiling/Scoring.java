@@ -62,6 +62,11 @@ final class Scoring {
         return new BatchScorer(labelIndex, predictors, positive, options.segments(), segments);
     }
 
+    /** @return true when the column name ends in an {@code @N} version suffix */
+    static boolean isVersioned(String column) {
+        return VERSIONED.matcher(column).matches();
+    }
+
     /** The column name without an {@code @N} version suffix. */
     static String base(String column) {
         Matcher m = VERSIONED.matcher(column);
