@@ -90,6 +90,38 @@ class RunsViewModelTest {
     }
 
     @Test
+    void theCountAndTheReadAheadWaitUntilTheFirstRowsAreShownAndAStaleOneIsDropped() {
+        store.write(w -> {
+            for (int i = 0; i < 250; i++) {
+                w.createRun(NewRun.in("big").withName(String.format(java.util.Locale.ROOT, "run-%03d", i))
+                        .withTimes(TestStores.T0 + i * 1000L, null));
+            }
+        });
+        List<Runnable> held = new ArrayList<>();
+        vm.detach();
+        vm.setAfterFirstRowsShown(held::add);
+        vm.attach(store);
+        // first page shown; neither the count nor the read-ahead has run yet
+        assertThat(vm.rows()).hasSize(RunPageLoader.FIRST_PAGE);
+        assertThat(vm.matchingRunsProperty().get()).isEqualTo(RunPageLoader.FIRST_PAGE);
+        assertThat(vm.loadingProperty().get()).isTrue();
+        assertThat(held).hasSize(1);
+
+        // the filter changed before the rows were shown: the old follow-up reads nothing
+        vm.applyFilter("attributes.run_name LIKE 'run-%'");
+        assertThat(held).hasSize(2);
+        held.get(0).run();
+        assertThat(vm.rows()).hasSize(RunPageLoader.FIRST_PAGE);
+        assertThat(vm.matchingRunsProperty().get()).isEqualTo(RunPageLoader.FIRST_PAGE);
+
+        held.get(1).run();
+        assertThat(vm.matchingRunsProperty().get()).isEqualTo(250);
+        assertThat(vm.rows()).hasSize(250);
+        assertThat(vm.completeProperty().get()).isTrue();
+        assertThat(vm.loadingProperty().get()).isFalse();
+    }
+
+    @Test
     void scopeLimitsTheTableToOneExperiment() {
         long visionId = store.experiments().byName("vision").orElseThrow().id();
         vm.setScope(new ExperimentItem(visionId, "vision", 1, false));
