@@ -120,6 +120,9 @@ public final class RunsViewModel {
     private Consumer<Runnable> afterFirstRowsShown = Runnable::run;
     /** Counts queries started by {@link #loadRows()}, so follow-up work of an older query is dropped. */
     private long queryGeneration;
+    /** What the last count counted (scope, filter, deleted, store change token) and its result: a sort reuses it. */
+    private String countedFor;
+    private long countedRuns;
     /** The scope has no chosen columns: the defaults are set from the first rows loaded. */
     private boolean defaultColumnsPending;
     private boolean applyingDefaultColumns;
@@ -176,6 +179,7 @@ public final class RunsViewModel {
         pendingNext = null;
         pendingReadAhead = null;
         queryGeneration++;
+        countedFor = null;
         storeOrder = List.of();
     }
 
@@ -228,7 +232,11 @@ public final class RunsViewModel {
             filterError.set(null);
             reloadWhenReachable = false;
             lastToken = result.token();
-            matchingRuns.set(result.page().runs().size());
+            String countKey = first.experiments() + "\n" + first.filter() + "\n" + first.includeDeleted() + "\n"
+                    + result.token();
+            // a new order of the same runs matches as many as before: the count is not read again
+            boolean counted = countKey.equals(countedFor);
+            matchingRuns.set(counted ? countedRuns : result.page().runs().size());
             reachable();
             accept(result.page(), true);
             if (result.page().next() != null) {
@@ -238,8 +246,13 @@ public final class RunsViewModel {
                     if (generation != queryGeneration || s != store) {
                         return;
                     }
-                    counts.submit(null, progress -> s.search().count(first), matchingRuns::set,
-                            e -> LOG.warn("cannot count the matching runs: {}", UserMessages.of(e)));
+                    if (!counted) {
+                        counts.submit(null, progress -> s.search().count(first), n -> {
+                            countedFor = countKey;
+                            countedRuns = n;
+                            matchingRuns.set(n);
+                        }, e -> LOG.warn("cannot count the matching runs: {}", UserMessages.of(e)));
+                    }
                     if (pendingReadAhead != null) {
                         RunQuery next = pendingReadAhead;
                         pendingReadAhead = null;

@@ -80,6 +80,7 @@ class RunsViewModelTest {
         vm.setSort(List.of(new SortKey(d -> d.run().name(), CellValues.ORDER, false, "attributes.run_name")));
         assertThat(vm.rows().get(0).run().name()).isEqualTo("lr-0.001");
         assertThat(vm.rows()).hasSize(RunPageLoader.FIRST_PAGE);
+        assertThat(vm.matchingRunsProperty().get()).isEqualTo(254);
         vm.loadMore();
         assertThat(vm.rows()).hasSize(254);
         assertThat(vm.completeProperty().get()).isTrue();
