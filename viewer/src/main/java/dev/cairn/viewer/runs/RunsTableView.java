@@ -6,11 +6,13 @@ import dev.cairn.store.model.RunDetails;
 import dev.cairn.store.model.RunStatus;
 import dev.cairn.viewer.common.Formats;
 import dev.cairn.viewer.common.StatusIcons;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -118,6 +120,7 @@ public final class RunsTableView {
             }
         });
         vm.setAroundRowChanges(this::keepSelectionAround);
+        vm.setAfterFirstRowsShown(this::afterNextLayout);
         table.setRowFactory(t -> new RunTableRow(vm));
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         installRunActions();
@@ -161,6 +164,27 @@ public final class RunsTableView {
     }
 
     /** Keeps the selected runs selected (and the first visible row in view) while the rows change. */
+    /**
+     * Runs {@code work} once the table's next layout pulse is done (its rows are laid out and go to the screen),
+     * at once when the table is not showing (no pulse would come).
+     */
+    private void afterNextLayout(Runnable work) {
+        Scene scene = table.getScene();
+        if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+            work.run();
+            return;
+        }
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                Platform.runLater(work);
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+        Platform.requestNextPulse();
+    }
+
     private void keepSelectionAround(Runnable change) {
         List<RunRow> selected = new ArrayList<>(table.getSelectionModel().getSelectedItems());
         RunRow focused = table.getFocusModel().getFocusedItem();

@@ -79,6 +79,8 @@ public final class RunsViewModel {
     private List<String> storeOrder = List.of();
     /** The next page of the current query, read when the table is scrolled near its end; null when none. */
     private RunQuery pendingNext;
+    /** The read-ahead's next page of a first page, read once that page's rows are shown; null when none. */
+    private RunQuery pendingReadAhead;
     private final Map<String, RunRow> byId = new HashMap<>();
     private final ObjectProperty<ExperimentItem> scope = new SimpleObjectProperty<>(this, "scope");
     private final BooleanProperty includeDeleted = new SimpleBooleanProperty(this, "includeDeleted", false);
@@ -114,6 +116,13 @@ public final class RunsViewModel {
     private Consumer<List<String>> onRegisterModel;
     private Consumer<List<String>> onCompare;
     private Consumer<Runnable> aroundRowChanges = Runnable::run;
+    /** Runs the follow-up reads of a first page (count, read-ahead) once its rows are on screen; see setter. */
+    private Consumer<Runnable> afterFirstRowsShown = Runnable::run;
+    /** Counts queries started by {@link #loadRows()}, so follow-up work of an older query is dropped. */
+    private long queryGeneration;
+    /** What the last count counted (scope, filter, deleted, store change token) and its result: a sort reuses it. */
+    private String countedFor;
+    private long countedRuns;
     /** The scope has no chosen columns: the defaults are set from the first rows loaded. */
     private boolean defaultColumnsPending;
     private boolean applyingDefaultColumns;
@@ -168,6 +177,9 @@ public final class RunsViewModel {
         hiddenNewRuns.set(0);
         matchingRuns.set(0);
         pendingNext = null;
+        pendingReadAhead = null;
+        queryGeneration++;
+        countedFor = null;
         storeOrder = List.of();
     }
 
@@ -210,7 +222,9 @@ public final class RunsViewModel {
         complete.set(false);
         hiddenNewRuns.set(0);
         pendingNext = null;
+        pendingReadAhead = null;
         counts.cancel();
+        long generation = ++queryGeneration;
         loads.submit("Loading runs", progress -> {
             long token = s.changeToken();
             return new FirstPage(token, RunPageLoader.load(s, first));
@@ -218,15 +232,43 @@ public final class RunsViewModel {
             filterError.set(null);
             reloadWhenReachable = false;
             lastToken = result.token();
-            matchingRuns.set(result.page().runs().size());
+            String countKey = first.experiments() + "\n" + first.filter() + "\n" + first.includeDeleted() + "\n"
+                    + result.token();
+            // a new order of the same runs matches as many as before: the count is not read again
+            boolean counted = countKey.equals(countedFor);
+            matchingRuns.set(counted ? countedRuns : result.page().runs().size());
             reachable();
             accept(result.page(), true);
             if (result.page().next() != null) {
-                // counting scans every match: after the first rows are shown, not before
-                counts.submit(null, progress -> s.search().count(first), matchingRuns::set,
-                        e -> LOG.warn("cannot count the matching runs: {}", UserMessages.of(e)));
+                // counting scans every match, and the read-ahead reads thousands of runs: both start once the
+                // first rows are on screen, so they do not compete with the table's first layout for the CPU
+                afterFirstRowsShown.accept(() -> {
+                    if (generation != queryGeneration || s != store) {
+                        return;
+                    }
+                    if (!counted) {
+                        counts.submit(null, progress -> s.search().count(first), n -> {
+                            countedFor = countKey;
+                            countedRuns = n;
+                            matchingRuns.set(n);
+                        }, e -> LOG.warn("cannot count the matching runs: {}", UserMessages.of(e)));
+                    }
+                    if (pendingReadAhead != null) {
+                        RunQuery next = pendingReadAhead;
+                        pendingReadAhead = null;
+                        loadNext(next);
+                    }
+                });
             }
         }, this::loadFailed);
+    }
+
+    /**
+     * How the follow-up reads of a first page wait for its rows to be shown: the view passes a scheduler that runs
+     * them after the next layout pulse. Default: at once (view-model tests, no window).
+     */
+    public void setAfterFirstRowsShown(Consumer<Runnable> scheduler) {
+        this.afterFirstRowsShown = scheduler == null ? Runnable::run : scheduler;
     }
 
     private record FirstPage(long token, LoadedPage page) {
@@ -284,7 +326,9 @@ public final class RunsViewModel {
         if (defaultColumnsPending && !rows.isEmpty()) {
             applyDefaultColumns();
         }
-        if (page.next() != null && rows.size() < readAhead) {
+        if (page.next() != null && rows.size() < readAhead && first) {
+            pendingReadAhead = page.next();
+        } else if (page.next() != null && rows.size() < readAhead) {
             loadNext(page.next());
         } else if (page.next() != null) {
             pendingNext = page.next();

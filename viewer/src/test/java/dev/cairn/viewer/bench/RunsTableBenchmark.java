@@ -61,6 +61,9 @@ public final class RunsTableBenchmark {
 
         FxTaskRunner runner = new FxTaskRunner(2);
         RunsViewModel vm = new RunsViewModel(runner, new ManualTicker());
+        if (Boolean.getBoolean("bench.noReadAhead")) {
+            vm.setReadAhead(1);
+        }
         RunsTableView view = onFx(() -> {
             RunsTableView v = new RunsTableView(vm);
             vm.columns().setAll(ColumnSpec.param("p0"), ColumnSpec.param("p1"),
@@ -71,7 +74,7 @@ public final class RunsTableBenchmark {
             return v;
         });
 
-        long cpu0 = cpu();
+        long cpu0 = mark();
         long t0 = System.nanoTime();
         TrackingStore store = TrackingStore.open(file);
         onFx(() -> {
@@ -85,7 +88,7 @@ public final class RunsTableBenchmark {
         });
         report("first rows shown", t0, cpu0);
 
-        cpu0 = cpu();
+        cpu0 = mark();
         waitFor(() -> onFxQuiet(() -> !vm.loadingProperty().get()));
         report("read-ahead done: " + onFx(() -> vm.rows().size()) + " of " + onFx(() -> vm.matchingRunsProperty()
                 .get()) + " runs held (background)", t0, cpu0);
@@ -93,7 +96,7 @@ public final class RunsTableBenchmark {
 
         for (int round = 0; round < 3; round++) {
             final String filter = round % 2 == 0 ? "params.p0 > 0.5 and metrics.m0 < 0.3" : "params.p3 = \"b\"";
-            cpu0 = cpu();
+            cpu0 = mark();
             t0 = System.nanoTime();
             CountDownLatch shown = new CountDownLatch(1);
             onFx(() -> {
@@ -120,7 +123,7 @@ public final class RunsTableBenchmark {
 
         for (String column : List.of("col-param:p1", "col-metric:min:m1", "col-name")) {
             for (TableColumn.SortType type : TableColumn.SortType.values()) {
-                long c = cpu();
+                long c = mark();
                 long t = System.nanoTime();
                 CountDownLatch sorted = new CountDownLatch(1);
                 onFx(() -> {
@@ -159,7 +162,7 @@ public final class RunsTableBenchmark {
         });
         store.close();
 
-        long c = cpu();
+        long c = mark();
         long t = System.nanoTime();
         TrackingStore again = TrackingStore.open(file);
         onFx(() -> {
@@ -258,14 +261,59 @@ public final class RunsTableBenchmark {
         }
     }
 
+    /** Starts a measured step: the process CPU time now; the per-thread split counts from here. */
+    private static long mark() {
+        threadCpu0 = threadCpu();
+        return cpu();
+    }
+
     private static long cpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
+    private static Map<Long, Long> threadCpu0 = threadCpu();
+
     private static void report(String what, long t0, long cpu0) {
-        System.out.printf(Locale.ROOT, "%-62s %8.0f ms wall  %8.0f ms cpu%n", what,
-                (System.nanoTime() - t0) / 1e6, (cpu() - cpu0) / 1e6);
+        long process = cpu() - cpu0;
+        System.out.printf(Locale.ROOT, "%-62s %8.0f ms wall  %8.0f ms cpu  (%s)%n", what,
+                (System.nanoTime() - t0) / 1e6, process / 1e6, split(process));
+    }
+
+    /** Process CPU time by thread group since the last report: FX thread, store threads, renderer, JVM (JIT, GC). */
+    private static String split(long process) {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byGroup = new java.util.TreeMap<>();
+        long java = 0;
+        for (Map.Entry<Long, Long> e : threadCpu().entrySet()) {
+            java.lang.management.ThreadInfo info = mx.getThreadInfo(e.getKey());
+            if (info == null) {
+                continue;
+            }
+            long used = e.getValue() - threadCpu0.getOrDefault(e.getKey(), 0L);
+            String name = info.getThreadName();
+            String group = name.startsWith("JavaFX Application") ? "fx" : name.startsWith("cairn-store") ? "store"
+                    : name.startsWith("QuantumRenderer") ? "render" : name.equals("main") ? "main" : "other";
+            byGroup.merge(group, used, Long::sum);
+            java += used;
+        }
+        byGroup.put("jvm", process - java);
+        StringBuilder out = new StringBuilder();
+        byGroup.forEach((k, v) -> out.append(out.length() == 0 ? "" : " ").append(k).append(' ')
+                .append(Math.round(v / 1e6)));
+        return out.toString();
+    }
+
+    private static Map<Long, Long> threadCpu() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> out = new HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            long t = mx.getThreadCpuTime(id);
+            if (t >= 0) {
+                out.put(id, t);
+            }
+        }
+        return out;
     }
 
     private static void heap() {

@@ -93,6 +93,21 @@ class RunsTableFxTest {
     }
 
     @Test
+    void aTableLargerThanOnePageReadsAheadOnceItsFirstRowsAreLaidOut(FxRobot robot) throws Exception {
+        waitUntil(() -> table().getItems().size() == 6);
+        int more = RunPageLoader.FIRST_PAGE + 50;
+        store.write(w -> {
+            for (int i = 0; i < more; i++) {
+                w.createRun(NewRun.in("bulk").withName("bulk-" + i).withTimes(TestStores.T0 + i, null));
+            }
+        });
+        robot.interact(() -> vm.reload());
+        // the count and the read-ahead start after the table's next layout pulse, and then finish
+        waitUntil(() -> vm.completeProperty().get() && !vm.loadingProperty().get() && vm.rows().size() == more + 6
+                && vm.matchingRunsProperty().get() == more + 6);
+    }
+
+    @Test
     void nestedRunsAppearUnderTheirParentAndFold(FxRobot robot) throws Exception {
         waitUntil(() -> table().getItems().size() == 6);
         assertThat(shown()).containsExactly("other@0", "baseline@0", "sweep@0", "trial-2@1", "trial-1@1",

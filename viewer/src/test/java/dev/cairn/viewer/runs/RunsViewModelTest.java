@@ -80,6 +80,7 @@ class RunsViewModelTest {
         vm.setSort(List.of(new SortKey(d -> d.run().name(), CellValues.ORDER, false, "attributes.run_name")));
         assertThat(vm.rows().get(0).run().name()).isEqualTo("lr-0.001");
         assertThat(vm.rows()).hasSize(RunPageLoader.FIRST_PAGE);
+        assertThat(vm.matchingRunsProperty().get()).isEqualTo(254);
         vm.loadMore();
         assertThat(vm.rows()).hasSize(254);
         assertThat(vm.completeProperty().get()).isTrue();
@@ -87,6 +88,38 @@ class RunsViewModelTest {
         vm.applyFilter("attributes.run_name LIKE 'run-2%'");
         assertThat(vm.rows()).hasSize(50);
         assertThat(vm.rows().get(0).run().name()).isEqualTo("run-200");
+    }
+
+    @Test
+    void theCountAndTheReadAheadWaitUntilTheFirstRowsAreShownAndAStaleOneIsDropped() {
+        store.write(w -> {
+            for (int i = 0; i < 250; i++) {
+                w.createRun(NewRun.in("big").withName(String.format(java.util.Locale.ROOT, "run-%03d", i))
+                        .withTimes(TestStores.T0 + i * 1000L, null));
+            }
+        });
+        List<Runnable> held = new ArrayList<>();
+        vm.detach();
+        vm.setAfterFirstRowsShown(held::add);
+        vm.attach(store);
+        // first page shown; neither the count nor the read-ahead has run yet
+        assertThat(vm.rows()).hasSize(RunPageLoader.FIRST_PAGE);
+        assertThat(vm.matchingRunsProperty().get()).isEqualTo(RunPageLoader.FIRST_PAGE);
+        assertThat(vm.loadingProperty().get()).isTrue();
+        assertThat(held).hasSize(1);
+
+        // the filter changed before the rows were shown: the old follow-up reads nothing
+        vm.applyFilter("attributes.run_name LIKE 'run-%'");
+        assertThat(held).hasSize(2);
+        held.get(0).run();
+        assertThat(vm.rows()).hasSize(RunPageLoader.FIRST_PAGE);
+        assertThat(vm.matchingRunsProperty().get()).isEqualTo(RunPageLoader.FIRST_PAGE);
+
+        held.get(1).run();
+        assertThat(vm.matchingRunsProperty().get()).isEqualTo(250);
+        assertThat(vm.rows()).hasSize(250);
+        assertThat(vm.completeProperty().get()).isTrue();
+        assertThat(vm.loadingProperty().get()).isFalse();
     }
 
     @Test
