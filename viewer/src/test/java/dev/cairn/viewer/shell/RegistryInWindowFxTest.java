@@ -93,9 +93,7 @@ class RegistryInWindowFxTest {
     @Test
     void promoteAndRollBackThroughTheHostedBrowser(FxRobot robot) throws Exception {
         openRegistryWithCtrlM(robot);
-        robot.clickOn(versionRow(robot, 2));
-        waitUntil(() -> vm.registryProperty().get().selectedVersion().get() != null
-                && vm.registryProperty().get().selectedVersion().get().number() == 2);
+        clickRowUntilSelected(robot, 2);
 
         robot.clickOn("#promote-production");
         waitUntil(() -> robot.lookup("#registry-confirm").query().isVisible());
@@ -134,6 +132,29 @@ class RegistryInWindowFxTest {
         waitUntil(() -> vm.screenProperty().get() == Screen.BROWSER);
         waitUntil(() -> window.runsTable().getSelectionModel().getSelectedItems().stream().map(RunRow::id)
                 .toList().equals(List.of(runs.get(1).id())));
+    }
+
+    /**
+     * Clicks version {@code version}'s row until the view-model selects it. Under load a click can land while the
+     * table is between two layouts of its rows (its metric columns are rebuilt when the versions arrive), and that
+     * press selects nothing; a user clicks again, and so does this test, at most three times, each after the row
+     * was looked up afresh on a laid-out scene.
+     */
+    private void clickRowUntilSelected(FxRobot robot, int version) throws Exception {
+        BooleanSupplier selected = () -> vm.registryProperty().get().selectedVersion().get() != null
+                && vm.registryProperty().get().selectedVersion().get().number() == version;
+        for (int attempt = 1; ; attempt++) {
+            FxWait.laidOut();
+            robot.clickOn(versionRow(robot, version));
+            try {
+                FxWait.until(attempt < 3 ? 5 : 10, selected);
+                return;
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private Set<Integer> productionHolders() {
