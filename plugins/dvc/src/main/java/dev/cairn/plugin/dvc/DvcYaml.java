@@ -48,6 +48,8 @@ record DvcYaml(Path file, List<Path> metrics, List<Plot> plots, List<String> tem
         JsonNode root;
         try {
             root = YAML.readTree(file.toFile());
+        } catch (java.io.CharConversionException e) {
+            throw new LogFileException(file, 1, "not YAML text in UTF-8: " + e.getMessage());
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             String msg = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage();

@@ -119,6 +119,8 @@ record PlotTable(Path file, List<String> columns, List<String[]> rows, List<Long
         try {
             JsonNode node = YAML.readTree(file.toFile());
             return node == null ? YAML.nullNode() : node;
+        } catch (java.io.CharConversionException e) {
+            throw new LogFileException(file, 1, "not YAML text in UTF-8: " + e.getMessage());
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
             String msg = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage();

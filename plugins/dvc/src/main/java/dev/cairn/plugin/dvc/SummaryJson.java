@@ -48,6 +48,8 @@ record SummaryJson(Long step, Map<String, Double> values) {
                         + " object");
             }
             return new SummaryJson(step, values);
+        } catch (java.io.CharConversionException e) {
+            throw new LogFileException(file, 1, "not " + format + " text in UTF-8: " + e.getMessage());
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
             int nl = msg.indexOf('\n');
@@ -61,6 +63,9 @@ record SummaryJson(Long step, Map<String, Double> values) {
             throws IOException, LogFileException {
         Long step = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
+            if (p.currentName().isEmpty()) {
+                throw new LogFileException(file, line(p.currentLocation()), "a metric without a name");
+            }
             String key = prefix + p.currentName();
             JsonToken value = p.nextToken();
             if (value == JsonToken.START_OBJECT) {

@@ -35,10 +35,19 @@ class SummaryJsonTest {
     }
 
     @Test
+    void bytesJacksonTakesForUtf32AreOneLineNamingTheByte() throws Exception {
+        Path f = Files.write(tmp.resolve("metrics.json"), new byte[] {0, 0, 0, '{', 't', 'd', 'p', 9});
+        assertThatThrownBy(() -> SummaryJson.read(f)).isInstanceOf(LogFileException.class)
+                .hasMessageStartingWith(f + ": line 1: not JSON text in UTF-8: ").hasMessageContaining("byte #7")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void badFilesAreOneLineNamingFileAndLine() throws Exception {
         assertError("metrics.json", "{\n\"acc\": 1e400}\n", ": line 2: metric 'acc': '1e400' is too large");
         assertError("metrics.json", "{\n\n\"step\": 99999999999999999999}\n", ": line 3: step '99999999999999999999'");
         assertError("metrics.json", "{\"acc\": 1}\n{\"acc\": 2}\n", ": line 2: content after the JSON object");
+        assertError("metrics.json", "{\"train\": {\n\"\": 1}}\n", ": line 2: a metric without a name");
         assertError("metrics.json", "[1, 2]\n", ": line 1: expected a JSON object of metrics");
         assertError("metrics.json", "", ": line 1: empty file");
         assertError("metrics.json", "{\"acc\": \n", ": line 2: invalid JSON: ");
