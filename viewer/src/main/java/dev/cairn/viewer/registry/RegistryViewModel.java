@@ -235,7 +235,9 @@ public final class RegistryViewModel {
                     ? Integer.valueOf(selectedNow.number()) : keepVersion;
             model.set(loaded.model);
             state.set(loaded.state);
-            metricColumns.setAll(loaded.metricKeys);
+            if (!metricColumns.equals(loaded.metricKeys)) {
+                metricColumns.setAll(loaded.metricKeys);
+            }
             versions.setAll(loaded.rows);
             VersionRow select = loaded.rows.stream().filter(r -> keep != null && r.number() == keep)
                     .findFirst().orElse(loaded.rows.isEmpty() ? null : loaded.rows.get(loaded.rows.size() - 1));

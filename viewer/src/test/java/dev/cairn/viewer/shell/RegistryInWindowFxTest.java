@@ -136,9 +136,9 @@ class RegistryInWindowFxTest {
 
     /**
      * Clicks version {@code version}'s row until the view-model selects it. Under load a click can land while the
-     * table is between two layouts of its rows (its metric columns are rebuilt when the versions arrive), and that
-     * press selects nothing; a user clicks again, and so does this test, at most three times, each after the row
-     * was looked up afresh on a laid-out scene.
+     * table is between two layouts of its rows, and that press selects nothing; a user clicks again, and so does
+     * this test, at most three times, each after the row was looked up afresh on a laid-out scene. The row is looked
+     * up inside the registry view only: the runs table's rows stay in the scene behind it.
      */
     private void clickRowUntilSelected(FxRobot robot, int version) throws Exception {
         BooleanSupplier selected = () -> vm.registryProperty().get().selectedVersion().get() != null
@@ -164,7 +164,7 @@ class RegistryInWindowFxTest {
     }
 
     private static Node versionRow(FxRobot robot, int version) {
-        return robot.lookup(".table-row-cell").match((TableRow<VersionRow> r) -> r.getItem() != null
-                && r.getItem().number() == version).query();
+        return robot.from(robot.lookup("#registryView").queryAs(Node.class)).lookup(".table-row-cell")
+                .match((TableRow<?> r) -> r.getItem() instanceof VersionRow v && v.number() == version).query();
     }
 }
