@@ -7,7 +7,6 @@ import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunStatus;
 import dev.cairn.store.testing.Backend;
 import dev.cairn.store.testing.StoreContract;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -57,11 +56,6 @@ class RunSearchPagingTest extends StoreContract {
                 }
             }
         });
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     private static List<String> ids(List<Run> runs) {

@@ -7,7 +7,6 @@ import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunStatus;
 import dev.cairn.store.testing.Backend;
 import dev.cairn.store.testing.StoreContract;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -75,11 +74,6 @@ class RunSearchTest extends StoreContract {
                 "train")));
         store.runs().setNote(ids.get("beta"), "best so far");
         store.runs().delete(ids.get("zeta"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     private Run run(String name, String experiment, int n, RunStatus status, Long endMs, String parent) {

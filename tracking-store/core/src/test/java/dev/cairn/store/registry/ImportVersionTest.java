@@ -3,7 +3,6 @@ package dev.cairn.store.registry;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.testing.Backend;
 import dev.cairn.store.testing.StoreContract;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -21,11 +20,6 @@ class ImportVersionTest extends StoreContract {
     void open() {
         store = stores.open("s.db");
         registry = store.registry();
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.testing.Backend;
 import dev.cairn.store.testing.StoreContract;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -38,11 +37,6 @@ class ModelRegistryTest extends StoreContract {
         store = stores.open("s.db");
         registry = store.registry();
         run = store.runs().create(NewRun.in("churn").withName("lr-0.1"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.cairn.store.registry;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.testing.Backend;
 import dev.cairn.store.testing.StoreContract;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -27,11 +26,6 @@ class RollbackTest extends StoreContract {
         for (int i = 0; i < 4; i++) {
             registry.register(NewModelVersion.of("churn"), ChangeOptions.by("alice"));
         }
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     @Test
