@@ -217,8 +217,9 @@ class MonitorCliTest {
             awaitTrue(() -> Files.exists(sink) && readQuietly(sink).contains("2026-03-02T00:00:00Z"));
         } finally {
             watcher.interrupt();
-            watcher.join(10_000);
+            watcher.join(120_000);
         }
+        assertThat(watcher.isAlive()).as("the watcher stopped when interrupted").isFalse();
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("watching churn v2").contains("watch stopped");

@@ -40,7 +40,7 @@ class ShutdownTest extends ServerFixture {
                 return new int[] {ok};
             }));
         }
-        while (answered.get() < 8) {
+        while (answered.get() < 8 && !done.stream().allMatch(Future::isDone)) {
             Thread.onSpinWait();
         }
         server.close();

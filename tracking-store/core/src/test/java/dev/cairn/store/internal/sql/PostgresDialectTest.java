@@ -407,7 +407,8 @@ class PostgresDialectTest {
         assertThat(down.isBusy(e)).isFalse();
         assertThat(e.getMessage()).contains("127.0.0.1:" + port + "/cairn").doesNotContain("\n")
                 .doesNotContain("secret");
-        assertThat(ms).isLessThan(1000);
+        assertThat(ms).as("refused at once, not after the 10 s connect timeout (slack for a loaded machine)")
+                .isLessThan(5000);
         // and again (the failed pool is not kept)
         SQLException again = catchThrowableOfType(SQLException.class, () -> down.connect(StoreMode.LOCAL, 0));
         assertThat(down.isConnectionFailure(again)).isTrue();
