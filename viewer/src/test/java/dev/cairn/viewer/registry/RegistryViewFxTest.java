@@ -1,6 +1,7 @@
 package dev.cairn.viewer.registry;
 
 import dev.cairn.viewer.testing.FxWait;
+import dev.cairn.viewer.testing.TableCells;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Run;
@@ -14,7 +15,6 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableRow;
 import javafx.scene.layout.VBox;
 
 import org.junit.jupiter.api.AfterEach;
@@ -137,9 +137,10 @@ class RegistryViewFxTest {
         assertThat(store.registry().version("churn", 3).stage()).isEqualTo(Stage.NONE);
     }
 
+    /** Version {@code version}'s first cell (clicking the row's centre can hit its source run link). */
     private static Node row(FxRobot robot, int version) {
-        return robot.lookup(".table-row-cell").match((TableRow<VersionRow> r) -> r.getItem() != null
-                && r.getItem().number() == version).query();
+        return TableCells.firstCellOfRow(robot, robot.lookup("#registry-versions").query(),
+                item -> item instanceof VersionRow v && v.number() == version);
     }
 
     private static List<String> texts(javafx.scene.Parent parent) {

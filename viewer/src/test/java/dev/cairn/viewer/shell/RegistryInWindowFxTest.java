@@ -1,6 +1,7 @@
 package dev.cairn.viewer.shell;
 
 import dev.cairn.viewer.testing.FxWait;
+import dev.cairn.viewer.testing.TableCells;
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
@@ -17,7 +18,6 @@ import dev.cairn.viewer.registry.VersionRow;
 import dev.cairn.viewer.runs.RunExporter;
 import dev.cairn.viewer.runs.RunRow;
 import javafx.scene.Node;
-import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +93,10 @@ class RegistryInWindowFxTest {
     @Test
     void promoteAndRollBackThroughTheHostedBrowser(FxRobot robot) throws Exception {
         openRegistryWithCtrlM(robot);
-        clickRowUntilSelected(robot, 2);
+        FxWait.laidOut();
+        robot.clickOn(versionCell(robot, 2));
+        waitUntil(() -> vm.registryProperty().get().selectedVersion().get() != null
+                && vm.registryProperty().get().selectedVersion().get().number() == 2);
 
         robot.clickOn("#promote-production");
         waitUntil(() -> robot.lookup("#registry-confirm").query().isVisible());
@@ -134,37 +137,15 @@ class RegistryInWindowFxTest {
                 .toList().equals(List.of(runs.get(1).id())));
     }
 
-    /**
-     * Clicks version {@code version}'s row until the view-model selects it. Under load a click can land while the
-     * table is between two layouts of its rows, and that press selects nothing; a user clicks again, and so does
-     * this test, at most three times, each after the row was looked up afresh on a laid-out scene. The row is looked
-     * up inside the registry view only: the runs table's rows stay in the scene behind it.
-     */
-    private void clickRowUntilSelected(FxRobot robot, int version) throws Exception {
-        BooleanSupplier selected = () -> vm.registryProperty().get().selectedVersion().get() != null
-                && vm.registryProperty().get().selectedVersion().get().number() == version;
-        for (int attempt = 1; ; attempt++) {
-            FxWait.laidOut();
-            robot.clickOn(versionRow(robot, version));
-            try {
-                FxWait.until(attempt < 3 ? 5 : 10, selected);
-                return;
-            } catch (java.util.concurrent.TimeoutException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
     private Set<Integer> productionHolders() {
         try (TrackingStore store = TrackingStore.open(file)) {
             return store.registry().state("churn").holders(Stage.PRODUCTION);
         }
     }
 
-    private static Node versionRow(FxRobot robot, int version) {
-        return robot.from(robot.lookup("#registryView").queryAs(Node.class)).lookup(".table-row-cell")
-                .match((TableRow<?> r) -> r.getItem() instanceof VersionRow v && v.number() == version).query();
+    /** Version {@code version}'s first cell in the registry view (its row centre holds the source run link). */
+    private static Node versionCell(FxRobot robot, int version) {
+        return TableCells.firstCellOfRow(robot, robot.lookup("#registryView").query(),
+                item -> item instanceof VersionRow v && v.number() == version);
     }
 }
