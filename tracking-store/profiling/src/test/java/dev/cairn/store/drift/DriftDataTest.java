@@ -11,7 +11,6 @@ import dev.cairn.store.registry.NewModelVersion;
 import dev.cairn.store.registry.Stage;
 import dev.cairn.store.testing.Backend;
 import dev.cairn.store.testing.StoreContract;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -40,11 +39,6 @@ class DriftDataTest extends StoreContract {
         store = stores.open("drift.db");
         store.registry().register(NewModelVersion.of("churn"), ChangeOptions.by("ann"));
         store.registry().register(NewModelVersion.of("churn"), ChangeOptions.by("ann"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     private Path csv(String name, String content) throws IOException {
