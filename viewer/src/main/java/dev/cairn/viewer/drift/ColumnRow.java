@@ -11,8 +11,18 @@ public record ColumnRow(DriftReport.Column result) {
     }
 
     public String type() {
-        return result.type().label() + (result.role() == dev.cairn.store.drift.ColumnRole.FEATURE ? ""
+        return result.type().label() + (result.role() == ColumnRole.FEATURE ? ""
                 : " (" + result.role().label() + ")");
+    }
+
+    /** What the Type column shows: a feature's type, else the column's role ("prediction", "score"). */
+    public String kind() {
+        return result.role().isFeature() ? result.type().label() : result.role().label();
+    }
+
+    /** A drifted input feature: what the batch's drift share counts, and what the table shows in bold. */
+    public boolean driftedFeature() {
+        return result.drifted() && result.role().isFeature();
     }
 
     public String test() {

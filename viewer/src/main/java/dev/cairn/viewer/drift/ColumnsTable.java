@@ -19,7 +19,7 @@ final class ColumnsTable extends TableView<ColumnRow> {
         setId("drift-columns");
         setColumnResizePolicy(UNCONSTRAINED_RESIZE_POLICY);
         getColumns().add(text("Column", ColumnRow::name, 120));
-        TableColumn<ColumnRow, String> type = text("Type", r -> r.result().type().label(), 90);
+        TableColumn<ColumnRow, String> type = text("Type", ColumnRow::kind, 90);
         type.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -51,8 +51,8 @@ final class ColumnsTable extends TableView<ColumnRow> {
             protected void updateItem(ColumnRow item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drifted"),
-                        !empty && item != null && item.drifted());
-                setStyle(!empty && item != null && item.drifted() ? "-fx-font-weight: bold;" : "");
+                        !empty && item != null && item.driftedFeature());
+                setStyle(!empty && item != null && item.driftedFeature() ? "-fx-font-weight: bold;" : "");
             }
         });
         setPlaceholder(new javafx.scene.control.Label("No batch selected"));
@@ -66,7 +66,7 @@ final class ColumnsTable extends TableView<ColumnRow> {
         java.util.Map<TableColumn<ColumnRow, ?>, java.util.function.Function<ColumnRow, String>> texts =
                 new java.util.HashMap<>();
         texts.put(getColumns().get(getColumns().size() - 1), r -> r.drifted() ? "drifted" : "no");
-        dev.cairn.viewer.common.ColumnFit.fit(this, texts, ColumnRow::drifted, 0);
+        dev.cairn.viewer.common.ColumnFit.fit(this, texts, ColumnRow::driftedFeature, 0);
         // tests, scores and verdicts keep their width; a long column name gives way (elided) so no column is pushed
         // out of view: the room left after the others, less a vertical scroll bar
         TableColumn<ColumnRow, ?> name = getColumns().get(0);

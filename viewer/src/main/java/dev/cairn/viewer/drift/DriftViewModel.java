@@ -40,7 +40,8 @@ import java.util.Objects;
 
 /**
  * State of the drift view for one model version: the report, the selected cell (column and batch), the columns
- * table (sorted by severity, searchable), the columns charted over time, the distribution of the selected cell and
+ * table (drifted features first, then prediction drift, each by severity; searchable), the columns charted over
+ * time (the worst features; model outputs only when fewer features), the distribution of the selected cell and
  * the summary. Store work and report computation go through the {@link TaskRunner}; the report itself comes from
  * a {@link DriftReportSource} the app provides.
  */
@@ -172,7 +173,8 @@ public final class DriftViewModel {
         summarise(report);
         int last = report.batches().size() - 1;
         List<DriftReport.Column> latest = last < 0 ? List.of() : report.batches().get(last).columns();
-        List<String> worst = latest.stream().sorted(Comparator.comparingDouble(DriftReport.Column::severity).reversed())
+        List<String> worst = latest.stream().sorted(Comparator.comparing((DriftReport.Column c) -> c.role().isFeature())
+                        .thenComparingDouble(DriftReport.Column::severity).reversed())
                 .limit(CHARTED_COLUMNS).map(DriftReport.Column::name).toList();
         chartedColumns.setAll(worst);
         String keep = selectedColumn.get();
@@ -251,7 +253,8 @@ public final class DriftViewModel {
         columnRows.setAll(s.report().batches().get(b).columns().stream()
                 .filter(c -> needle.isEmpty() || c.name().toLowerCase(Locale.ROOT).contains(needle)
                         || (c.test() != null && c.test().contains(needle)))
-                .sorted(Comparator.comparing(DriftReport.Column::drifted).thenComparingDouble(DriftReport.Column::severity)
+                .sorted(Comparator.comparing((DriftReport.Column c) -> c.drifted() && c.role().isFeature())
+                        .thenComparing(DriftReport.Column::drifted).thenComparingDouble(DriftReport.Column::severity)
                         .reversed().thenComparing(DriftReport.Column::name))
                 .map(ColumnRow::new).toList());
     }

@@ -27,8 +27,7 @@ class DriftChartPartsTest {
 
     @Test
     void histogramsAreFilledWithTransparency() {
-        assertThat(DistributionChart.fill(Color.web("#4e79a7"))).contains("-fx-fill: rgba(78,121,167,0.40)")
-                .contains("-fx-line-color: #4e79a7");
+        assertThat(DistributionChart.fill(Color.web("#4e79a7"))).contains("-fx-line-color: rgba(78,121,167,0.55)");
         assertThat(dev.cairn.viewer.common.RunColors.series(0, Theme.DARK).getBrightness())
                 .isGreaterThan(dev.cairn.viewer.common.RunColors.series(0, Theme.LIGHT).getBrightness());
     }
