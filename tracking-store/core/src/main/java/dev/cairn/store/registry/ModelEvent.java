@@ -33,6 +33,9 @@ public record ModelEvent(long id, String model, Integer version, EventAction act
             case IMPORT -> (alias != null ? "imported alias '" + alias + "' on version " + version
                     : "imported version " + version + " in " + to) + (user == null ? "" : " (by " + user + ")");
             case ALERT -> "alert on version " + version + ": " + detail;
+            case UNSTAGE -> who + " moved version " + version + " back to None (" + from + " \u2192 None)";
+            case DELETE -> who + " deleted version " + version + (detail == null ? "" : " (" + detail + ")");
+            case DELETE_MODEL -> who + " deleted the model";
         };
     }
 }
