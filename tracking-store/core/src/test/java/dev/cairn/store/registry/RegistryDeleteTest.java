@@ -103,6 +103,20 @@ class RegistryDeleteTest extends StoreContract {
     }
 
     @Test
+    void importingAVersionDeletedHereChangesNothing() {
+        try (TrackingStore store = stores.open("s.db")) {
+            ModelRegistry r = store.registry();
+            r.register(NewModelVersion.of("churn"), ALICE);
+            r.deleteVersion("churn", 1, r.expectCurrent("churn"), ALICE);
+
+            assertThat(r.importVersion(NewModelVersion.of("churn").withSource("s3://m/1"), 1, Stage.PRODUCTION, 10L,
+                    ChangeOptions.by("mlflow"))).isFalse();
+            assertThat(r.versions("churn")).isEmpty();
+            assertThat(r.history("churn")).last().extracting(ModelEvent::action).isEqualTo(EventAction.DELETE);
+        }
+    }
+
+    @Test
     void unstageMovesAVersionBackToNone() {
         try (TrackingStore store = stores.open("s.db")) {
             ModelRegistry r = store.registry();
