@@ -22,13 +22,13 @@ import picocli.CommandLine.Parameters;
 import java.util.List;
 
 /**
- * {@code cairn model register|promote|archive|alias|rollback|history|show|rule}: change and inspect the model
+ * {@code cairn model register|promote|archive|delete|alias|rollback|history|show|rule}: change and inspect the model
  * registry. Every change checks that what it changes from is still so when it runs (use {@code --expect-*} to
  * state it explicitly); a refused or conflicting change exits 1 with the reason on stderr and writes nothing.
  */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Change and inspect registered models.",
         subcommands = {ModelCommand.Register.class, ModelCommand.Promote.class, ModelCommand.Archive.class,
-            ModelCommand.Alias.class, ModelCommand.Rollback.class, ModelCommand.History.class,
+            ModelCommand.Delete.class, ModelCommand.Alias.class, ModelCommand.Rollback.class, ModelCommand.History.class,
             ModelCommand.Show.class, ModelCommand.Rule.class})
 public final class ModelCommand extends StoreCommand {
 
@@ -197,6 +197,39 @@ public final class ModelCommand extends StoreCommand {
             Stage from = expectStage != null ? Stage.parse(expectStage) : registry.state(name).stageOf(v);
             Expectation expect = from == null ? Expectation.nothing() : Expectation.versionIn(v, from);
             printEvents(registry.archive(name, v, expect, change.options()));
+            return 0;
+        }
+    }
+
+    /** {@code cairn model delete NAME VERSION} or {@code cairn model delete NAME --model}. */
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = {"Delete a version (its aliases go; rollbacks skip it; its number is not reused), or with "
+                + "--model the whole model (its name can then be registered again).",
+                "Recorded in the history; nothing is erased from the store."})
+    static final class Delete extends Sub {
+        @Parameters(index = "0", paramLabel = "NAME") String name;
+        @Parameters(index = "1", paramLabel = "VERSION", arity = "0..1") String version;
+
+        @Option(names = "--model", description = "Delete the model with all its versions.")
+        boolean wholeModel;
+
+        @Mixin
+        ChangeArgs change = new ChangeArgs();
+
+        @Override
+        int run(ModelRegistry registry) {
+            if (wholeModel == (version != null)) {
+                throw new CliErrors.UsageException("give either a VERSION to delete or --model to delete the model "
+                        + "'" + name + "' with all its versions");
+            }
+            if (wholeModel) {
+                printEvents(List.of(registry.deleteModel(name, registry.expectCurrent(name), change.options())));
+                return 0;
+            }
+            int v = version(version);
+            Stage from = registry.state(name).stageOf(v);
+            Expectation expect = from == null ? Expectation.nothing() : Expectation.versionIn(v, from);
+            printEvents(registry.deleteVersion(name, v, expect, change.options()));
             return 0;
         }
     }

@@ -20,8 +20,8 @@ import java.util.function.Function;
 
 /**
  * {@code registered-models/*}: create, get, search, rename, update, delete, set-tag, delete-tag, alias set/delete/get,
- * get-latest-versions. Alias changes go through the store's registry actions, so they are recorded in the model's
- * history and Cairn's rollback works on them.
+ * get-latest-versions. Alias changes and deletes go through the store's registry actions, so they are recorded in the
+ * model's history and Cairn's rollback works on them. A deleted model is gone (404) and its name free again.
  */
 final class RegistryHandlers {
     private static final int DEFAULT_RESULTS = 100;
@@ -156,9 +156,8 @@ final class RegistryHandlers {
 
     private JsonNode delete(ApiRequest req) {
         RegisteredModel m = model(req.required("name"));
-        throw ApiException.invalid("Registered model '" + m.name() + "' was not deleted: Cairn keeps the registry's "
-                + "history append-only, so models and versions are archived, never deleted (transition versions to "
-                + "Archived instead).");
+        registry().deleteModel(m.name(), registry().expectCurrent(m.name()), changeOptions());
+        return MlflowJson.object();
     }
 
     private JsonNode setTag(ApiRequest req) {

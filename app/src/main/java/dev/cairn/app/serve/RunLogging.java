@@ -16,13 +16,16 @@ import java.util.Map;
  * Logging into runs: {@code runs/log-metric}, {@code log-parameter}, {@code log-batch}, {@code log-inputs}. A
  * request is validated whole first (MLflow's limits, value types), then written as one unit of work: all of it or
  * none. A param logged again with the same value is fine; with a different value it is INVALID_PARAMETER_VALUE and
- * nothing of the request is written (MLflow's rule).
+ * nothing of the request is written (MLflow's rule). Concurrent requests share transactions through
+ * {@link GroupCommit}; each is answered once its data is committed.
  */
 final class RunLogging {
     private final ServeContext ctx;
+    private final GroupCommit commits;
 
-    RunLogging(ServeContext ctx) {
+    RunLogging(ServeContext ctx, GroupCommit commits) {
         this.ctx = ctx;
+        this.commits = commits;
     }
 
     void register(Router r) {
@@ -123,7 +126,7 @@ final class RunLogging {
     private void write(String id, Batch batch) {
         Run run = requireActive(ctx.run(id));
         TrackingStore store = ctx.store();
-        store.write(w -> {
+        commits.write(w -> {
             RunRef ref = w.run(run.id());
             if (!batch.params.isEmpty()) {
                 Map<String, String> existing = store.runs().params(run.id());

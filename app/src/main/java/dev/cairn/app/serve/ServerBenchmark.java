@@ -64,7 +64,7 @@ public final class ServerBenchmark {
              TrackingServer server = TrackingServer.start(store, ServeOptions.loopback(0, dir.resolve("artifacts")))) {
             httpOverhead(server.uri(), out);
             logBatch(server.uri(), store, out);
-            concurrent(server.uri(), store, out);
+            concurrent(server, store, out);
             search(server.uri(), store, out);
             bulkInterval(server.uri(), store, out);
         }
@@ -118,7 +118,8 @@ public final class ServerBenchmark {
         out.put("logBatch1000RoundTripMsMedian", median(roundTrip));
     }
 
-    private void concurrent(URI uri, TrackingStore store, Map<String, Object> out) throws Exception {
+    private void concurrent(TrackingServer server, TrackingStore store, Map<String, Object> out) throws Exception {
+        URI uri = server.uri();
         progress.accept(CLIENTS + " clients, " + size.batchesPerClient() + " log-batches of " + BATCH + " each");
         List<String> runs = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -135,6 +136,7 @@ public final class ServerBenchmark {
         }
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
+            long[] before = server.commits().counts();
             long t0 = System.nanoTime();
             List<Future<Integer>> done = new ArrayList<>();
             for (List<String> mine : bodies) {
@@ -163,6 +165,9 @@ public final class ServerBenchmark {
             out.put("concurrentRequestsOk", ok);
             out.put("concurrentPointsSent", expected);
             out.put("concurrentPointsStored", stored);
+            long[] after = server.commits().counts();
+            out.put("concurrentRequestsPerCommit", Math.round(10.0 * (after[0] - before[0])
+                    / Math.max(1, after[1] - before[1])) / 10.0);
         } finally {
             clients.shutdownNow();
         }

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * MLflow's tracking REST API on a Cairn store, served by the JDK's {@code HttpServer} with a fixed pool of request
- * threads (see docs/decisions/0009-tracking-server.md). Every request is answered from the store: nothing is
- * buffered in the server, so once a request is answered its data is committed.
+ * threads (see docs/decisions/0009-tracking-server.md). Every request is answered from the store: once a request is
+ * answered its data is committed (concurrent logging requests share transactions: {@link GroupCommit}).
  *
  * <pre>{@code
  * try (TrackingServer server = TrackingServer.start(store, ServeOptions.loopback(5000, artifactRoot))) {
@@ -39,9 +39,11 @@ public final class TrackingServer implements AutoCloseable {
     private volatile boolean stopped;
 
     private final Router router;
+    private final GroupCommit commits;
 
-    private TrackingServer(HttpServer http, ExecutorService pool, URI uri, Router router) {
+    private TrackingServer(HttpServer http, ExecutorService pool, URI uri, Router router, GroupCommit commits) {
         this.router = router;
+        this.commits = commits;
         this.http = http;
         this.pool = pool;
         this.uri = uri;
@@ -63,7 +65,8 @@ public final class TrackingServer implements AutoCloseable {
         Router router = new Router(options, proxy, version);
         new ExperimentHandlers(ctx).register(router);
         new RunHandlers(ctx, version).register(router);
-        new RunLogging(ctx).register(router);
+        GroupCommit commits = new GroupCommit(store);
+        new RunLogging(ctx, commits).register(router);
         new MetricHandlers(ctx).register(router);
         new ArtifactListHandler(ctx, proxy).register(router);
         new RegistryHandlers(ctx).register(router);
@@ -79,6 +82,7 @@ public final class TrackingServer implements AutoCloseable {
         try {
             http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
         } catch (IOException e) {
+            commits.close();
             throw new UncheckedIOException("Cannot listen on " + options.host() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
@@ -90,7 +94,12 @@ public final class TrackingServer implements AutoCloseable {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
         URI uri = URI.create("http://" + host + ":" + bound.getPort());
         LOG.info("Tracking server on {} for store {}", uri, store.location().describe());
-        return new TrackingServer(http, pool, uri, router);
+        return new TrackingServer(http, pool, uri, router, commits);
+    }
+
+    /** The logging requests' group commit (for figures and tests). */
+    GroupCommit commits() {
+        return commits;
     }
 
     /** {@code http://host:port}, the value of MLFLOW_TRACKING_URI. */
@@ -119,6 +128,7 @@ public final class TrackingServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        commits.close();
         http.stop(0);
         pool.shutdown();
         try {

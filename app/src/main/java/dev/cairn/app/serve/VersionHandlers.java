@@ -21,8 +21,9 @@ import java.util.function.Function;
 
 /**
  * {@code model-versions/*}: create, get, search, update, delete, transition-stage, set-tag, delete-tag,
- * get-download-uri. Registration and stage transitions are the store's registry actions (REGISTER, PROMOTE,
- * ARCHIVE events), so Cairn's history and rollback cover them.
+ * get-download-uri. Registration, stage transitions and deletes are the store's registry actions (REGISTER, PROMOTE,
+ * ARCHIVE, UNSTAGE, DELETE events), so Cairn's history and rollback cover them; a deleted version is gone (404) and
+ * rollbacks skip it.
  */
 final class VersionHandlers {
     private static final int DEFAULT_RESULTS = 10_000;
@@ -153,8 +154,9 @@ final class VersionHandlers {
 
     private JsonNode delete(ApiRequest req) {
         ModelVersion v = requireVersion(req);
-        throw ApiException.invalid("Version " + v.version() + " of '" + v.model() + "' was not deleted: Cairn keeps "
-                + "the registry's history append-only; transition it to Archived instead.");
+        registry().deleteVersion(v.model(), v.version(), registry().expectCurrent(v.model()),
+                RegistryHandlers.changeOptions());
+        return MlflowJson.object();
     }
 
     private JsonNode transition(ApiRequest req) {
@@ -168,9 +170,7 @@ final class VersionHandlers {
                         registry().expectCurrent(v.model()), options);
                 case ARCHIVED -> registry().archive(v.model(), v.version(), registry().expectCurrent(v.model()),
                         options);
-                default -> throw ApiException.invalid("Version " + v.version() + " of '" + v.model()
-                        + "' cannot go back to stage None in Cairn: its history is append-only (use Archived, or "
-                        + "Cairn's rollback).");
+                case NONE -> registry().unstage(v.model(), v.version(), registry().expectCurrent(v.model()), options);
             }
         }
         return RegistryHandlers.wrap("model_version", RegistryJson.version(registry().version(v.model(),

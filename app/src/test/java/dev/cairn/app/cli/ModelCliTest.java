@@ -133,6 +133,31 @@ class ModelCliTest {
         assertThat(err).contains("archive it instead");
     }
 
+    @Test
+    void deleteAVersionThenTheModel() {
+        registerAll();
+        cairn("model", "promote", "churn", "1", "--stage", "Production");
+        cairn("model", "promote", "churn", "2", "--stage", "Production", "--archive-existing");
+        cairn("model", "alias", "churn", "champion", "2");
+
+        assertThat(cairn("model", "delete", "churn", "2", "--user", "bob", "--comment", "bad data")).isZero();
+        assertThat(out).contains("bob removed alias 'champion' from version 2")
+                .contains("bob deleted version 2 (was Production)");
+        assertThat(cairn("model", "history", "churn", "--version", "2")).isZero();
+        assertThat(out).contains("delete").contains("bad data");
+        assertThat(cairn("model", "delete", "churn", "2")).isEqualTo(1);
+        assertThat(err).contains("churn has no version 2").doesNotContain("Exception");
+        assertThat(cairn("model", "delete", "churn")).isEqualTo(2);
+        assertThat(err).contains("--model");
+
+        assertThat(cairn("model", "delete", "churn", "--model")).isZero();
+        assertThat(out).contains("deleted the model");
+        assertThat(cairn("models")).isZero();
+        assertThat(out).doesNotContain("churn");
+        assertThat(cairn("model", "register", "--run", runIds.get(0), "--name", "churn")).isZero();
+        assertThat(out).contains("Registered churn version 1");
+    }
+
     private void registerAll() {
         for (String id : runIds) {
             assertThat(cairn("model", "register", "--run", id, "--name", "churn")).isZero();

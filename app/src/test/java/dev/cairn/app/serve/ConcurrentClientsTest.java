@@ -4,13 +4,17 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 16 clients logging at once into their own runs: every request answered 200, every point stored, exactly. */
+/**
+ * 16 clients logging at once into their own runs: every request answered 200, every point stored, exactly; and
+ * requests that share a transaction (group commit) keep their own outcome.
+ */
 class ConcurrentClientsTest extends ServerFixture {
     private static final int CLIENTS = 16;
     private static final int BATCHES = 20;
@@ -61,5 +65,37 @@ class ConcurrentClientsTest extends ServerFixture {
             assertThat(store.runs().params(run)).hasSize(BATCHES);
             assertThat(store.metrics().summaries(run).get("k3").count()).isEqualTo(BATCHES * 250L);
         }
+    }
+
+    @Test
+    void conflictingRequestsLoggedTogetherKeepTheirOwnOutcome() throws Exception {
+        String run = newRun();
+        CyclicBarrier start = new CyclicBarrier(CLIENTS);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<ApiClient.Reply> replies = new ArrayList<>();
+        try {
+            List<Future<ApiClient.Reply>> done = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                done.add(clients.submit(() -> {
+                    ApiClient own = new ApiClient(server.uri());
+                    start.await();
+                    return own.post("runs/log-batch", "{\"run_id\": \"" + run + "\", \"params\": [{\"key\": \"p\", "
+                            + "\"value\": \"" + client + "\"}], \"metrics\": [{\"key\": \"m" + client + "\", \"value\": 1, "
+                            + "\"timestamp\": 1, \"step\": 0}]}");
+                }));
+            }
+            for (Future<ApiClient.Reply> f : done) {
+                replies.add(f.get());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        // the first param value written wins; every other request is refused whole (MLflow's rule)
+        String winner = store.runs().params(run).get("p");
+        assertThat(replies).filteredOn(r -> r.status() == 200).hasSize(1);
+        assertThat(replies).filteredOn(r -> r.status() != 200).hasSize(CLIENTS - 1)
+                .allSatisfy(r -> assertThat(r.errorCode()).isEqualTo("INVALID_PARAMETER_VALUE"));
+        assertThat(store.metrics().summaries(run)).containsOnlyKeys("m" + winner);
     }
 }

@@ -94,9 +94,8 @@ class RegistryApiTest extends ServerFixture {
                 .isEqualTo(200);
         assertThat(api.delete("registered-models/delete-tag", "{\"name\": \"gamma\", \"key\": \"k\"}").status())
                 .isEqualTo(404);
-        assertThat(api.delete("registered-models/delete", "{\"name\": \"gamma\"}").errorCode())
-                .isEqualTo("INVALID_PARAMETER_VALUE");
-        assertThat(store.registry().model("gamma")).isPresent();
+        assertThat(api.delete("registered-models/delete", "{\"name\": \"nope\"}").errorCode())
+                .isEqualTo("RESOURCE_DOES_NOT_EXIST");
         assertThat(api.post("registered-models/create", "{\"name\": \" bad \"}").errorCode())
                 .isEqualTo("INVALID_PARAMETER_VALUE");
     }
@@ -135,7 +134,65 @@ class RegistryApiTest extends ServerFixture {
                 .contains(EventAction.SET_ALIAS, EventAction.REMOVE_ALIAS);
         assertThat(api.get("model-versions/get-download-uri", "name", "m", "version", "1").json()
                 .get("artifact_uri").asText()).isEqualTo("s");
-        assertThat(api.delete("model-versions/delete", "{\"name\": \"m\", \"version\": \"1\"}").errorCode())
+        assertThat(api.delete("model-versions/delete", "{\"name\": \"m\", \"version\": \"9\"}").errorCode())
+                .isEqualTo("RESOURCE_DOES_NOT_EXIST");
+        assertThat(api.delete("model-versions/delete", "{\"name\": \"m\", \"version\": \"x\"}").errorCode())
                 .isEqualTo("INVALID_PARAMETER_VALUE");
+    }
+
+    @Test
+    void deletesAndTransitionToNoneAreRecordedAndRollbackSkipsDeletedVersions() {
+        String runId = newRun();
+        api.post("registered-models/create", "{\"name\": \"churn\"}");
+        for (int v = 1; v <= 3; v++) {
+            api.post("model-versions/create", "{\"name\": \"churn\", \"source\": \"s" + v + "\", \"run_id\": \""
+                    + runId + "\"}");
+            api.post("model-versions/transition-stage", "{\"name\": \"churn\", \"version\": \"" + v
+                    + "\", \"stage\": \"Production\", \"archive_existing_versions\": true}");
+        }
+        api.post("registered-models/alias", "{\"name\": \"churn\", \"alias\": \"champion\", \"version\": \"2\"}");
+
+        // MlflowClient.delete_model_version("churn", "2")
+        ApiClient.Reply deleted = api.delete("model-versions/delete", "{\"name\": \"churn\", \"version\": \"2\"}");
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json()).isEmpty();
+        ApiClient.Reply gone = api.get("model-versions/get", "name", "churn", "version", "2");
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.errorCode()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+        assertThat(gone.json().get("message").asText()).isEqualTo("Model Version (name=churn, version=2) not found");
+        assertThat(api.get("model-versions/search", "filter", "name = 'churn'").json().get("model_versions"))
+                .extracting(n -> n.get("version").asText()).containsExactly("3", "1");
+        assertThat(api.get("registered-models/alias", "name", "churn", "alias", "champion").status()).isEqualTo(404);
+        assertThat(api.get("registered-models/get", "name", "churn").json().at("/registered_model/aliases"))
+                .isEmpty();
+        assertThat(api.post("registered-models/get-latest-versions", "{\"name\": \"churn\"}").json()
+                .get("model_versions")).extracting(n -> n.get("version").asText()).doesNotContain("2");
+        assertThat(api.delete("model-versions/delete", "{\"name\": \"churn\", \"version\": \"2\"}").status())
+                .isEqualTo(404);
+        ModelEvent event = store.registry().history("churn").get(store.registry().history("churn").size() - 1);
+        assertThat(event.action()).isEqualTo(EventAction.DELETE);
+        assertThat(event.version()).isEqualTo(2);
+        assertThat(event.comment()).isEqualTo("through the MLflow API (cairn serve)");
+        // Cairn's rollback goes back past the deleted version
+        assertThat(store.registry().rollback("churn", Stage.PRODUCTION, store.registry().expectCurrent("churn"),
+                ChangeOptions.by("bob")).restoredVersion()).isEqualTo(1);
+
+        // MlflowClient.transition_model_version_stage("churn", "1", "None")
+        assertThat(api.post("model-versions/transition-stage", "{\"name\": \"churn\", \"version\": \"1\", "
+                + "\"stage\": \"None\"}").json().at("/model_version/current_stage").asText()).isEqualTo("None");
+        assertThat(store.registry().history("churn")).last().extracting(ModelEvent::action)
+                .isEqualTo(EventAction.UNSTAGE);
+
+        // MlflowClient.delete_registered_model("churn"): gone, and the name can be registered again
+        assertThat(api.delete("registered-models/delete", "{\"name\": \"churn\"}").status()).isEqualTo(200);
+        assertThat(api.get("registered-models/get", "name", "churn").errorCode()).isEqualTo("RESOURCE_DOES_NOT_EXIST");
+        assertThat(api.get("model-versions/get", "name", "churn", "version", "1").status()).isEqualTo(404);
+        assertThat(api.get("registered-models/search").json().get("registered_models")).isEmpty();
+        assertThat(api.get("model-versions/search").json().get("model_versions")).isEmpty();
+        assertThat(api.post("registered-models/create", "{\"name\": \"churn\"}").status()).isEqualTo(200);
+        assertThat(api.post("model-versions/create", "{\"name\": \"churn\", \"source\": \"s\"}").json()
+                .at("/model_version/version").asText()).isEqualTo("1");
+        assertThat(store.registry().history("churn")).extracting(ModelEvent::action)
+                .containsExactly(EventAction.REGISTER);
     }
 }

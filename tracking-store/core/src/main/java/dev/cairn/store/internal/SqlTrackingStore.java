@@ -133,7 +133,7 @@ final class SqlTrackingStore implements TrackingStore {
         return db.read(c -> {
             long[] counts = new long[4];
             String[] queries = {"SELECT count(*) FROM experiments", "SELECT count(*) FROM runs",
-                "SELECT coalesce(sum(count), 0) FROM metric_summaries", "SELECT count(*) FROM registered_models"};
+                "SELECT coalesce(sum(count), 0) FROM metric_summaries", "SELECT count(*) FROM registered_models WHERE deleted_ms IS NULL"};
             try (Statement st = c.createStatement()) {
                 for (int i = 0; i < queries.length; i++) {
                     try (ResultSet rs = st.executeQuery(queries[i])) {

@@ -22,7 +22,19 @@ public enum EventAction {
      */
     IMPORT,
     /** A monitoring rule held on a batch of the version; the detail says which rule and value. */
-    ALERT;
+    ALERT,
+    /** A version moved back to stage None (MLflow's transition to None). */
+    UNSTAGE,
+    /**
+     * A version was deleted: it is gone from every read, its aliases were removed first (REMOVE_ALIAS events), its
+     * number is never given again, and rollbacks skip it.
+     */
+    DELETE,
+    /**
+     * The model was deleted. Recorded last in the deleted model's history, which is kept in the store but no longer
+     * reachable: the name belongs to no model until registered again, which starts a new model and history.
+     */
+    DELETE_MODEL;
 
     /** Lower-case label as stored and printed: "promote", "set_alias", ... */
     public String label() {

@@ -8,7 +8,8 @@ package dev.cairn.store.registry;
  * @param alias           the alias for alias events, else null
  * @param stage           the stage a stage event is about (the target of a promotion or a rollback), else null
  * @param from            stage events: the version's stage before; alias events and rollbacks of an alias: the
- *                        version number the alias pointed at before (null when unset)
+ *                        version number the alias pointed at before (null when unset); a deletion: the stage the
+ *                        version was in
  * @param to              stage events: the stage after; alias events: the version number after
  * @param replacedVersion for a rollback: the version that lost the stage or alias, else null
  * @param forced          true when a promotion rule was overridden
@@ -33,6 +34,9 @@ public record ModelEvent(long id, String model, Integer version, EventAction act
             case IMPORT -> (alias != null ? "imported alias '" + alias + "' on version " + version
                     : "imported version " + version + " in " + to) + (user == null ? "" : " (by " + user + ")");
             case ALERT -> "alert on version " + version + ": " + detail;
+            case UNSTAGE -> who + " moved version " + version + " back to None (" + from + " \u2192 None)";
+            case DELETE -> who + " deleted version " + version + (detail == null ? "" : " (" + detail + ")");
+            case DELETE_MODEL -> who + " deleted the model";
         };
     }
 }

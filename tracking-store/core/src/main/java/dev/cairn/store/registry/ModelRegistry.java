@@ -114,6 +114,32 @@ public interface ModelRegistry {
     /** Moves {@code version} to Archived. */
     List<ModelEvent> archive(String model, int version, Expectation expect, ChangeOptions options);
 
+    /**
+     * Moves {@code version} back to stage None (MLflow's transition to None), recorded as an
+     * {@link EventAction#UNSTAGE} event. Refused when it is in None already.
+     */
+    List<ModelEvent> unstage(String model, int version, Expectation expect, ChangeOptions options);
+
+    /**
+     * Deletes {@code version}. Its aliases are removed ({@link EventAction#REMOVE_ALIAS} events), then the deletion is
+     * recorded ({@link EventAction#DELETE}, with who and when). From then on the version is absent from
+     * {@link #versions}, {@link #version} (a {@link NotFoundException}), {@link #state} and every action; its number
+     * is never given to another version, and no rollback goes back to it. Its events stay in {@link #history}.
+     *
+     * @return the events recorded (alias removals first, the deletion last)
+     */
+    List<ModelEvent> deleteVersion(String model, int version, Expectation expect, ChangeOptions options);
+
+    /**
+     * Deletes a model with its versions and aliases, recorded as a {@link EventAction#DELETE_MODEL} event. The model
+     * disappears from every read and its name is free: registering or creating it again makes a new model, with
+     * versions from 1 and a history of its own. The deleted model's rows and history stay in the store (append-only,
+     * for audit) but no read of this API returns them.
+     *
+     * @return the deletion event
+     */
+    ModelEvent deleteModel(String model, Expectation expect, ChangeOptions options);
+
     /** Points {@code alias} at {@code version} (moving it from the version it pointed at, if any). */
     List<ModelEvent> setAlias(String model, String alias, int version, Expectation expect,
                                      ChangeOptions options);

@@ -9,7 +9,7 @@ import java.util.function.IntPredicate;
  * The succession of versions that held one stage or alias, replayed from the history: each promotion into the
  * stage (or pointing of the alias) pushes its version; each rollback pops the version it replaced (with any
  * versions above it that had already left), so rolling back again walks further back, skipping tenures that
- * were themselves rolled back.
+ * were themselves rolled back. A deleted version leaves the succession altogether, so no rollback goes back to it.
  */
 public final class SlotHistory {
     private final List<Integer> holders = new ArrayList<>();
@@ -21,7 +21,9 @@ public final class SlotHistory {
     public static SlotHistory ofStage(List<ModelEvent> history, Stage stage) {
         SlotHistory h = new SlotHistory();
         for (ModelEvent e : history) {
-            if ((e.action() == EventAction.PROMOTE || e.action() == EventAction.IMPORT) && e.alias() == null
+            if (e.action() == EventAction.DELETE) {
+                h.forget(e.version());
+            } else if ((e.action() == EventAction.PROMOTE || e.action() == EventAction.IMPORT) && e.alias() == null
                     && stage.label().equals(e.to())) {
                 h.holders.add(e.version());
             } else if (e.action() == EventAction.ROLLBACK && e.stage() == stage) {
@@ -35,6 +37,10 @@ public final class SlotHistory {
     public static SlotHistory ofAlias(List<ModelEvent> history, String alias) {
         SlotHistory h = new SlotHistory();
         for (ModelEvent e : history) {
+            if (e.action() == EventAction.DELETE) {
+                h.forget(e.version());
+                continue;
+            }
             if (!alias.equals(e.alias())) {
                 continue;
             }
@@ -81,6 +87,10 @@ public final class SlotHistory {
     /** The succession, oldest first (for tests and display). */
     List<Integer> holders() {
         return List.copyOf(holders);
+    }
+
+    private void forget(Integer deleted) {
+        holders.removeIf(v -> Objects.equals(v, deleted));
     }
 
     private void replayRollback(Integer replaced, Integer restored) {

@@ -34,7 +34,7 @@ final class DriftTables {
     }
 
     static long modelId(Connection c, String model) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM registered_models WHERE name = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM registered_models WHERE name = ? AND deleted_ms IS NULL")) {
             ps.setString(1, model);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -46,7 +46,8 @@ final class DriftTables {
     }
 
     static void requireVersion(Connection c, String model, long modelId, int version) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM model_versions WHERE model_id = ? AND version = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM model_versions WHERE model_id = ? AND version = ? "
+                + "AND deleted_ms IS NULL")) {
             ps.setLong(1, modelId);
             ps.setInt(2, version);
             try (ResultSet rs = ps.executeQuery()) {

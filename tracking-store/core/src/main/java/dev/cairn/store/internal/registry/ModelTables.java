@@ -35,11 +35,11 @@ final class ModelTables {
     }
 
     static List<RegisteredModel> models(Connection c, SqlDialect dialect, String nameContains) throws SQLException {
-        String where = nameContains == null || nameContains.isBlank() ? ""
-                : " WHERE " + dialect.positionOf("lower(?)", "lower(m.name)") + " > 0";
+        String where = " WHERE m.deleted_ms IS NULL" + (nameContains == null || nameContains.isBlank() ? ""
+                : " AND " + dialect.positionOf("lower(?)", "lower(m.name)") + " > 0");
         try (PreparedStatement ps = c.prepareStatement("SELECT " + MODEL_COLUMNS + " FROM registered_models m"
                 + where + " ORDER BY lower(m.name)")) {
-            if (!where.isEmpty()) {
+            if (nameContains != null && !nameContains.isBlank()) {
                 ps.setString(1, nameContains.strip());
             }
             List<RegisteredModel> out = new ArrayList<>();
@@ -54,7 +54,7 @@ final class ModelTables {
 
     static RegisteredModel modelOrNull(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + MODEL_COLUMNS
-                + " FROM registered_models m WHERE m.name = ?")) {
+                + " FROM registered_models m WHERE m.name = ? AND m.deleted_ms IS NULL")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? mapModel(c, rs) : null;
@@ -110,6 +110,37 @@ final class ModelTables {
         }
     }
 
+    /**
+     * Marks a model deleted: its name goes to {@code deleted_name} and the row takes a tombstone name no valid model
+     * name can be (it starts with a control character), so the name is free; its versions are marked deleted and its
+     * aliases removed. The row stays: the history refers to it.
+     */
+    static void deleteModel(Connection c, long modelId, String name, long nowMs) throws SQLException {
+        update(c, "DELETE FROM model_aliases WHERE model_id = ?", modelId);
+        update(c, "UPDATE model_versions SET deleted_ms = ? WHERE model_id = ? AND deleted_ms IS NULL", nowMs, modelId);
+        update(c, "UPDATE registered_models SET deleted_ms = ?, deleted_name = ?, name = ? WHERE id = ?", nowMs, name,
+                "\u0001deleted:" + modelId, modelId);
+    }
+
+    /** Marks a version deleted (its aliases must be removed first). */
+    static void deleteVersion(Connection c, long modelId, int version, long nowMs) throws SQLException {
+        update(c, "UPDATE model_versions SET deleted_ms = ? WHERE model_id = ? AND version = ?", nowMs, modelId,
+                version);
+    }
+
+    /** Whether the version number was ever used, deleted or not. */
+    static boolean versionNumberUsed(Connection c, long modelId, int version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM model_versions WHERE model_id = ? AND version = ?")) {
+            ps.setLong(1, modelId);
+            ps.setInt(2, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The next version number: deleted versions count, so a number is never given twice. */
     static int nextVersion(Connection c, long modelId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT coalesce(max(version), 0) + 1 FROM model_versions WHERE model_id = ?")) {
@@ -177,7 +208,7 @@ final class ModelTables {
     /** Versions of a model, ascending; {@code onlyVersion} null for all. */
     static List<ModelVersion> versions(Connection c, long modelId, Integer onlyVersion) throws SQLException {
         String sql = "SELECT " + VERSION_COLUMNS + " FROM model_versions v JOIN registered_models m "
-                + "ON m.id = v.model_id LEFT JOIN runs r ON r.seq = v.run_seq WHERE v.model_id = ?"
+                + "ON m.id = v.model_id LEFT JOIN runs r ON r.seq = v.run_seq WHERE v.model_id = ? AND v.deleted_ms IS NULL"
                 + (onlyVersion == null ? "" : " AND v.version = ?") + " ORDER BY v.version";
         Map<Integer, Map<String, String>> tags = versionTags(c, modelId);
         Map<Integer, List<String>> aliases = new HashMap<>();
@@ -236,7 +267,7 @@ final class ModelTables {
     static ModelState state(Connection c, RegisteredModel model) throws SQLException {
         Map<Integer, Stage> stages = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT version, stage FROM model_versions WHERE model_id = ?")) {
+                "SELECT version, stage FROM model_versions WHERE model_id = ? AND deleted_ms IS NULL")) {
             ps.setLong(1, model.id());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

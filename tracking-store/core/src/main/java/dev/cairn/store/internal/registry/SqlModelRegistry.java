@@ -288,6 +288,63 @@ public final class SqlModelRegistry implements ModelRegistry {
         });
     }
 
+    /**
+     * Moves {@code version} back to stage None (MLflow's transition to None), recorded as an
+     * {@link EventAction#UNSTAGE} event. Refused when it is in None already.
+     */
+    public List<ModelEvent> unstage(String model, int version, Expectation expect, ChangeOptions options) {
+        return act(model, "move " + model + " version " + version + " back to None", expect, options,
+                (c, state, now) -> {
+                    Stage from = requireStage(state, version);
+                    if (from == Stage.NONE) {
+                        throw new RegistryRefusedException(model + " version " + version + " is already None.");
+                    }
+                    ModelTables.setStage(c, state.modelId(), version, Stage.NONE, now);
+                    return List.of(EventLog.append(c, state.modelId(), model,
+                            EventLog.Entry.stageChange(EventAction.UNSTAGE, version, from, Stage.NONE, null, false),
+                            options, now));
+                });
+    }
+
+    /**
+     * Deletes {@code version}: its aliases are removed (REMOVE_ALIAS events), then it is marked deleted and the
+     * deletion recorded (DELETE). It disappears from every read; its number is never given again; rollbacks skip it.
+     *
+     * @return the events recorded (alias removals first, the deletion last)
+     */
+    public List<ModelEvent> deleteVersion(String model, int version, Expectation expect, ChangeOptions options) {
+        return act(model, "delete " + model + " version " + version, expect, options, (c, state, now) -> {
+            Stage stage = requireStage(state, version);
+            List<ModelEvent> events = new ArrayList<>();
+            for (var alias : state.aliases().entrySet()) {
+                if (alias.getValue() == version) {
+                    ModelTables.setAlias(c, state.modelId(), alias.getKey(), null);
+                    events.add(EventLog.append(c, state.modelId(), model, new EventLog.Entry(version,
+                            EventAction.REMOVE_ALIAS, alias.getKey(), null, String.valueOf(version), null, null,
+                            false, "version " + version + " deleted"), options, now));
+                }
+            }
+            ModelTables.deleteVersion(c, state.modelId(), version, now);
+            events.add(EventLog.append(c, state.modelId(), model, new EventLog.Entry(version, EventAction.DELETE,
+                    null, null, stage.label(), null, null, false, "was " + stage.label()), options, now));
+            return events;
+        });
+    }
+
+    /**
+     * Deletes a model with its versions and aliases (DELETE_MODEL): it disappears from every read and its name is
+     * free; its rows and history stay in the store, reachable by no read.
+     */
+    public ModelEvent deleteModel(String model, Expectation expect, ChangeOptions options) {
+        return act(model, "delete model " + model, expect, options, (c, state, now) -> {
+            ModelEvent e = EventLog.append(c, state.modelId(), model, new EventLog.Entry(null,
+                    EventAction.DELETE_MODEL, null, null, null, null, null, false,
+                    state.stages().size() + " version(s)"), options, now);
+            ModelTables.deleteModel(c, state.modelId(), model, now);
+            return List.of(e);
+        }).get(0);
+    }
+
     /** Points {@code alias} at {@code version} (moving it from the version it pointed at, if any). */
     public List<ModelEvent> setAlias(String model, String alias, int version, Expectation expect,
                                      ChangeOptions options) {
@@ -388,7 +445,10 @@ public final class SqlModelRegistry implements ModelRegistry {
             long modelId = m != null ? m.id() : ModelTables.insertModel(c, spec.model(), null, created);
             List<ModelVersion> existing = ModelTables.versions(c, modelId, version);
             ChangeOptions at = options.at(updatedMs);
-            if (existing.isEmpty()) {
+            if (existing.isEmpty() && ModelTables.versionNumberUsed(c, modelId, version)) {
+                LOG.debug("not importing {} version {}: it was deleted here", spec.model(), version);
+                return false;
+            } else if (existing.isEmpty()) {
                 Long runSeq = spec.runId() == null ? null : store.runs().requireSeq(c, spec.runId());
                 ModelTables.insertVersion(c, modelId, version, runSeq, spec.source(), spec, options.user(), created);
                 ModelTables.setStage(c, modelId, version, stage, updatedMs);

@@ -24,7 +24,7 @@ public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 
     /** The schema version this build writes. Each version N has a script {@code V<N>__*.sql} per dialect. */
-    public static final int CURRENT_VERSION = 5;
+    public static final int CURRENT_VERSION = 6;
 
     private static final String[] SCRIPTS = {
         "V1__initial.sql",
@@ -32,6 +32,7 @@ public final class SchemaMigrator {
         "V3__model_registry.sql",
         "V4__drift.sql",
         "V5__monitoring.sql",
+        "V6__registry_deletes.sql",
     };
 
     private final SqlDialect dialect;

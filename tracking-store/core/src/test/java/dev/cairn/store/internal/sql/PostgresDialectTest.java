@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class PostgresDialectTest {
     static final String[] SCRIPTS = {
         "V1__initial.sql", "V2__provenance_and_changes.sql", "V3__model_registry.sql", "V4__drift.sql",
-        "V5__monitoring.sql",
+        "V5__monitoring.sql", "V6__registry_deletes.sql",
     };
     static final int CURRENT_VERSION = SCRIPTS.length;
 
@@ -84,7 +84,7 @@ class PostgresDialectTest {
             assertThat(dialect.schemaVersion(c)).isEqualTo(CURRENT_VERSION);
             assertThat(dialect.isForeignDatabase(c)).isFalse();
             assertThat(query(c, "SELECT key, value FROM store_meta ORDER BY key"))
-                    .containsExactly("application_id=cairn", "change_seq=0", "schema_version=5");
+                    .containsExactly("application_id=cairn", "change_seq=0", "schema_version=" + CURRENT_VERSION);
             assertThat(dialect.integrityCheck(c)).isEqualTo("ok");
             assertThat(dialect.sizeBytes(c)).isGreaterThan(1_000_000);
         }
