@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Ordering by a param reads numbers from {@code params_key_num} (ADR 0012): numbers first (ties by text, then by run),
  * then text, then runs without the param, in both directions, across pages that cross those segments, with an
- * experiment scope and a filter; on SQLite the first segment is driven by the index, not by sorting every run.
+ * experiment scope and a filter; on SQLite the first segment is driven by the index, not by sorting every run, and
+ * a filtered first page of all experiments walks the start index and stops at a page of matches.
  */
 @ParameterizedClass
 @EnumSource(Backend.class)
@@ -107,11 +108,29 @@ class ParamOrderTest extends StoreContract {
     }
 
     @Test
-    void sqliteWalksTheParamNumberIndexForTheFirstPage() throws Exception {
+    void sqliteWalksTheParamNumberIndexForTheFirstPage() {
         assumeTrue(backend == Backend.SQLITE);
-        RunQuery query = RunQuery.all().orderedBy(List.of("params.p DESC")).inExperiments(List.of("a"));
+        List<String> plan = firstSegmentPlan(RunQuery.all().orderedBy(List.of("params.p DESC"))
+                .inExperiments(List.of("a")));
+        // the experiment name is one index lookup; then the param's numbers in index order (ties sorted per number)
+        assertThat(String.join("\n", plan)).contains("SEARCH q0 USING INDEX params_key_num (key_id=? AND num>?)")
+                .doesNotContain("SCAN r").doesNotContain("TEMP B-TREE FOR ORDER BY");
+    }
+
+    @Test
+    void sqliteReadsAFilteredFirstPageOfAllExperimentsInStartOrder() {
+        assumeTrue(backend == Backend.SQLITE);
+        List<String> plan = firstSegmentPlan(RunQuery.all().withFilter("params.p > 0.1 and params.q = '2'"));
+        // walks the runs' start index and stops at the first page of matches, instead of reading each experiment's
+        // runs and sorting every match
+        assertThat(String.join("\n", plan)).contains("r USING INDEX runs_start")
+                .doesNotContain("TEMP B-TREE FOR ORDER BY");
+    }
+
+    /** SQLite's plan for the first segment (runs that have the lead sort value) of {@code query}'s first page. */
+    private List<String> firstSegmentPlan(RunQuery query) {
         SqlRunSearch.Prepared p = SqlRunSearch.prepare(query);
-        List<String> plan = Internals.database(store).read(c -> {
+        return Internals.database(store).read(c -> {
             Map<String, Long> ids = KeyIds.resolve(c, KeyIds.used(p.filter(), p.order()));
             OrderPlan order = OrderPlan.of(p.order(), ids);
             SqlBuilder explain = new SqlBuilder().sql("EXPLAIN QUERY PLAN ").append(new SqlRunSearch(
@@ -128,8 +147,5 @@ class ParamOrderTest extends StoreContract {
             }
             return lines;
         });
-        // the experiment name is one index lookup; then the param's numbers in index order (ties sorted per number)
-        assertThat(String.join("\n", plan)).contains("SEARCH q0 USING INDEX params_key_num (key_id=? AND num>?)")
-                .doesNotContain("SCAN r").doesNotContain("TEMP B-TREE FOR ORDER BY");
     }
 }
