@@ -38,6 +38,9 @@ import java.util.function.BooleanSupplier;
  * the process CPU time of each step. Run with
  * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp <test classpath>
  * dev.cairn.viewer.bench.RunsTableBenchmark [store file]}; the store is generated once and kept.
+ * {@code -Dbench.firstRowsOnly=true} stops after the first rows (to compare cold starts, e.g. with and without a
+ * class-data-sharing archive: {@code -XX:SharedArchiveFile=...}); the first line then also gives the time since the
+ * JVM started (JavaFX start-up and the stage included).
  */
 public final class RunsTableBenchmark {
     private static final int RUNS = 100_000;
@@ -87,6 +90,11 @@ public final class RunsTableBenchmark {
             return null;
         });
         report("first rows shown", t0, cpu0);
+        if (Boolean.getBoolean("bench.firstRowsOnly")) {
+            System.out.printf(Locale.ROOT, "%-62s %8d ms wall  %8.0f ms cpu%n", "first rows shown since JVM start",
+                    ManagementFactory.getRuntimeMXBean().getUptime(), cpu() / 1e6);
+            System.exit(0);
+        }
 
         cpu0 = mark();
         waitFor(() -> onFxQuiet(() -> !vm.loadingProperty().get()));

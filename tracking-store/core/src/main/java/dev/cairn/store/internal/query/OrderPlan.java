@@ -16,8 +16,16 @@ import java.util.Map;
  * row's sort values".
  */
 final class OrderPlan {
-    /** Metric aggregates with an index on (key_id, aggregate) in metric_summaries. */
-    private static final java.util.Set<String> INDEXED_AGGREGATES = java.util.Set.of("s0.last", "s0.min", "s0.max");
+    /**
+     * Lead sort values with an index on (key_id, value): a metric's aggregates in metric_summaries and a param's
+     * number in params ({@code params_key_num}); each mapped to the LEFT JOIN that brings it, which becomes an inner
+     * join when the lead value is known to be present.
+     */
+    private static final Map<String, String> INDEXED_LEADS = Map.of(
+            "s0.last", " LEFT JOIN metric_summaries s0 ",
+            "s0.min", " LEFT JOIN metric_summaries s0 ",
+            "s0.max", " LEFT JOIN metric_summaries s0 ",
+            "q0.num", " LEFT JOIN params q0 ");
     private static final String RUN_NAME_TAG = "mlflow.runName";
 
     private final SqlBuilder joins = new SqlBuilder();
@@ -51,7 +59,8 @@ final class OrderPlan {
             String alias = "q" + n;
             joins.sql(" LEFT JOIN params " + alias + " ON " + alias + ".run_seq = r.seq AND " + alias
                     + ".key_id = ").bind(keyIds.getOrDefault(p.key(), -1L));
-            columns.add(new SortColumn("(CASE WHEN " + alias + ".value IS NULL THEN 1 ELSE 0 END)", false, false));
+            // numbers first, then text, then runs without the param: num and value both sort NULLs last, and a
+            // present param always has a value; a leading num lets params_key_num drive the first segment
             columns.add(new SortColumn(alias + ".num", desc, true));
             columns.add(new SortColumn(alias + ".value", desc, true));
         } else if (f instanceof Field.Tag t) {
@@ -69,19 +78,21 @@ final class OrderPlan {
     /**
      * The joins bringing sort values to the run row. With {@code leadPresent}, a leading sort by a metric's last
      * value joins it as an inner join, so the planner drives the query from {@code metric_summaries_key_last} in
-     * sort order and stops after one page; min and max have their own indexes for the same reason.
+     * sort order and stops after one page; min and max have their own indexes for the same reason, and a param's
+     * number has {@code params_key_num}.
      */
     SqlBuilder joins(boolean leadPresent) {
-        if (!metricIndexDrives(leadPresent)) {
+        if (!indexDrives(leadPresent)) {
             return joins;
         }
-        SqlBuilder inner = new SqlBuilder().sql(" JOIN metric_summaries s0 ");
-        return inner.appendTail(joins, " LEFT JOIN metric_summaries s0 ".length());
+        String leftJoin = INDEXED_LEADS.get(lead().expression());
+        SqlBuilder inner = new SqlBuilder().sql(leftJoin.replace(" LEFT JOIN ", " JOIN "));
+        return inner.appendTail(joins, leftJoin.length());
     }
 
-    /** True when {@link #joins} lets the index of the leading metric aggregate drive the query. */
-    boolean metricIndexDrives(boolean leadPresent) {
-        return leadPresent && INDEXED_AGGREGATES.contains(lead().expression());
+    /** True when {@link #joins} lets the index of the leading metric aggregate or param number drive the query. */
+    boolean indexDrives(boolean leadPresent) {
+        return leadPresent && INDEXED_LEADS.containsKey(lead().expression());
     }
 
     List<SortColumn> columns() {
@@ -102,10 +113,10 @@ final class OrderPlan {
         return columns.get(0);
     }
 
-    /** True when an index on the lead sort value can drive the query: a metric's last value or a run column. */
+    /** True when an index on the lead sort value can drive the query: see {@link #INDEXED_LEADS}, or a run column. */
     private boolean leadIndexed() {
         String lead = lead().expression();
-        return INDEXED_AGGREGATES.contains(lead) || lead.startsWith("r.");
+        return INDEXED_LEADS.containsKey(lead) || lead.startsWith("r.");
     }
 
     /**
