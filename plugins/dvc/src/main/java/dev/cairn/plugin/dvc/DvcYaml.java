@@ -1,8 +1,8 @@
 package dev.cairn.plugin.dvc;
 
 import dev.cairn.plugin.support.LogFileException;
+import dev.cairn.plugin.support.YamlFiles;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,17 +45,7 @@ record DvcYaml(Path file, List<Path> metrics, List<Plot> plots, List<String> tem
     }
 
     static DvcYaml read(Path file) throws IOException, LogFileException {
-        JsonNode root;
-        try {
-            root = YAML.readTree(file.toFile());
-        } catch (java.io.CharConversionException e) {
-            throw new LogFileException(file, 1, "not YAML text in UTF-8: " + e.getMessage());
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-            String msg = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage();
-            int nl = msg.indexOf('\n');
-            throw new LogFileException(file, line, "invalid YAML: " + (nl > 0 ? msg.substring(0, nl) : msg).strip());
-        }
+        JsonNode root = YamlFiles.read(file);
         Path base = file.toAbsolutePath().normalize().getParent();
         DvcYaml out = new DvcYaml(file, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         if (root == null || root.isMissingNode() || root.isNull()) {

@@ -1,6 +1,7 @@
 package dev.cairn.plugin.dvc;
 
 import dev.cairn.plugin.support.LogFileException;
+import dev.cairn.plugin.support.YamlFiles;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -81,7 +82,7 @@ record SummaryJson(Long step, Map<String, Double> values) {
             } else if (key.equals("step")) {
                 continue; // a step that is not whole (or not a number) is no metric and no step
             } else if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
-                Double special = yamlSpecial(p.getText());
+                Double special = YamlFiles.special(p.getText());
                 double v = special != null ? special : p.getDoubleValue();
                 if (Double.isInfinite(v) && !p.getText().toLowerCase(Locale.ROOT).contains("inf")) {
                     throw new LogFileException(file, line(p.currentTokenLocation()), "metric '" + key + "': '"
@@ -91,17 +92,6 @@ record SummaryJson(Long step, Map<String, Double> values) {
             }
         }
         return prefix.isEmpty() ? step : null;
-    }
-
-    /** YAML's {@code .inf}, {@code -.inf}, {@code .nan} (as Python's yaml writes them), which Jackson cannot convert. */
-    private static Double yamlSpecial(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        return switch (t) {
-            case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
-            case "-.inf" -> Double.NEGATIVE_INFINITY;
-            case ".nan" -> Double.NaN;
-            default -> null;
-        };
     }
 
     private static int line(JsonLocation location) {

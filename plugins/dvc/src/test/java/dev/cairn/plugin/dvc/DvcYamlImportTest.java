@@ -202,6 +202,55 @@ class DvcYamlImportTest {
     }
 
     @Test
+    void yamlsInfinitiesAndNanInPlotsAndMetricsAreNumbersAndTextIsNot() throws Exception {
+        Path project = tmp.resolve("specials");
+        write(project.resolve(DvcYaml.NAME), """
+                metrics:
+                  - eval/scores.yaml
+                plots:
+                  - logs/curve.yaml:
+                      x: step
+                """);
+        // as Python's yaml.dump writes float('inf'), float('-inf'), float('nan'); 'note' is text
+        write(project.resolve("logs/curve.yaml"), """
+                - {step: 0, loss: .inf, grad: 1.5}
+                - {step: 1, loss: .nan, grad: -.inf}
+                - {step: 2, loss: 0.25, grad: .NaN}
+                """);
+        write(project.resolve("eval/scores.yaml"), "best: -.Inf\nworst: .INF\nunknown: .nan\nnote: \".inf\"\n");
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(project, new CollectingSink(runs), ctx);
+        assertThat(ctx.failures).isEmpty();
+        assertThat(ctx.warnings).isEmpty();
+        Map<String, ImportedSeries> s = series(runs.get(0));
+        assertThat(s.keySet()).containsExactlyInAnyOrder("loss", "grad", "best", "worst", "unknown");
+        assertThat(s.get("loss").steps()).containsExactly(0, 1, 2);
+        assertThat(s.get("loss").values()[0]).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(s.get("loss").values()[1]).isNaN();
+        assertThat(s.get("loss").values()[2]).isEqualTo(0.25);
+        assertThat(s.get("grad").values()[1]).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(s.get("grad").values()[2]).isNaN();
+        assertThat(s.get("best").values()).containsExactly(Double.NEGATIVE_INFINITY);
+        assertThat(s.get("worst").values()).containsExactly(Double.POSITIVE_INFINITY);
+        assertThat(s.get("unknown").values()[0]).isNaN();
+    }
+
+    @Test
+    void aPlotValueTooLargeForADoubleFailsTheRunNamingFileAndLineNeverInfinity() throws Exception {
+        Path project = tmp.resolve("big");
+        write(project.resolve(DvcYaml.NAME), "plots:\n  - logs/curve.yaml\n");
+        write(project.resolve("logs/curve.yaml"), "- {step: 0, loss: 0.5}\n- {step: 1, loss: 1e400}\n");
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(project, new CollectingSink(runs), ctx);
+        assertThat(runs).isEmpty();
+        Path curve = project.resolve("logs/curve.yaml").toAbsolutePath().normalize();
+        assertThat(ctx.failures).singleElement().asString()
+                .contains(curve + ": line 2: invalid YAML: '1e400' is too large for a number (beyond ±1.8e308)");
+    }
+
+    @Test
     void aBrokenDvcYamlIsClaimedSoItIsNamedWithItsLine() throws Exception {
         Path yaml = tmp.resolve("q/dvc.yaml");
         write(yaml, "stages:\n  train:\n    metrics: [a.json\n");

@@ -17,8 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzzes the dvclive summary / DVC metrics reader ({@code metrics.json}, {@code dvclive.json}, YAML metrics), the
- * DVC plots data reader (JSON / YAML lists) and the {@code dvc.yaml} reader with its templating on the shared fixtures' dvclive files, cut, with bytes flipped or
- * inserted. Property: a file reads, or fails with a {@link LogFileException} naming it and a line (never another
+ * DVC plots data reader (JSON / YAML lists, YAML's {@code .inf}/{@code .nan}) and the {@code dvc.yaml} reader with its templating on the shared fixtures' dvclive files, cut, with bytes flipped or
+ * inserted. Inputs in {@code MetricsFileFuzzTestInputs} are crashes found and hand-made seeds (YAML's special floats
+ * as Python's yaml.dump writes them): a payload, then byte 4 (the fuzzer's bytes as the file) and the kind byte.
+ * Property: a file reads, or fails with a {@link LogFileException} naming it and a line (never another
  * exception); no metric is infinite unless the file spells an infinity; keys are never empty paths.
  */
 class MetricsFileFuzzTest {
@@ -39,7 +41,7 @@ class MetricsFileFuzzTest {
         Path f = dir().resolve(switch (kind) {
             case 0 -> "metrics.json";
             case 1 -> "metrics.yaml";
-            case 2 -> "plot.json";
+            case 2 -> data.consumeBoolean() ? "plot.json" : "plot.yaml";
             default -> "dvc.yaml";
         });
         Files.write(f, input);
