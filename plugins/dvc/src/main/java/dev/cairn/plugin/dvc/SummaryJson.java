@@ -31,7 +31,12 @@ record SummaryJson(Long step, Map<String, Double> values) {
     private static final YAMLFactory YAML = new YAMLFactory();
 
     static SummaryJson read(Path file) throws IOException, LogFileException {
-        boolean yaml = PlotTable.extension(file).startsWith("y");
+        return read(file, PlotTable.extension(file).startsWith("y") ? "yaml" : "json");
+    }
+
+    /** Reads {@code file} as {@code kind}: {@code json} or {@code yaml}, whatever its extension. */
+    static SummaryJson read(Path file, String kind) throws IOException, LogFileException {
+        boolean yaml = kind.equals("yaml");
         String format = yaml ? "YAML" : "JSON";
         try (JsonParser p = (yaml ? YAML : JSON).createParser(file.toFile())) {
             JsonToken first = p.nextToken();
