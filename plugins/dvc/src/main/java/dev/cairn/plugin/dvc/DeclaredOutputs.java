@@ -24,10 +24,10 @@ import java.util.stream.Stream;
  * The metrics and plots data files a {@code dvc.yaml} declares that no dvclive folder holds (a dvclive folder's own
  * {@code metrics.json} and {@code plots/metrics} are read with its run), and how they become one run's metrics:
  * <ul>
- *   <li>a metrics file ({@code .json}, {@code .yaml}) gives each numeric value, nested keys joined with {@code /},
- *       as one point at the file's {@code step} (0 without one), unless a plot gives that metric a series; a raw
- *       metric of DVC 0.x (a file holding one number, {@code auc.metric}) is one point at step 0 named after the
- *       file's path without extension;</li>
+ *   <li>a metrics file ({@code .json}, {@code .yaml}, {@code .toml}) gives each numeric value, nested keys joined
+ *       with {@code /}, as one point at the file's {@code step} (0 without one), unless a plot gives that metric a
+ *       series; a raw metric of DVC 0.x (a file holding one number, {@code auc.metric}) is one point at step 0
+ *       named after the file's path without extension;</li>
  *   <li>a plots file ({@code .csv}, {@code .tsv}, {@code .json}, {@code .yaml}) gives a series per numeric y column
  *       (the declared {@code y}, else every numeric column but x and {@code timestamp}) at the declared {@code x}
  *       (else {@code step}, else the row index, as DVC draws it); the key is the column's name, or
@@ -38,10 +38,10 @@ import java.util.stream.Stream;
  * </ul>
  *
  * @param base    the dvc.yaml's folder
- * @param metrics metrics files to read with their format ({@code json}, {@code yaml}, {@code raw}), in
+ * @param metrics metrics files to read with their format ({@code json}, {@code yaml}, {@code toml}, {@code raw}), in
  *                declaration order
  * @param plots   plots files to read with their x / y, in declaration order
- * @param skipped warnings about declared files not read (TOML metrics, DVC 0.x CSV metrics, templated paths)
+ * @param skipped warnings about declared files not read (DVC 0.x CSV metrics, templated paths)
  */
 record DeclaredOutputs(Path base, List<DvcYaml.Metric> metrics, List<DvcYaml.Plot> plots, List<String> skipped) {
 
@@ -61,8 +61,7 @@ record DeclaredOutputs(Path base, List<DvcYaml.Metric> metrics, List<DvcYaml.Plo
                     continue;
                 }
                 switch (format) {
-                    case "toml" -> skipped.add(f + ": TOML metrics are not read");
-                    case "csv", "tsv", "htsv" -> skipped.add(f + ": " + format + " metrics of DVC 0.x are not read");
+                    case "csv", "tsv", "hcsv", "htsv" -> skipped.add(f + ": " + format + " metrics of DVC 0.x are not read");
                     default -> metrics.putIfAbsent(f, new DvcYaml.Metric(f, format));
                 }
             }
@@ -85,7 +84,11 @@ record DeclaredOutputs(Path base, List<DvcYaml.Metric> metrics, List<DvcYaml.Plo
      */
     private static String format(DvcYaml.Metric declared, Path f) {
         if (declared.type() != null) {
-            return declared.type().equals("yml") ? "yaml" : declared.type();
+            return switch (declared.type()) {
+                case "yml" -> "yaml";
+                case "json", "yaml", "toml", "csv", "tsv", "hcsv", "htsv" -> declared.type();
+                default -> "raw"; // DVC 0.x showed a metric of a type it did not know as its text
+            };
         }
         String ext = PlotTable.extension(f);
         return switch (ext) {

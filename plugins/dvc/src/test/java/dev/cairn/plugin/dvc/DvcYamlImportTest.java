@@ -391,6 +391,30 @@ class DvcYamlImportTest {
     }
 
     @Test
+    void tomlMetricsDeclaredInADvcYamlAreRead() throws Exception {
+        Path project = tmp.resolve("toml");
+        write(project.resolve(DvcYaml.NAME), """
+                stages:
+                  evaluate:
+                    cmd: python evaluate.py
+                    metrics:
+                      - eval/metrics.toml:
+                          cache: false
+                """);
+        write(project.resolve("eval/metrics.toml"), "step = 4\n[test]\nf1 = 0.625\nloss = inf\n");
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(project, new CollectingSink(runs), ctx);
+        assertThat(ctx.failures).isEmpty();
+        assertThat(ctx.warnings).isEmpty();
+        Map<String, ImportedSeries> s = series(runs.get(0));
+        assertThat(s.keySet()).containsExactlyInAnyOrder("test/f1", "test/loss");
+        assertThat(s.get("test/f1").steps()).containsExactly(4);
+        assertThat(s.get("test/f1").values()).containsExactly(0.625);
+        assertThat(s.get("test/loss").values()).containsExactly(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
     void aBrokenDvcYamlIsClaimedSoItIsNamedWithItsLine() throws Exception {
         Path yaml = tmp.resolve("q/dvc.yaml");
         write(yaml, "stages:\n  train:\n    metrics: [a.json\n");
