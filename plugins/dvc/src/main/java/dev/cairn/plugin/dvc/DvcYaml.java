@@ -94,15 +94,16 @@ record DvcYaml(Path file, List<Metric> metrics, List<Plot> plots, List<String> t
     }
 
     /**
-     * The declarations of {@code file}'s folder: its dvc.yaml (when {@code file} is one, or the folder has one) and
-     * its DVC 0.x single-stage files. A file that is not YAML names itself and its line.
+     * The declarations of {@code file}'s folder: {@code file} read as a dvc.yaml (a DVC 0.x stage file given stands
+     * for the folder's dvc.yaml, if any) and the folder's DVC 0.x single-stage files. A file that is not YAML names
+     * itself and its line.
      */
     static DvcYaml read(Path file) throws IOException, LogFileException {
         Path base = file.toAbsolutePath().normalize().getParent();
-        Path yaml = base.resolve(NAME);
-        DvcYaml out = new DvcYaml(Files.isRegularFile(yaml) ? yaml : file, new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>());
-        if (Files.isRegularFile(yaml)) {
+        Path yaml = !isLegacyName(String.valueOf(file.getFileName())) ? file
+                : Files.isRegularFile(base.resolve(NAME)) ? base.resolve(NAME) : null;
+        DvcYaml out = new DvcYaml(yaml != null ? yaml : file, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        if (yaml != null) {
             out.readYaml(yaml, base);
         }
         for (Path legacy : stageFiles(base)) {

@@ -357,6 +357,9 @@ class DvcYamlImportTest {
         write(project.resolve("tests/extra.yaml"), "recall: 0.75\n");
         assertThat(importer.claim(project.resolve(DvcYaml.NAME))).isEqualTo(new ImportClaim(0.95, false, true));
         assertThat(importer.claim(project.resolve("data.xml.dvc"))).isEqualTo(ImportClaim.NONE);
+        // read from any of them, the folder's declarations are the same
+        assertThat(DvcYaml.read(project.resolve("train.dvc")).metrics())
+                .isEqualTo(DvcYaml.read(project.resolve(DvcYaml.NAME)).metrics()).hasSize(5);
         List<ImportedRun> runs = new ArrayList<>();
         RecordingContext ctx = new RecordingContext();
         importer.importFrom(project.resolve(DvcYaml.NAME), new CollectingSink(runs), ctx);
