@@ -1,5 +1,6 @@
 package dev.cairn.app.cli;
 
+import dev.cairn.app.ByteCount;
 import dev.cairn.app.StoreLocator;
 import dev.cairn.store.StoreInfo;
 import dev.cairn.store.StoreLocation;
@@ -51,8 +52,8 @@ public final class StoreAdminCommand extends StoreCommand {
                 out().printf(Locale.ROOT, "runs            %,d%n", info.runs());
                 out().printf(Locale.ROOT, "metric points   %,d%n", info.metricPoints());
                 out().printf(Locale.ROOT, "models          %,d%n", info.models());
-                out().printf(Locale.ROOT, "size            %s (series %s)%n", bytes(info.sizeBytes()),
-                        bytes(info.seriesBytes()));
+                out().printf(Locale.ROOT, "size            %s (series %s)%n", ByteCount.format(info.sizeBytes()),
+                        ByteCount.format(info.seriesBytes()));
                 return 0;
             }
         }
@@ -69,20 +70,6 @@ public final class StoreAdminCommand extends StoreCommand {
             o.put("sizeBytes", info.sizeBytes());
             o.put("seriesBytes", info.seriesBytes());
             return o;
-        }
-
-        private static String bytes(long n) {
-            if (n < 1024) {
-                return n + " B";
-            }
-            String[] units = {"KiB", "MiB", "GiB", "TiB"};
-            double v = n;
-            int u = -1;
-            while (v >= 1024 && u < units.length - 1) {
-                v /= 1024;
-                u++;
-            }
-            return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
         }
     }
 

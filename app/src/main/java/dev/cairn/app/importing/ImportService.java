@@ -38,10 +38,17 @@ public final class ImportService {
 
     private final TrackingStore store;
     private final List<RunImporter> importers;
+    private final ZipExpander zips;
 
     public ImportService(TrackingStore store, List<RunImporter> importers) {
+        this(store, importers, new ZipExpander());
+    }
+
+    /** An import service unpacking dropped zips with {@code zips} (its limits and temporary folder). */
+    ImportService(TrackingStore store, List<RunImporter> importers, ZipExpander zips) {
         this.store = store;
         this.importers = List.copyOf(importers);
+        this.zips = zips;
     }
 
     /** The importers that can read {@code path}, most confident first (empty when none). */
@@ -219,7 +226,7 @@ public final class ImportService {
                            int count) {
         Path dir;
         try {
-            dir = ZipExpander.expand(zip);
+            dir = zips.expand(zip);
         } catch (IOException e) {
             report.source(zip.toString(), null, null);
             report.fail(zip.toString(), e.getMessage());

@@ -1,10 +1,12 @@
 package dev.cairn.app.importing;
 
+import dev.cairn.app.ByteCount;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
@@ -21,24 +23,46 @@ import java.util.zip.ZipFile;
  * it can be walked like the project folder it was: entries outside the folder are refused, each entry's CRC is
  * checked, and a file that is not a zip, is cut short or has a corrupt entry is an {@link IOException} whose message
  * names the zip (and the entry).
+ *
+ * <p>A zip bomb is refused the same way, within its {@link ZipLimits}: the headers are read first and a zip that
+ * declares too many entries, too many bytes or more bytes than the temporary folder has free is refused before
+ * anything is written; then every entry's bytes are counted as they come out of the inflater (headers can lie), and
+ * unpacking stops at the first byte past the entry's declared size, the limit of one entry, the limit of all
+ * entries or the compression ratio. What was unpacked is deleted before the error is thrown.
  */
 final class ZipExpander {
-    private ZipExpander() {
+    private static final String IF_TRUSTED = "; if you trust it, unzip it yourself and import the folder";
+
+    private final ZipLimits limits;
+    private final Path tempParent;
+
+    /** Unpacks into the system's temporary folder within the default limits. */
+    ZipExpander() {
+        this(ZipLimits.DEFAULT, null);
+    }
+
+    /** Unpacks into {@code tempParent} (the system's temporary folder when null) within {@code limits}. */
+    ZipExpander(ZipLimits limits, Path tempParent) {
+        this.limits = limits;
+        this.tempParent = tempParent;
     }
 
     /**
      * Unpacks {@code zip} into {@code <temp>/<zip name without .zip>/}; delete it with {@link #delete} (its parent
      * temporary folder goes with it).
      */
-    static Path expand(Path zip) throws IOException {
-        Path tmp = Files.createTempDirectory("cairn-import-");
+    Path expand(Path zip) throws IOException {
+        Path tmp = tempParent == null ? Files.createTempDirectory("cairn-import-")
+                : Files.createTempDirectory(tempParent, "cairn-import-");
         Path dir = tmp.resolve(stem(zip));
         try {
             Files.createDirectories(dir);
             try (ZipFile file = new ZipFile(zip.toFile())) {
+                checkDeclared(zip, file, tmp);
+                Counter counter = new Counter(zip, Files.size(zip));
                 Enumeration<? extends ZipEntry> entries = file.entries();
                 while (entries.hasMoreElements()) {
-                    unpack(zip, file, entries.nextElement(), dir);
+                    unpack(zip, file, entries.nextElement(), dir, counter);
                 }
             } catch (ZipException e) {
                 throw new IOException(zip + ": not a zip archive, or cut short (" + e.getMessage() + ")", e);
@@ -50,7 +74,38 @@ final class ZipExpander {
         return dir;
     }
 
-    private static void unpack(Path zip, ZipFile file, ZipEntry e, Path dir) throws IOException {
+    /** Refuses, before anything is unpacked, a zip whose headers already say it is past a limit. */
+    private void checkDeclared(Path zip, ZipFile file, Path tmp) throws IOException {
+        long declared = 0;
+        int count = 0;
+        Enumeration<? extends ZipEntry> entries = file.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry e = entries.nextElement();
+            if (++count > limits.maxEntries()) {
+                throw new IOException(zip + ": more than " + limits.maxEntries() + " entries (at entry '"
+                        + e.getName() + "')" + IF_TRUSTED);
+            }
+            long size = Math.max(0, e.getSize());
+            if (size > limits.maxEntryBytes()) {
+                throw entryTooBig(zip, e);
+            }
+            declared += size;
+            if (declared > limits.maxTotalBytes()) {
+                throw totalTooBig(zip, e);
+            }
+            if (size > limits.ratioFloorBytes() && e.getCompressedSize() >= 0
+                    && size > limits.maxRatio() * Math.max(1, e.getCompressedSize())) {
+                throw ratioTooHigh(zip, e);
+            }
+        }
+        long free = Files.getFileStore(tmp).getUsableSpace();
+        if (declared > free) {
+            throw new IOException(zip + ": unpacks to " + ByteCount.format(declared) + ", the temporary folder "
+                    + tmp.getParent() + " has " + ByteCount.format(free) + " free");
+        }
+    }
+
+    private void unpack(Path zip, ZipFile file, ZipEntry e, Path dir, Counter counter) throws IOException {
         Path target = dir.resolve(e.getName()).normalize();
         if (!target.startsWith(dir) || target.equals(dir) && !e.isDirectory()) {
             throw new IOException(zip + ": entry '" + e.getName() + "' points outside the archive");
@@ -61,8 +116,14 @@ final class ZipExpander {
         }
         Files.createDirectories(target.getParent());
         try (InputStream raw = file.getInputStream(e); CheckedInputStream in = new CheckedInputStream(raw,
-                new CRC32())) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                new CRC32()); OutputStream out = Files.newOutputStream(target)) {
+            byte[] buffer = new byte[64 * 1024];
+            long written = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                written += n;
+                counter.check(e, written, n);
+                out.write(buffer, 0, n);
+            }
             if (e.getCrc() != -1 && in.getChecksum().getValue() != e.getCrc()) {
                 throw new IOException(zip + ": entry '" + e.getName() + "' is corrupt (CRC-32 "
                         + hex(in.getChecksum().getValue()) + ", the archive says " + hex(e.getCrc()) + ")");
@@ -72,6 +133,58 @@ final class ZipExpander {
         } catch (java.io.EOFException ex) {
             throw new IOException(zip + ": entry '" + e.getName() + "' is cut short", ex);
         }
+    }
+
+    /** The bytes unpacked so far, checked against the limits as each buffer comes out of the inflater. */
+    private final class Counter {
+        private final Path zip;
+        private final long archiveBytes;
+        private long total;
+
+        Counter(Path zip, long archiveBytes) {
+            this.zip = zip;
+            this.archiveBytes = archiveBytes;
+        }
+
+        /** Throws when {@code e}, now {@code written} bytes long after {@code n} more, is past a limit. */
+        void check(ZipEntry e, long written, int n) throws IOException {
+            total += n;
+            if (e.getSize() >= 0 && written > e.getSize()) {
+                throw new IOException(zip + ": entry '" + e.getName() + "' unpacks to more than the "
+                        + e.getSize() + " bytes the archive declares (corrupt, or a zip bomb)");
+            }
+            if (written > limits.maxEntryBytes()) {
+                throw entryTooBig(zip, e);
+            }
+            if (total > limits.maxTotalBytes()) {
+                throw totalTooBig(zip, e);
+            }
+            if (written > limits.ratioFloorBytes() && e.getCompressedSize() >= 0
+                    && written > limits.maxRatio() * Math.max(1, e.getCompressedSize())) {
+                throw ratioTooHigh(zip, e);
+            }
+            if (total > limits.ratioFloorBytes() && total > limits.maxRatio() * Math.max(1, archiveBytes)) {
+                throw new IOException(zip + ": unpacks to more than " + limits.maxRatio() + " times its "
+                        + ByteCount.format(archiveBytes) + " (at entry '" + e.getName() + "'), a zip bomb"
+                        + IF_TRUSTED);
+            }
+        }
+    }
+
+    private IOException entryTooBig(Path zip, ZipEntry e) {
+        return new IOException(zip + ": entry '" + e.getName() + "' unpacks to more than "
+                + ByteCount.format(limits.maxEntryBytes()) + ", the limit for one entry" + IF_TRUSTED);
+    }
+
+    private IOException totalTooBig(Path zip, ZipEntry e) {
+        return new IOException(zip + ": unpacks to more than " + ByteCount.format(limits.maxTotalBytes())
+                + " in all (at entry '" + e.getName() + "')" + IF_TRUSTED);
+    }
+
+    private IOException ratioTooHigh(Path zip, ZipEntry e) {
+        return new IOException(zip + ": entry '" + e.getName() + "' unpacks to more than " + limits.maxRatio()
+                + " times its compressed " + ByteCount.format(Math.max(0, e.getCompressedSize()))
+                + ", a zip bomb" + IF_TRUSTED);
     }
 
     /**

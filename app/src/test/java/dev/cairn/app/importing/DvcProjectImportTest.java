@@ -141,4 +141,41 @@ class DvcProjectImportTest {
         assertThat(store.metrics().read(run.id(), "loss").steps()).containsExactly(0, 1);
         assertThat(store.metrics().read(run.id(), "accuracy").values()).containsExactly(0.5);
     }
+
+    @Test
+    void dvc0StageFilesInAProjectAreOneSourceForTheirFolderAndImportAgainUnchanged() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("proj3"));
+        addOtherTrackers(project);
+        Path old = Files.createDirectories(project.resolve("experiments/2019"));
+        // DVC 0.x: 'dvc add' of the data, two 'dvc run' stages, metrics marked in their outs
+        Files.writeString(old.resolve("data.dvc"), "outs:\n- md5: a304afb96060aad90176268345e10355\n  path: data\n");
+        Files.writeString(old.resolve("Dvcfile"), """
+                cmd: python train.py
+                outs:
+                - path: model.pkl
+                  cache: true
+                - path: metrics.json
+                  cache: false
+                  metric:
+                    type: json
+                    xpath: accuracy
+                """);
+        Files.writeString(old.resolve("eval.dvc"), "cmd: python eval.py\nouts:\n- path: auc.metric\n  metric: true\n");
+        Files.writeString(old.resolve("metrics.json"), "{\"accuracy\": 0.5}\n");
+        Files.writeString(old.resolve("auc.metric"), "0.75\n");
+
+        ImportSummary s = service.importPaths(List.of(project), ImportOptions.defaults(), ImportListener.NONE);
+        assertThat(s.failed()).isEmpty();
+        // 'Dvcfile' sorts first: it stands for the folder's three stage files
+        assertThat(formats(project, s)).contains(Map.entry("experiments/2019/Dvcfile", "dvclive:1"))
+                .doesNotContainKeys("experiments/2019/data.dvc", "experiments/2019/eval.dvc");
+        Run run = store.runsChangedSince(0).stream().map(id -> store.runs().get(id).orElseThrow())
+                .filter(r -> "experiments/2019".equals(r.name())).findFirst().orElseThrow();
+        assertThat(store.metrics().read(run.id(), "accuracy").values()).containsExactly(0.5);
+        assertThat(store.metrics().read(run.id(), "auc").values()).containsExactly(0.75);
+
+        ImportSummary again = service.importPaths(List.of(project), ImportOptions.defaults(), ImportListener.NONE);
+        assertThat(again.added()).isEmpty();
+        assertThat(again.updated()).isEmpty();
+    }
 }

@@ -182,6 +182,155 @@ class ZipProjectImportTest {
                         + "[0-9a-f]{8}, the archive says [0-9a-f]{8}\\)"));
     }
 
+    /** A real zip bomb: the Sacred runs of a fixture, then {@code p/zz/bomb.bin}, {@code mib} MiB of zeros deflated. */
+    private Path bomb(Path zip, int mib) throws IOException {
+        Path project = tmp.resolve("src/p");
+        Fixtures.copy("sacred/joefarrington__cdt_sacred_example/my_runs", project.resolve("my_runs"));
+        Path plain = zip(project, tmp.resolve("plain.zip"), false);
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(plain.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                in.getInputStream(e).transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("p/zz/bomb.bin"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < mib; i++) {
+                out.write(zeros);
+            }
+            out.closeEntry();
+        }
+        return zip;
+    }
+
+    /** Rewrites the uncompressed size the central directory declares for {@code entry}. */
+    private static void declareSize(Path zip, String entry, int size) throws IOException {
+        byte[] bytes = Files.readAllBytes(zip);
+        byte[] name = entry.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int at = 0; at + 46 <= bytes.length; at++) {
+            if (b.getInt(at) == 0x02014b50 && (b.getShort(at + 28) & 0xffff) == name.length
+                    && java.util.Arrays.equals(bytes, at + 46, at + 46 + name.length, name, 0, name.length)) {
+                b.putInt(at + 24, size);
+                Files.write(zip, bytes);
+                return;
+            }
+        }
+        throw new AssertionError(entry + " not in " + zip);
+    }
+
+    private ImportSummary importWithLimits(Path db, Path zip, ZipLimits limits, Path temp) {
+        try (TrackingStore store = TrackingStore.open(db)) {
+            return new ImportService(store, PluginLoader.loadDefault().importers(), new ZipExpander(limits, temp))
+                    .importPaths(List.of(zip), ImportOptions.defaults(), ImportListener.NONE);
+        }
+    }
+
+    private static List<Path> leftIn(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+
+    @Test
+    void aZipBombIsRefusedNamingTheEntryAndNothingIsStoredOrLeftBehind() throws Exception {
+        Path zip = bomb(tmp.resolve("bomb.zip"), 64);
+        assertThat(Files.size(zip)).isLessThan(200_000); // 64 MiB in well under 200 KB
+        Path temp = Files.createDirectories(tmp.resolve("temp"));
+        ImportSummary s = importWithLimits(tmp.resolve("a.db"), zip, ZipLimits.DEFAULT, temp);
+        assertThat(s.added()).isEmpty();
+        assertThat(s.failed()).singleElement().satisfies(f -> {
+            assertThat(f.source()).isEqualTo(zip.toString());
+            assertThat(f.message()).matches(java.util.regex.Pattern.quote(zip + ": entry 'p/zz/bomb.bin' unpacks to "
+                    + "more than 200 times its compressed ") + "[0-9.]+ KiB, a zip bomb; if you trust it, unzip it "
+                    + "yourself and import the folder");
+        });
+        assertThat(runIds(tmp.resolve("a.db"))).isEmpty();
+        assertThat(leftIn(temp)).isEmpty();
+    }
+
+    @Test
+    void anEntryIsCountedAsItUnpacksNotTakenFromItsHeader() throws Exception {
+        Path zip = bomb(tmp.resolve("liar.zip"), 64);
+        declareSize(zip, "p/zz/bomb.bin", 1000); // the headers now say 1000 bytes: the check up front passes
+        Path temp = Files.createDirectories(tmp.resolve("temp"));
+        ImportSummary s = importWithLimits(tmp.resolve("a.db"), zip, ZipLimits.DEFAULT, temp);
+        assertThat(s.added()).isEmpty();
+        assertThat(s.failed()).singleElement().satisfies(f -> assertThat(f.message()).isEqualTo(zip
+                + ": entry 'p/zz/bomb.bin' unpacks to more than the 1000 bytes the archive declares (corrupt, or a "
+                + "zip bomb)"));
+        assertThat(runIds(tmp.resolve("a.db"))).isEmpty();
+        assertThat(leftIn(temp)).isEmpty();
+    }
+
+    @Test
+    void theLimitsOfAllBytesOneEntryAndEntriesEachRefuseNamingTheEntry() throws Exception {
+        Path zip = bomb(tmp.resolve("b.zip"), 2);
+        Path temp = Files.createDirectories(tmp.resolve("temp"));
+        String trust = "; if you trust it, unzip it yourself and import the folder";
+        // all bytes: 1.5 MiB in all, the 2 MiB entry crosses it
+        assertThat(importWithLimits(tmp.resolve("a.db"), zip, new ZipLimits(3L << 19, 1L << 30, 1000, 10_000, 0),
+                temp).failed()).singleElement().extracting(ImportSummary.Failure::message)
+                .isEqualTo(zip + ": unpacks to more than 1.5 MiB in all (at entry 'p/zz/bomb.bin')" + trust);
+        // one entry: 1 MiB
+        assertThat(importWithLimits(tmp.resolve("a.db"), zip, new ZipLimits(1L << 30, 1L << 20, 1000, 10_000, 0),
+                temp).failed()).singleElement().extracting(ImportSummary.Failure::message)
+                .isEqualTo(zip + ": entry 'p/zz/bomb.bin' unpacks to more than 1.0 MiB, the limit for one entry"
+                        + trust);
+        // entries: 3 (the zip holds folders p/, p/my_runs/, ... first)
+        assertThat(importWithLimits(tmp.resolve("a.db"), zip, new ZipLimits(1L << 30, 1L << 30, 3, 10_000, 0),
+                temp).failed()).singleElement().extracting(ImportSummary.Failure::message).asString()
+                .matches(java.util.regex.Pattern.quote(zip + ": more than 3 entries (at entry '") + "p/[^']+'\\)"
+                        + java.util.regex.Pattern.quote(trust));
+        // the same limits and the same bytes with honest ratios import: only the Sacred runs
+        ImportSummary ok = importWithLimits(tmp.resolve("a.db"), zip,
+                new ZipLimits(1L << 30, 1L << 30, 1000, 10_000, 0), temp);
+        assertThat(ok.failed()).isEmpty();
+        assertThat(ok.added()).isNotEmpty();
+        assertThat(runIds(tmp.resolve("a.db"))).hasSameSizeAs(ok.added());
+        assertThat(leftIn(temp)).isEmpty();
+    }
+
+    @Test
+    void entriesSharingTheirCompressedBytesAreRefusedByTheRatioOfTheWholeArchive() throws Exception {
+        // an overlapping zip bomb: 100 central directory entries all pointing at one deflated 512 KiB of zeros,
+        // each entry within the ratio for one entry, the archive far past it
+        Path zip = tmp.resolve("overlap.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("p/000.bin"));
+            out.write(new byte[512 * 1024]);
+            out.closeEntry();
+        }
+        byte[] bytes = Files.readAllBytes(zip);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int eocd = bytes.length - 22;
+        assertThat(b.getInt(eocd)).isEqualTo(0x06054b50);
+        int cd = b.getInt(eocd + 16);
+        byte[] record = java.util.Arrays.copyOfRange(bytes, cd, eocd);
+        java.io.ByteArrayOutputStream rebuilt = new java.io.ByteArrayOutputStream();
+        rebuilt.write(bytes, 0, cd);
+        for (int i = 0; i < 100; i++) {
+            byte[] name = String.format("p/%03d.bin", i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(name, 0, record, 46, name.length);
+            rebuilt.write(record);
+        }
+        byte[] end = java.util.Arrays.copyOfRange(bytes, eocd, bytes.length);
+        java.nio.ByteBuffer e = java.nio.ByteBuffer.wrap(end).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        e.putShort(8, (short) 100).putShort(10, (short) 100).putInt(12, record.length * 100);
+        rebuilt.write(end);
+        Files.write(zip, rebuilt.toByteArray());
+
+        Path temp = Files.createDirectories(tmp.resolve("temp"));
+        ImportSummary s = importWithLimits(tmp.resolve("a.db"), zip, new ZipLimits(1L << 30, 1L << 30, 1000, 2000,
+                1L << 20), temp);
+        assertThat(s.failed()).singleElement().extracting(ImportSummary.Failure::message).asString()
+                .matches(java.util.regex.Pattern.quote(zip + ": unpacks to more than 2000 times its ")
+                        + "[0-9.]+ KiB \\(at entry 'p/0[0-9]{2}\\.bin'\\), a zip bomb; if you trust it, unzip it "
+                        + "yourself and import the folder");
+        assertThat(leftIn(temp)).isEmpty();
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,10 @@ import java.util.stream.Stream;
  * The metrics and plots data files a {@code dvc.yaml} declares that no dvclive folder holds (a dvclive folder's own
  * {@code metrics.json} and {@code plots/metrics} are read with its run), and how they become one run's metrics:
  * <ul>
- *   <li>a metrics file ({@code .json}, {@code .yaml}) gives each numeric value, nested keys joined with {@code /},
- *       as one point at the file's {@code step} (0 without one), unless a plot gives that metric a series;</li>
+ *   <li>a metrics file ({@code .json}, {@code .yaml}, {@code .toml}) gives each numeric value, nested keys joined
+ *       with {@code /}, as one point at the file's {@code step} (0 without one), unless a plot gives that metric a
+ *       series; a raw metric of DVC 0.x (a file holding one number, {@code auc.metric}) is one point at step 0
+ *       named after the file's path without extension;</li>
  *   <li>a plots file ({@code .csv}, {@code .tsv}, {@code .json}, {@code .yaml}) gives a series per numeric y column
  *       (the declared {@code y}, else every numeric column but x and {@code timestamp}) at the declared {@code x}
  *       (else {@code step}, else the row index, as DVC draws it); the key is the column's name, or
@@ -35,11 +38,12 @@ import java.util.stream.Stream;
  * </ul>
  *
  * @param base    the dvc.yaml's folder
- * @param metrics metrics files to read, sorted
+ * @param metrics metrics files to read with their format ({@code json}, {@code yaml}, {@code toml}, {@code raw}), in
+ *                declaration order
  * @param plots   plots files to read with their x / y, in declaration order
- * @param skipped warnings about declared files not read (TOML metrics, templated paths)
+ * @param skipped warnings about declared files not read (DVC 0.x CSV metrics, templated paths)
  */
-record DeclaredOutputs(Path base, List<Path> metrics, List<DvcYaml.Plot> plots, List<String> skipped) {
+record DeclaredOutputs(Path base, List<DvcYaml.Metric> metrics, List<DvcYaml.Plot> plots, List<String> skipped) {
 
     /** The declared data files of {@code yaml} that exist and no dvclive folder holds. */
     static DeclaredOutputs of(DvcYaml yaml) throws IOException {
@@ -49,13 +53,16 @@ record DeclaredOutputs(Path base, List<Path> metrics, List<DvcYaml.Plot> plots, 
             skipped.add(yaml.file() + ": '" + t + "' names a variable that params.yaml, vars: and foreach do not "
                     + "define; not read");
         }
-        Set<Path> metrics = new LinkedHashSet<>();
-        for (Path declared : yaml.metrics()) {
-            for (Path f : dataFiles(declared)) {
-                if (PlotTable.extension(f).equals("toml")) {
-                    skipped.add(f + ": TOML metrics are not read");
-                } else if (PlotTable.isStructured(f) && !covered(f, base)) {
-                    metrics.add(f);
+        Map<Path, DvcYaml.Metric> metrics = new LinkedHashMap<>();
+        for (DvcYaml.Metric declared : yaml.metrics()) {
+            for (Path f : dataFiles(declared.path())) {
+                String format = format(declared, f);
+                if (format == null || covered(f, base)) {
+                    continue;
+                }
+                switch (format) {
+                    case "csv", "tsv", "hcsv", "htsv" -> skipped.add(f + ": " + format + " metrics of DVC 0.x are not read");
+                    default -> metrics.putIfAbsent(f, new DvcYaml.Metric(f, format));
                 }
             }
         }
@@ -63,12 +70,32 @@ record DeclaredOutputs(Path base, List<Path> metrics, List<DvcYaml.Plot> plots, 
         Set<Path> seen = new LinkedHashSet<>();
         for (DvcYaml.Plot declared : yaml.plots()) {
             for (Path f : dataFiles(declared.path())) {
-                if (PlotTable.isData(f) && !covered(f, base) && !metrics.contains(f) && seen.add(f)) {
+                if (PlotTable.isData(f) && !covered(f, base) && !metrics.containsKey(f) && seen.add(f)) {
                     plots.add(new DvcYaml.Plot(f, declared.x(), declared.y()));
                 }
             }
         }
-        return new DeclaredOutputs(base, List.copyOf(metrics), plots, skipped);
+        return new DeclaredOutputs(base, List.copyOf(metrics.values()), plots, skipped);
+    }
+
+    /**
+     * How a declared metrics file is read: its declared type, else by extension ({@code json}, {@code yaml},
+     * {@code toml}); null for a file of neither, which is not read.
+     */
+    private static String format(DvcYaml.Metric declared, Path f) {
+        if (declared.type() != null) {
+            return switch (declared.type()) {
+                case "yml" -> "yaml";
+                case "json", "yaml", "toml", "csv", "tsv", "hcsv", "htsv" -> declared.type();
+                default -> "raw"; // DVC 0.x showed a metric of a type it did not know as its text
+            };
+        }
+        String ext = PlotTable.extension(f);
+        return switch (ext) {
+            case "json", "toml" -> ext;
+            case "yaml", "yml" -> "yaml";
+            default -> null;
+        };
     }
 
     boolean isEmpty() {
@@ -100,10 +127,24 @@ record DeclaredOutputs(Path base, List<Path> metrics, List<DvcYaml.Plot> plots, 
             }
         }
         Map<String, Path> from = new HashMap<>();
-        for (Path file : metrics) {
-            SummaryJson summary = SummaryJson.read(file);
-            long step = summary.step() == null ? 0 : summary.step();
-            for (Map.Entry<String, Double> e : summary.values().entrySet()) {
+        for (DvcYaml.Metric metric : metrics) {
+            Path file = metric.path();
+            Long fileStep;
+            Map<String, Double> values;
+            if (metric.type().equals("raw")) {
+                Double v = raw(file, warnings);
+                if (v == null) {
+                    continue;
+                }
+                fileStep = null;
+                values = Map.of(withoutExtension(base.relativize(file)), v);
+            } else {
+                SummaryJson summary = SummaryJson.read(file, metric.type());
+                fileStep = summary.step();
+                values = summary.values();
+            }
+            long step = fileStep == null ? 0 : fileStep;
+            for (Map.Entry<String, Double> e : values.entrySet()) {
                 Path first = from.putIfAbsent(e.getKey(), file);
                 if (first != null) {
                     warnings.accept(file + ": metric '" + e.getKey() + "' is also in " + first + "; kept the value of "
@@ -112,6 +153,26 @@ record DeclaredOutputs(Path base, List<Path> metrics, List<DvcYaml.Plot> plots, 
                     out.add(e.getKey(), step, 0L, e.getValue());
                 }
             }
+        }
+    }
+
+    /**
+     * A raw metric of DVC 0.x: the file's text is one number (Python's spellings too); anything else is a warning
+     * naming the file and the metric is not read (DVC 0.x showed such a file as text).
+     */
+    private static Double raw(Path file, Consumer<String> warnings) throws IOException {
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(4096);
+        }
+        String text = new String(head, java.nio.charset.StandardCharsets.UTF_8).strip();
+        try {
+            return Numbers.parse(text);
+        } catch (NumberFormatException e) {
+            String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+            warnings.accept(file + ": line 1: a raw metric is one number, not '" + shown.replaceAll("\\s+", " ")
+                    + "'; not read");
+            return null;
         }
     }
 

@@ -35,11 +35,13 @@ import java.util.stream.Stream;
  *
  * <p>A {@code dvc.yaml} is read for the metrics and plots it declares (relative to its folder, as DVC resolves
  * them; see {@link DeclaredOutputs}): those no dvclive folder holds are one run for the dvc.yaml's folder (or join
- * the run of that folder when it is a dvclive folder itself).
+ * the run of that folder when it is a dvclive folder itself). The single-stage files of DVC 0.x ({@code Dvcfile},
+ * {@code *.dvc}) whose outs are marked {@code metric: true} join their folder's run the same way; the folder's
+ * dvc.yaml, else its first stage file by name, stands for them (see {@link DvcYaml#declarationIn}).
  *
  * <p>In a project tree it claims each dvclive folder (owning it when it holds nothing but dvclive's output; a
  * project root that is also a dvclive folder is claimed without its sub-trees, which other trackers may own) and
- * each {@code dvc.yaml} that declares data no dvclive folder holds.
+ * each folder's stage file standing for declared data no dvclive folder holds.
  */
 public final class DvcLiveImporter implements RunImporter {
     /** Importer id used with {@code cairn import --format}. */
@@ -75,7 +77,7 @@ public final class DvcLiveImporter implements RunImporter {
         try {
             if (Files.isRegularFile(path)) {
                 String name = String.valueOf(path.getFileName());
-                if (name.equals(DvcYaml.NAME)) {
+                if (standsForItsFolder(path)) {
                     return declaresData(path) ? 0.95 : 0;
                 }
                 return name.equals("dvclive.json") || name.equals("metrics.json")
@@ -104,7 +106,7 @@ public final class DvcLiveImporter implements RunImporter {
     public ImportClaim claim(Path path) {
         try {
             if (Files.isRegularFile(path)) {
-                return String.valueOf(path.getFileName()).equals(DvcYaml.NAME) && declaresData(path)
+                return standsForItsFolder(path) && declaresData(path)
                         ? new ImportClaim(0.95, false, true) : ImportClaim.NONE;
             }
             if (Files.isDirectory(path) && DvcLiveRun.detect(path).isPresent()) {
@@ -128,7 +130,19 @@ public final class DvcLiveImporter implements RunImporter {
         }
     }
 
-    /** True when the dvc.yaml declares data no dvclive folder holds, or cannot be read (to be named as failed). */
+    /**
+     * True when {@code file} is the stage file standing for its folder's declarations: its dvc.yaml, else its first
+     * DVC 0.x stage file (the others are read with it).
+     */
+    private static boolean standsForItsFolder(Path file) throws IOException {
+        if (!DvcYaml.isStageFile(file)) {
+            return false;
+        }
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        return file.toAbsolutePath().normalize().equals(DvcYaml.declarationIn(dir));
+    }
+
+    /** True when the stage files declare data no dvclive folder holds, or cannot be read (to be named as failed). */
     private static boolean declaresData(Path yaml) {
         try {
             return !DeclaredOutputs.of(DvcYaml.read(yaml)).isEmpty();
@@ -141,7 +155,7 @@ public final class DvcLiveImporter implements RunImporter {
 
     @Override
     public void importFrom(Path path, ImportSink sink, ImportContext context) throws ImportException {
-        boolean yamlGiven = Files.isRegularFile(path) && String.valueOf(path.getFileName()).equals(DvcYaml.NAME);
+        boolean yamlGiven = Files.isRegularFile(path) && DvcYaml.isStageFile(path);
         if (yamlGiven && !declaresData(path)) {
             throw new ImportException(path + ": declares no metrics or plots beyond what a dvclive folder holds "
                     + "(import the folder holding it for those runs)");
@@ -169,7 +183,7 @@ public final class DvcLiveImporter implements RunImporter {
         }
         if (found.runs().isEmpty() && yamlRuns.isEmpty()) {
             throw new ImportException(path + ": no dvclive output (a folder with scalars/ or plots/metrics/) or "
-                    + "dvc.yaml declaring metrics or plots found");
+                    + "dvc.yaml (or DVC stage file) declaring metrics or plots found");
         }
         Path root = start.toAbsolutePath().normalize();
         boolean rootIsRun = found.runs().size() + yamlRuns.size() == 1 && (found.runs().isEmpty()
@@ -230,7 +244,7 @@ public final class DvcLiveImporter implements RunImporter {
         ImportedRun.Builder run = ImportedRun.builder(experiment, runId(experiment, key))
                 .name(key)
                 .sourceRef(dir.toUri().toString())
-                .source("dvc.yaml", null);
+                .source(Files.isRegularFile(dir.resolve(DvcYaml.NAME)) ? "dvc.yaml" : "dvc", null);
         run.params(params(dir, keyRoot));
         SeriesCollector series = new SeriesCollector();
         declared.read(series, context::warn);
@@ -349,8 +363,9 @@ public final class DvcLiveImporter implements RunImporter {
                 if (name.startsWith(".") && !dir.equals(root)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                if (DvcYaml.in(dir)) {
-                    yamls.add(dir.resolve(DvcYaml.NAME).toAbsolutePath().normalize());
+                Path declaration = DvcYaml.declarationIn(dir);
+                if (declaration != null) {
+                    yamls.add(declaration.toAbsolutePath().normalize());
                 }
                 Optional<DvcLiveRun> run = DvcLiveRun.detect(dir);
                 if (run.isPresent()) {

@@ -1,11 +1,12 @@
 package dev.cairn.plugin.dvc;
 
+import dev.cairn.plugin.support.LogFileException;
+import dev.cairn.plugin.support.YamlFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,6 @@ import java.util.regex.Pattern;
  */
 final class DvcTemplates {
     private static final Pattern VAR = Pattern.compile("\\$\\{\\s*([^}]*?)\\s*}");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private DvcTemplates() {
@@ -141,8 +141,8 @@ final class DvcTemplates {
             return null;
         }
         try {
-            return YAML.readTree(file.toFile());
-        } catch (IOException | RuntimeException e) {
+            return YamlFiles.read(file);
+        } catch (IOException | LogFileException | RuntimeException e) {
             return null;
         }
     }

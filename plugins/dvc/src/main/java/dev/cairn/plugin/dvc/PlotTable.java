@@ -3,11 +3,9 @@ package dev.cairn.plugin.dvc;
 import dev.cairn.plugin.support.DelimitedTextReader;
 import dev.cairn.plugin.support.JsonFiles;
 import dev.cairn.plugin.support.LogFileException;
+import dev.cairn.plugin.support.YamlFiles;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,8 +28,6 @@ import java.util.function.Consumer;
  * @param lines   per row, its line in the file (delimited files), or 0 (JSON / YAML: the entry number is used)
  */
 record PlotTable(Path file, List<String> columns, List<String[]> rows, List<Long> lines) {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     /** True for the data files DVC plots (images and other files are not data). */
     static boolean isData(Path file) {
         String ext = extension(file);
@@ -82,7 +78,7 @@ record PlotTable(Path file, List<String> columns, List<String[]> rows, List<Long
     }
 
     private static PlotTable structured(Path file) throws IOException, LogFileException {
-        JsonNode root = extension(file).equals("json") ? JsonFiles.read(file) : yaml(file);
+        JsonNode root = extension(file).equals("json") ? JsonFiles.read(file) : YamlFiles.read(file);
         JsonNode list = firstList(root);
         if (list == null) {
             throw new LogFileException(file, 1, "expected a list of entries (or an object holding one)");
@@ -113,20 +109,6 @@ record PlotTable(Path file, List<String> columns, List<String[]> rows, List<Long
             lines.add(0L);
         }
         return new PlotTable(file, columns, rows, lines);
-    }
-
-    private static JsonNode yaml(Path file) throws IOException, LogFileException {
-        try {
-            JsonNode node = YAML.readTree(file.toFile());
-            return node == null ? YAML.nullNode() : node;
-        } catch (java.io.CharConversionException e) {
-            throw new LogFileException(file, 1, "not YAML text in UTF-8: " + e.getMessage());
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-            String msg = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage();
-            int nl = msg.indexOf('\n');
-            throw new LogFileException(file, line, "invalid YAML: " + (nl > 0 ? msg.substring(0, nl) : msg).strip());
-        }
     }
 
     private static JsonNode firstList(JsonNode node) {

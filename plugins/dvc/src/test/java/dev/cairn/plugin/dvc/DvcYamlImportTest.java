@@ -202,6 +202,222 @@ class DvcYamlImportTest {
     }
 
     @Test
+    void yamlsInfinitiesAndNanInPlotsAndMetricsAreNumbersAndTextIsNot() throws Exception {
+        Path project = tmp.resolve("specials");
+        write(project.resolve(DvcYaml.NAME), """
+                metrics:
+                  - eval/scores.yaml
+                plots:
+                  - logs/curve.yaml:
+                      x: step
+                """);
+        // as Python's yaml.dump writes float('inf'), float('-inf'), float('nan'); 'note' is text
+        write(project.resolve("logs/curve.yaml"), """
+                - {step: 0, loss: .inf, grad: 1.5}
+                - {step: 1, loss: .nan, grad: -.inf}
+                - {step: 2, loss: 0.25, grad: .NaN}
+                """);
+        write(project.resolve("eval/scores.yaml"), "best: -.Inf\nworst: .INF\nunknown: .nan\nnote: \".inf\"\n");
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(project, new CollectingSink(runs), ctx);
+        assertThat(ctx.failures).isEmpty();
+        assertThat(ctx.warnings).isEmpty();
+        Map<String, ImportedSeries> s = series(runs.get(0));
+        assertThat(s.keySet()).containsExactlyInAnyOrder("loss", "grad", "best", "worst", "unknown");
+        assertThat(s.get("loss").steps()).containsExactly(0, 1, 2);
+        assertThat(s.get("loss").values()[0]).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(s.get("loss").values()[1]).isNaN();
+        assertThat(s.get("loss").values()[2]).isEqualTo(0.25);
+        assertThat(s.get("grad").values()[1]).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(s.get("grad").values()[2]).isNaN();
+        assertThat(s.get("best").values()).containsExactly(Double.NEGATIVE_INFINITY);
+        assertThat(s.get("worst").values()).containsExactly(Double.POSITIVE_INFINITY);
+        assertThat(s.get("unknown").values()[0]).isNaN();
+    }
+
+    @Test
+    void aPlotValueTooLargeForADoubleFailsTheRunNamingFileAndLineNeverInfinity() throws Exception {
+        Path project = tmp.resolve("big");
+        write(project.resolve(DvcYaml.NAME), "plots:\n  - logs/curve.yaml\n");
+        write(project.resolve("logs/curve.yaml"), "- {step: 0, loss: 0.5}\n- {step: 1, loss: 1e400}\n");
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(project, new CollectingSink(runs), ctx);
+        assertThat(runs).isEmpty();
+        Path curve = project.resolve("logs/curve.yaml").toAbsolutePath().normalize();
+        assertThat(ctx.failures).singleElement().asString()
+                .contains(curve + ": line 2: invalid YAML: '1e400' is too large for a number (beyond ±1.8e308)");
+    }
+
+    /** A DVC 0.x project: single-stage files beside each other, one tracking data ({@code dvc add}), no dvc.yaml. */
+    private Path dvc0Project() throws IOException {
+        Path project = tmp.resolve("legacy");
+        write(project.resolve("data.xml.dvc"), """
+                md5: 9e2d7a3c0b5ab7f8e8a6d4c1b2a3f4e5
+                outs:
+                - md5: a304afb96060aad90176268345e10355
+                  path: data.xml
+                  cache: true
+                  metric: false
+                  persist: false
+                """);
+        write(project.resolve("train.dvc"), """
+                md5: 0b3d5b5a1c2d3e4f5a6b7c8d9e0f1a2b
+                cmd: python train.py data.xml model.pkl
+                wdir: .
+                deps:
+                - md5: 3863d0e317dee0a55c4e59d2ec0eef33
+                  path: train.py
+                outs:
+                - md5: 1e7a5b0b1a0b0b0b0b0b0b0b0b0b0b0b
+                  path: model.pkl
+                  cache: true
+                  metric: false
+                  persist: false
+                - md5: 4e5d0b1f3b1a7c9c8d2e3f4a5b6c7d8e
+                  path: metrics.json
+                  cache: false
+                  metric:
+                    type: json
+                    xpath: auc
+                  persist: false
+                """);
+        write(project.resolve("evaluate.dvc"), """
+                cmd: python ../evaluate.py ../model.pkl auc.metric
+                wdir: eval
+                outs:
+                - path: auc.metric
+                  cache: false
+                  metric: true
+                - path: report.csv
+                  cache: false
+                  metric:
+                    type: csv
+                """);
+        write(project.resolve("metrics.json"), "{\"auc\": 0.91, \"train\": {\"loss\": 0.25}}\n");
+        write(project.resolve("eval/auc.metric"), "0.588426\n");
+        write(project.resolve("eval/report.csv"), "class,precision\ncat,0.5\n");
+        write(project.resolve("params.yaml"), "lr: 0.01\n");
+        return project;
+    }
+
+    @Test
+    void dvc0StageFilesWithMetricOutsAreTheRunOfTheirFolder() throws Exception {
+        Path project = dvc0Project();
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(project, new CollectingSink(runs), ctx);
+
+        assertThat(ctx.failures).isEmpty();
+        assertThat(runs).singleElement().satisfies(run -> {
+            assertThat(run.name()).isEqualTo("legacy");
+            assertThat(run.params()).containsExactlyEntriesOf(Map.of("lr", "0.01"));
+            Map<String, ImportedSeries> s = series(run);
+            // metrics.json of train.dvc (type json), eval/auc.metric of evaluate.dvc (raw: wdir eval); model.pkl
+            // and data.xml are not metrics
+            assertThat(s.keySet()).containsExactlyInAnyOrder("auc", "train/loss", "eval/auc");
+            assertThat(s.get("auc").values()).containsExactly(0.91);
+            assertThat(s.get("train/loss").values()).containsExactly(0.25);
+            assertThat(s.get("eval/auc").values()).containsExactly(0.588426);
+            assertThat(s.get("eval/auc").steps()).containsExactly(0);
+        });
+        Path report = project.resolve("eval/report.csv").toAbsolutePath().normalize();
+        assertThat(ctx.warnings).containsExactly(report + ": csv metrics of DVC 0.x are not read");
+    }
+
+    @Test
+    void theFirstStageFileOfAFolderStandsForItAndADvcYamlForAllOfThem() throws Exception {
+        Path project = dvc0Project();
+        DvcLiveImporter importer = new DvcLiveImporter();
+        assertThat(importer.claim(project.resolve("data.xml.dvc"))).isEqualTo(new ImportClaim(0.95, false, true));
+        assertThat(importer.claim(project.resolve("train.dvc"))).isEqualTo(ImportClaim.NONE);
+        assertThat(importer.claim(project.resolve("evaluate.dvc"))).isEqualTo(ImportClaim.NONE);
+        // only 'dvc add' files: nothing to claim
+        Path data = tmp.resolve("data");
+        write(data.resolve("images.dvc"), "outs:\n- md5: 0a1b2c3d4e5f.dir\n  path: images\n");
+        assertThat(importer.claim(data.resolve("images.dvc"))).isEqualTo(ImportClaim.NONE);
+
+        // a DVC 1.x dvc.yaml beside them: metrics lists with cache: false, an out marked metric, a stage's wdir;
+        // it stands for the folder and the 0.x stage files' metrics join its run
+        write(project.resolve(DvcYaml.NAME), """
+                stages:
+                  test:
+                    cmd: python test.py
+                    wdir: tests
+                    metrics:
+                    - scores.json:
+                        cache: false
+                    outs:
+                    - path: extra.yaml
+                      metric: true
+                    - model.bin
+                """);
+        write(project.resolve("tests/scores.json"), "{\"f1\": 0.5}\n");
+        write(project.resolve("tests/extra.yaml"), "recall: 0.75\n");
+        assertThat(importer.claim(project.resolve(DvcYaml.NAME))).isEqualTo(new ImportClaim(0.95, false, true));
+        assertThat(importer.claim(project.resolve("data.xml.dvc"))).isEqualTo(ImportClaim.NONE);
+        // read from any of them, the folder's declarations are the same
+        assertThat(DvcYaml.read(project.resolve("train.dvc")).metrics())
+                .isEqualTo(DvcYaml.read(project.resolve(DvcYaml.NAME)).metrics()).hasSize(5);
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        importer.importFrom(project.resolve(DvcYaml.NAME), new CollectingSink(runs), ctx);
+        assertThat(ctx.failures).isEmpty();
+        assertThat(runs).singleElement().satisfies(run -> {
+            Map<String, ImportedSeries> s = series(run);
+            assertThat(s.keySet()).containsExactlyInAnyOrder("f1", "recall", "auc", "train/loss", "eval/auc");
+            assertThat(s.get("f1").values()).containsExactly(0.5);
+            assertThat(s.get("recall").values()).containsExactly(0.75);
+        });
+    }
+
+    @Test
+    void aRawMetricThatIsNotOneNumberIsAWarningAndABrokenStageFileFailsNamingItsLine() throws Exception {
+        Path project = dvc0Project();
+        write(project.resolve("eval/auc.metric"), "auc = 0.5\nacc = 0.25\n");
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(project, new CollectingSink(runs), ctx);
+        assertThat(ctx.failures).isEmpty();
+        assertThat(series(runs.get(0)).keySet()).containsExactlyInAnyOrder("auc", "train/loss");
+        Path auc = project.resolve("eval/auc.metric").toAbsolutePath().normalize();
+        assertThat(ctx.warnings).contains(auc + ": line 1: a raw metric is one number, not 'auc = 0.5 acc = 0.25'; "
+                + "not read");
+
+        write(project.resolve("train.dvc"), "outs:\n- path: metrics.json\n  metric: [true\n");
+        RecordingContext broken = new RecordingContext();
+        new DvcLiveImporter().importFrom(project, new CollectingSink(new ArrayList<>()), broken);
+        Path train = project.resolve("train.dvc").toAbsolutePath().normalize();
+        assertThat(broken.failures).singleElement().asString().contains(train + ": line ")
+                .contains("invalid YAML").endsWith("; run not imported");
+    }
+
+    @Test
+    void tomlMetricsDeclaredInADvcYamlAreRead() throws Exception {
+        Path project = tmp.resolve("toml");
+        write(project.resolve(DvcYaml.NAME), """
+                stages:
+                  evaluate:
+                    cmd: python evaluate.py
+                    metrics:
+                      - eval/metrics.toml:
+                          cache: false
+                """);
+        write(project.resolve("eval/metrics.toml"), "step = 4\n[test]\nf1 = 0.625\nloss = inf\n");
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(project, new CollectingSink(runs), ctx);
+        assertThat(ctx.failures).isEmpty();
+        assertThat(ctx.warnings).isEmpty();
+        Map<String, ImportedSeries> s = series(runs.get(0));
+        assertThat(s.keySet()).containsExactlyInAnyOrder("test/f1", "test/loss");
+        assertThat(s.get("test/f1").steps()).containsExactly(4);
+        assertThat(s.get("test/f1").values()).containsExactly(0.625);
+        assertThat(s.get("test/loss").values()).containsExactly(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
     void aBrokenDvcYamlIsClaimedSoItIsNamedWithItsLine() throws Exception {
         Path yaml = tmp.resolve("q/dvc.yaml");
         write(yaml, "stages:\n  train:\n    metrics: [a.json\n");

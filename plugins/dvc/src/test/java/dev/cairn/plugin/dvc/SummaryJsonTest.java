@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** dvclive summaries and DVC metrics files, JSON and YAML: values, step, and one-line errors naming file and line. */
+/**
+ * dvclive summaries and DVC metrics files, JSON, YAML and TOML: values, step, and one-line errors naming file and
+ * line.
+ */
 class SummaryJsonTest {
     @TempDir
     Path tmp;
@@ -52,6 +55,48 @@ class SummaryJsonTest {
         assertError("metrics.json", "", ": line 1: empty file");
         assertError("metrics.json", "{\"acc\": \n", ": line 2: invalid JSON: ");
         assertError("metrics.yaml", "acc: [1\n", ": line 1: invalid YAML: ");
+    }
+
+    @Test
+    void tomlMetricsNestByTableWithTomlsInfinitiesAndNan() throws Exception {
+        Path toml = Files.writeString(tmp.resolve("metrics.toml"), """
+                # written by toml.dump
+                step = 12
+                acc = 0.5
+                when = 1979-05-27T07:32:00Z
+                labels = ["cat", "dog"]
+
+                [train]
+                loss = 0.25
+                best = -inf
+                worst = +inf
+                unknown = nan
+                epochs = 1_000
+
+                [eval.per_class]
+                cat = 0.75
+                """);
+        SummaryJson s = SummaryJson.read(toml);
+        assertThat(s.step()).isEqualTo(12L);
+        assertThat(s.values()).containsOnlyKeys("acc", "train/loss", "train/best", "train/worst", "train/unknown",
+                "train/epochs", "eval/per_class/cat");
+        assertThat(s.values()).containsEntry("acc", 0.5).containsEntry("train/loss", 0.25)
+                .containsEntry("train/best", Double.NEGATIVE_INFINITY)
+                .containsEntry("train/worst", Double.POSITIVE_INFINITY).containsEntry("train/epochs", 1000.0)
+                .containsEntry("eval/per_class/cat", 0.75);
+        assertThat(s.values().get("train/unknown")).isNaN();
+    }
+
+    @Test
+    void badTomlIsOneLineNamingFileAndLineTheKeysLineForAValue() throws Exception {
+        assertError("metrics.toml", "acc = 0.5\n[train]\nloss = 1e400\n",
+                ": line 3: metric 'train/loss': '1E+400' is too large for a number (beyond ±1.8e308)");
+        assertError("metrics.toml", "acc = 0.5\n\n  \"step\" = 99999999999999999999\n",
+                ": line 3: step '99999999999999999999' is not a whole number of 64 bits");
+        // Jackson's TOML lexer is past the line end when it sees the duplicate: it names line 3, not 2
+        assertError("metrics.toml", "acc = 0.5\nacc = 0.75\n", ": line 3: invalid TOML: Duplicate key");
+        assertError("metrics.toml", "acc = 0.5\nloss = [1\n", ": line 3: invalid TOML: ");
+        assertError("metrics.toml", "acc = 0.5\n\"\" = 1\n", ": line 2: a metric without a name");
     }
 
     private void assertError(String name, String text, String expected) throws Exception {
