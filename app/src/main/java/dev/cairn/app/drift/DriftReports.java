@@ -9,6 +9,12 @@ import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.drift.DriftReport;
 import dev.cairn.store.model.NotFoundException;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
 /** The app's drift report computation with the drift tests the plugin loader found (built-in and external). */
 public final class DriftReports {
     private final DriftReporter reporter;
@@ -37,5 +43,20 @@ public final class DriftReports {
                 "Model '" + model + "' version " + version + " has no reference dataset (cairn drift reference)."));
         return reporter.report(model, version, reference, drift.batches(model, version), drift.settings(model),
                 drift::sample);
+    }
+
+    /**
+     * The drift share of the batches of a model version at {@code times}: the figures {@link #report} gives those
+     * batches, with only their samples read and tested. A {@link NotFoundException} as for {@link #report}.
+     */
+    public Map<Instant, Double> shares(TrackingStore store, String model, int version, Collection<Instant> times) {
+        DriftData drift = store.drift();
+        DatasetProfile reference = drift.reference(model, version).orElseThrow(() -> new NotFoundException(
+                "Model '" + model + "' version " + version + " has no reference dataset (cairn drift reference)."));
+        Set<Instant> wanted = Set.copyOf(times);
+        Map<Instant, Double> out = new HashMap<>();
+        reporter.report(model, version, reference, drift.batches(model, version), drift.settings(model),
+                drift::sample, b -> wanted.contains(b.time())).batches().forEach(b -> out.put(b.time(), b.driftShare()));
+        return out;
     }
 }

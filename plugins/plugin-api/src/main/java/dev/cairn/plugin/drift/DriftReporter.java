@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.ServiceLoader;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
 /**
  * Computes a {@link DriftReport} for a model version from what the store holds: for each batch and each
@@ -66,6 +67,21 @@ public final class DriftReporter {
      */
     public DriftReport report(String model, int version, DatasetProfile reference, List<DatasetProfile> batches,
                               DriftSettings settings, LongFunction<DatasetSample> samples) {
+        return report(model, version, reference, batches, settings, samples, b -> true);
+    }
+
+    /**
+     * Tests only the batches {@code tested} accepts, with the same figures the full report gives them: column roles
+     * still come from the reference and every batch, but only the accepted batches' samples are read and tested
+     * (an alert rule on the drift share of one batch need not test a year of batches).
+     *
+     * @param batches every batch of the version, oldest first
+     * @param tested  which batches to test and report
+     * @return the report of the accepted batches, oldest first
+     */
+    public DriftReport report(String model, int version, DatasetProfile reference, List<DatasetProfile> batches,
+                              DriftSettings settings, LongFunction<DatasetSample> samples,
+                              Predicate<DatasetProfile> tested) {
         DriftTestSelector selector = new DriftTestSelector(tests, overrides(settings));
         DatasetDriftRule rule = new DatasetDriftRule(settings.share());
         DatasetSample referenceSample = samples.apply(reference.id());
@@ -78,6 +94,9 @@ public final class DriftReporter {
         }
         List<DriftReport.Batch> results = new ArrayList<>();
         for (DatasetProfile batch : batches) {
+            if (!tested.test(batch)) {
+                continue;
+            }
             results.add(batch(batch, samples.apply(batch.id()), reference, roles, referenceColumns, selector, rule));
         }
         return new DriftReport(model, version, reference.rowCount(), results);
