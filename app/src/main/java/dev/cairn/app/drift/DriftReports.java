@@ -10,10 +10,8 @@ import dev.cairn.store.drift.DriftReport;
 import dev.cairn.store.model.NotFoundException;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** The app's drift report computation with the drift tests the plugin loader found (built-in and external). */
 public final class DriftReports {
@@ -46,17 +44,18 @@ public final class DriftReports {
     }
 
     /**
-     * The drift share of the batches of a model version at {@code times}: the figures {@link #report} gives those
-     * batches, with only their samples read and tested. A {@link NotFoundException} as for {@link #report}.
+     * The drift share of the newest {@code count} batches of a model version at or before {@code upTo}: the figures
+     * {@link #report} gives those batches, with only those batches read and tested (the other batches contribute
+     * only their columns' roles). A {@link NotFoundException} as for {@link #report}.
      */
-    public Map<Instant, Double> shares(TrackingStore store, String model, int version, Collection<Instant> times) {
+    public Map<Instant, Double> shares(TrackingStore store, String model, int version, Instant upTo, int count) {
         DriftData drift = store.drift();
         DatasetProfile reference = drift.reference(model, version).orElseThrow(() -> new NotFoundException(
                 "Model '" + model + "' version " + version + " has no reference dataset (cairn drift reference)."));
-        Set<Instant> wanted = Set.copyOf(times);
         Map<Instant, Double> out = new HashMap<>();
-        reporter.report(model, version, reference, drift.batches(model, version), drift.settings(model),
-                drift::sample, b -> wanted.contains(b.time())).batches().forEach(b -> out.put(b.time(), b.driftShare()));
+        reporter.report(model, version, reference, drift.batches(model, version, upTo, count),
+                drift.batchRoles(model, version), drift.settings(model), drift::sample)
+                .batches().forEach(b -> out.put(b.time(), b.driftShare()));
         return out;
     }
 }

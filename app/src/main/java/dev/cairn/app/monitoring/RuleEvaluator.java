@@ -134,8 +134,7 @@ public final class RuleEvaluator {
             try {
                 int window = rules.stream().filter(r -> r.kind() == RuleKind.DRIFT_SHARE)
                         .mapToInt(AlertRule::forBatches).max().orElse(1);
-                shares.putAll(drift.get().shares(store, model, version, batches.subList(
-                        Math.max(0, index - window + 1), index + 1).stream().map(MonitoredBatch::time).toList()));
+                shares.putAll(drift.get().shares(store, model, version, batches.get(index).time(), window));
             } catch (NotFoundException e) {
                 problems.add("drift-share rules skipped: " + e.getMessage());
                 LOG.warn("drift-share rules of {} v{} skipped: {}", model, version, e.getMessage());

@@ -2,6 +2,7 @@ package dev.cairn.app.monitoring;
 
 import dev.cairn.app.drift.DriftReports;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.DriftReport;
 import dev.cairn.store.monitoring.AlertRule;
 import dev.cairn.store.monitoring.RuleKind;
@@ -78,9 +79,32 @@ class RuleEvaluatorDriftTest {
         assertThat(expected.get(day(1))).isZero();
         assertThat(expected.get(day(4))).isEqualTo(0.5);
 
-        Map<Instant, Double> some = drift.shares(store, "churn", 1, List.of(day(1), day(4), day(5)));
-        assertThat(some).containsOnlyKeys(day(1), day(4), day(5));
+        Map<Instant, Double> some = drift.shares(store, "churn", 1, day(4), 3);
+        assertThat(some).containsOnlyKeys(day(2), day(3), day(4));
         some.forEach((t, share) -> assertThat(share).as(t.toString()).isEqualTo(expected.get(t)));
+        assertThat(drift.shares(store, "churn", 1, null, 1)).containsOnlyKeys(day(5));
+        assertThat(drift.shares(store, "churn", 1, day(0), 5)).containsOnlyKeys(day(0));
+    }
+
+    @Test
+    void aRoleOnlyAnOlderBatchGivesStillCountsForTheWindow() {
+        store.registry().register(NewModelVersion.of("churn"), ChangeOptions.by("ann"));
+        DriftDatasets datasets = new DriftDatasets(store.drift());
+        write(datasets.referenceWriter("churn", 2, COLUMNS, ProfileOptions.defaults()), -1, 0);
+        write(datasets.batchWriter("churn", 2, day(0), COLUMNS, ProfileOptions.defaults().withLabel("label")
+                .withPrediction("prediction")), 0, 0);
+        for (int day = 1; day < 4; day++) {
+            write(datasets.batchWriter("churn", 2, day(day), COLUMNS, ProfileOptions.defaults()), day, 2.0);
+        }
+        assertThat(store.drift().batchRoles("churn", 2)).containsEntry("label", ColumnRole.LABEL)
+                .containsEntry("prediction", ColumnRole.PREDICTION).containsEntry("x", ColumnRole.FEATURE);
+        assertThat(store.drift().batches("churn", 2, day(2), 2)).extracting(p -> p.time())
+                .containsExactly(day(1), day(2));
+        Map<Instant, Double> expected = new HashMap<>();
+        drift.report(store, "churn", 2).batches().forEach(b -> expected.put(b.time(), b.driftShare()));
+        assertThat(expected.get(day(3))).as("x of 2 features (label and prediction are not features)").isEqualTo(0.5);
+        assertThat(drift.shares(store, "churn", 2, day(3), 2)).containsEntry(day(3), 0.5)
+                .containsEntry(day(2), expected.get(day(2)));
     }
 
     @Test

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.ServiceLoader;
 import java.util.function.LongFunction;
-import java.util.function.Predicate;
 
 /**
  * Computes a {@link DriftReport} for a model version from what the store holds: for each batch and each
@@ -67,25 +66,26 @@ public final class DriftReporter {
      */
     public DriftReport report(String model, int version, DatasetProfile reference, List<DatasetProfile> batches,
                               DriftSettings settings, LongFunction<DatasetSample> samples) {
-        return report(model, version, reference, batches, settings, samples, b -> true);
+        return report(model, version, reference, batches, Map.of(), settings, samples);
     }
 
     /**
-     * Tests only the batches {@code tested} accepts, with the same figures the full report gives them: column roles
-     * still come from the reference and every batch, but only the accepted batches' samples are read and tested
-     * (an alert rule on the drift share of one batch need not test a year of batches).
+     * Tests only {@code batches}, a part of the version's history (an alert rule over the last N batches), with the
+     * figures the report of the whole history gives them: {@code otherRoles} are the roles the version's other
+     * batches give its columns (the store's {@code DriftData.batchRoles}), taken like those of the batches given.
      *
-     * @param batches every batch of the version, oldest first
-     * @param tested  which batches to test and report
-     * @return the report of the accepted batches, oldest first
+     * @param otherRoles most specific role per column over the batches not given (may name columns of those only)
+     * @return the report of the given batches, oldest first
      */
     public DriftReport report(String model, int version, DatasetProfile reference, List<DatasetProfile> batches,
-                              DriftSettings settings, LongFunction<DatasetSample> samples,
-                              Predicate<DatasetProfile> tested) {
+                              Map<String, ColumnRole> otherRoles, DriftSettings settings,
+                              LongFunction<DatasetSample> samples) {
         DriftTestSelector selector = new DriftTestSelector(tests, overrides(settings));
         DatasetDriftRule rule = new DatasetDriftRule(settings.share());
         DatasetSample referenceSample = samples.apply(reference.id());
         Map<String, ColumnRole> roles = roles(reference, batches);
+        otherRoles.forEach((name, role) -> roles.computeIfPresent(name,
+                (n, had) -> role.precedence() > had.precedence() ? role : had));
         Map<String, ColumnSample> referenceColumns = new HashMap<>();
         for (ColumnProfile col : reference.columns()) {
             if (roles.get(col.name()) != ColumnRole.LABEL) {
@@ -94,9 +94,6 @@ public final class DriftReporter {
         }
         List<DriftReport.Batch> results = new ArrayList<>();
         for (DatasetProfile batch : batches) {
-            if (!tested.test(batch)) {
-                continue;
-            }
             results.add(batch(batch, samples.apply(batch.id()), reference, roles, referenceColumns, selector, rule));
         }
         return new DriftReport(model, version, reference.rowCount(), results);
