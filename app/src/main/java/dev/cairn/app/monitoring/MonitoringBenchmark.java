@@ -102,13 +102,17 @@ public final class MonitoringBenchmark {
         RuleEvaluator evaluator = new RuleEvaluator(store, () -> drift);
         List<MonitoredBatch> all = store.monitoring().batches(MODEL, 2);
         double[] wall = new double[all.size()];
+        double[] thread = new double[all.size()];
         for (int i = 0; i < all.size(); i++) {
             Instant t = all.get(i).time();
+            long c0 = cpu.getCurrentThreadCpuTime();
             long w0 = System.nanoTime();
             evaluator.evaluate(MODEL, 2, t);
             wall[i] = (System.nanoTime() - w0) / 1e6;
+            thread[i] = (cpu.getCurrentThreadCpuTime() - c0) / 1e6;
         }
         Arrays.sort(wall);
+        Arrays.sort(thread);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("batches", all.size());
         r.put("rules", 4);
@@ -116,6 +120,9 @@ public final class MonitoringBenchmark {
         r.put("alerts", store.monitoring().alerts(MODEL).size());
         r.put("medianMs", round(wall[wall.length / 2]));
         r.put("maxMs", round(wall[wall.length - 1]));
+        r.put("medianCpuMs", round(thread[thread.length / 2]));
+        r.put("maxCpuMs", round(thread[thread.length - 1]));
+        r.put("loadAverage", load());
         return r;
     }
 

@@ -38,8 +38,8 @@ final class RulesPane extends VBox {
                 setText(empty || rule == null ? null : MonitoringViewModel.ruleLine(rule));
             }
         });
-        rules.setPrefHeight(84);
-        rules.setMinHeight(60);
+        rules.setPrefHeight(112); // three rules without scrolling; the alerts list below gives way first
+        rules.setMinHeight(Region.USE_PREF_SIZE);
 
         ComboBox<RuleKind> kind = new ComboBox<>();
         kind.getItems().setAll(RuleKind.values());
