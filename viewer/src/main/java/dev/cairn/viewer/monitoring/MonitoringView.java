@@ -1,5 +1,6 @@
 package dev.cairn.viewer.monitoring;
 
+import dev.cairn.viewer.common.Theme;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -26,15 +27,23 @@ import java.util.List;
  */
 public final class MonitoringView extends BorderPane {
     private final MonitoringViewModel vm;
-    private final PerformanceTimeline timeline = new PerformanceTimeline();
+    private final PerformanceTimeline timeline;
 
+    /** A view for the light theme. */
     public MonitoringView(MonitoringViewModel vm) {
+        this(vm, Theme.LIGHT);
+    }
+
+    /** A view whose chart colours suit {@code theme}. */
+    public MonitoringView(MonitoringViewModel vm, Theme theme) {
         this.vm = vm;
+        this.timeline = new PerformanceTimeline(theme);
         setId("monitoring-view");
         setTop(header());
         setCenter(body());
         vm.series().addListener((o, was, now) -> redraw());
         vm.snapshot().addListener((o, was, now) -> redraw());
+        redraw(); // a view built again (another theme) over a loaded view-model
     }
 
     private void redraw() {
