@@ -38,13 +38,6 @@ import java.util.concurrent.TimeUnit;
         subcommands = {MonitorCommand.Report.class, MonitorCommand.Rule.class, MonitorCommand.Check.class,
             MonitorCommand.Watch.class, MonitorCommand.Compare.class})
 public final class MonitorCommand extends StoreCommand {
-    /** Metric names rules may watch. */
-    static final Set<String> METRICS = Set.of("accuracy", "precision", "recall", "f1", "rocAuc", "logLoss", "mae",
-            "rmse", "r2");
-    /** Gap names slice-gap rules may watch besides the metrics. */
-    static final Set<String> GAPS = Set.of(PredictorPerformance.DEMOGRAPHIC_PARITY,
-            PredictorPerformance.EQUAL_OPPORTUNITY);
-
     @Override
     public Integer call() {
         spec.commandLine().usage(out());
@@ -104,7 +97,7 @@ public final class MonitorCommand extends StoreCommand {
 
     /** {@code cairn monitor rule add --model M [--version V] (--metric M | --drift-share | --slice-gap [SEG]) ...}. */
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Add an alert rule, evaluated on each new batch.",
+            description = {"Add an alert rule, evaluated on each new batch (and at once on the newest one).",
                 "Examples: --metric accuracy --below 0.8 --for 2;  --drift-share --above 0.5;",
                 "  --slice-gap region --metric equalOpportunity --above 0.1"})
     static final class RuleAdd extends DriftCommand.Sub {
@@ -142,28 +135,23 @@ public final class MonitorCommand extends StoreCommand {
         @Override
         public Integer call() {
             RuleKind kind = kind();
-            if (kind != RuleKind.DRIFT_SHARE) {
-                if (metric == null) {
-                    throw new CliErrors.UsageException("--metric is required (for example --metric accuracy)");
-                }
-                if (!METRICS.contains(metric) && !(kind == RuleKind.SLICE_GAP && GAPS.contains(metric))) {
-                    throw new CliErrors.UsageException("unknown metric '" + metric + "' (known: "
-                            + String.join(", ", new java.util.TreeSet<>(METRICS))
-                            + (kind == RuleKind.SLICE_GAP ? ", demographicParity, equalOpportunity" : "") + ")");
-                }
-            } else if (metric != null) {
+            if (kind == RuleKind.DRIFT_SHARE && metric != null) {
                 throw new CliErrors.UsageException("--drift-share takes no --metric");
             }
+            AlertRule.metricProblem(kind, metric).ifPresent(p -> {
+                throw new CliErrors.UsageException(metric == null ? "--metric is required (for example --metric accuracy)" : p);
+            });
             if (forBatches < 1) {
                 throw new CliErrors.UsageException("--for must be at least 1, was " + forBatches);
             }
             boolean below = threshold.below != null;
             double x = below ? threshold.below : threshold.above;
             try (TrackingStore store = openStore(false)) {
-                AlertRule rule = store.monitoring().addRule(new AlertRule(0, model, version, kind,
-                        kind == RuleKind.DRIFT_SHARE ? null : metric,
+                RuleEvaluator.Added added = new RuleEvaluator(store, DriftReports::builtIn).add(new AlertRule(0, model,
+                        version, kind, kind == RuleKind.DRIFT_SHARE ? null : metric,
                         sliceGap == null || sliceGap.isBlank() ? null : sliceGap, below, x, forBatches));
-                out().printf(Locale.ROOT, "Added rule %d to %s: %s%n", rule.id(), model, rule.describe());
+                out().printf(Locale.ROOT, "Added rule %d to %s: %s%n", added.rule().id(), model, added.rule().describe());
+                added.lines().forEach(l -> out().println("  " + l));
                 return 0;
             }
         }

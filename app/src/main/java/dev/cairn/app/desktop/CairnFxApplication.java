@@ -2,6 +2,7 @@ package dev.cairn.app.desktop;
 
 import dev.cairn.app.Version;
 import dev.cairn.app.drift.DriftReports;
+import dev.cairn.app.monitoring.RuleEvaluator;
 import dev.cairn.app.plugins.PluginLoader;
 import dev.cairn.app.plugins.PluginRegistry;
 import dev.cairn.store.StoreLocation;
@@ -9,6 +10,7 @@ import dev.cairn.store.StoreMode;
 import dev.cairn.viewer.common.FxTaskRunner;
 import dev.cairn.viewer.common.FxTicker;
 import dev.cairn.viewer.common.Theme;
+import dev.cairn.viewer.monitoring.RuleAdding;
 import dev.cairn.viewer.runs.RunExporter;
 import dev.cairn.viewer.shell.MainWindow;
 import dev.cairn.viewer.shell.ShellServices;
@@ -55,7 +57,11 @@ public final class CairnFxApplication extends Application {
         return new ShellServices(new AppWelcomeActions(), new AppImportActions(() -> plugins.get().importers()),
                 () -> PluginInfos.of(plugins.get().statuses()), Version.get(),
                 dev.cairn.app.importing.BundleExport::write,
-                (store, model, version) -> drift.get().report(store, model, version));
+                (store, model, version) -> drift.get().report(store, model, version),
+                (store, rule) -> {
+                    RuleEvaluator.Added added = new RuleEvaluator(store, drift).add(rule);
+                    return new RuleAdding.Added(added.rule(), added.lines());
+                });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.cairn.app.monitoring;
 
+import dev.cairn.app.drift.DriftReports;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.monitoring.AlertRule;
 import dev.cairn.store.monitoring.MonitoredBatch;
@@ -92,27 +93,36 @@ public final class MonitoringBenchmark {
     private Map<String, Object> rules(TrackingStore store) {
         progress.accept("writing " + batches + " daily batches for the rules");
         writeDailyBatches(store, MODEL, 2, batches, 200);
+        writeReference(store, MODEL, 2, 200);
         store.monitoring().addRule(new AlertRule(0, MODEL, null, RuleKind.METRIC, "accuracy", null, true, 0.8, 3));
         store.monitoring().addRule(new AlertRule(0, MODEL, null, RuleKind.METRIC, "rocAuc", null, true, 0.7, 1));
         store.monitoring().addRule(new AlertRule(0, MODEL, 2, RuleKind.SLICE_GAP, "recall", "segment", false, 0.3, 2));
-        RuleEvaluator evaluator = new RuleEvaluator(store, () -> {
-            throw new IllegalStateException("no drift-share rules in the benchmark");
-        });
+        store.monitoring().addRule(new AlertRule(0, MODEL, null, RuleKind.DRIFT_SHARE, null, null, false, 0.5, 2));
+        DriftReports drift = DriftReports.builtIn();
+        RuleEvaluator evaluator = new RuleEvaluator(store, () -> drift);
         List<MonitoredBatch> all = store.monitoring().batches(MODEL, 2);
         double[] wall = new double[all.size()];
+        double[] thread = new double[all.size()];
         for (int i = 0; i < all.size(); i++) {
             Instant t = all.get(i).time();
+            long c0 = cpu.getCurrentThreadCpuTime();
             long w0 = System.nanoTime();
             evaluator.evaluate(MODEL, 2, t);
             wall[i] = (System.nanoTime() - w0) / 1e6;
+            thread[i] = (cpu.getCurrentThreadCpuTime() - c0) / 1e6;
         }
         Arrays.sort(wall);
+        Arrays.sort(thread);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("batches", all.size());
-        r.put("rules", 3);
+        r.put("rules", 4);
+        r.put("driftShareRules", 1);
         r.put("alerts", store.monitoring().alerts(MODEL).size());
         r.put("medianMs", round(wall[wall.length / 2]));
         r.put("maxMs", round(wall[wall.length - 1]));
+        r.put("medianCpuMs", round(thread[thread.length / 2]));
+        r.put("maxCpuMs", round(thread[thread.length - 1]));
+        r.put("loadAverage", load());
         return r;
     }
 
@@ -137,6 +147,20 @@ public final class MonitoringBenchmark {
             }
             w.commit();
         }
+    }
+
+    /** The reference of a version: rows like the first daily batch's. */
+    private static void writeReference(TrackingStore store, String model, int version, int size) {
+        DatasetWriter w = new DriftDatasets(store.drift()).referenceWriter(model, version,
+                List.of("x", "segment", "label", "prediction", "score"), ProfileOptions.defaults().withLabel("label")
+                        .withPrediction("prediction").withScore("score"));
+        SplittableRandom r = new SplittableRandom(-1);
+        for (int i = 0; i < size; i++) {
+            int label = r.nextDouble() < 0.4 ? 1 : 0;
+            int prediction = r.nextDouble() < 0.92 ? label : 1 - label;
+            w.row(r.nextGaussian(), "s" + r.nextInt(SLICES), label, prediction, r.nextDouble());
+        }
+        w.commit();
     }
 
     private static void scoreInMemory(int n) {

@@ -2,7 +2,6 @@ package dev.cairn.app.monitoring;
 
 import dev.cairn.app.drift.DriftReports;
 import dev.cairn.store.TrackingStore;
-import dev.cairn.store.drift.DriftReport;
 import dev.cairn.store.model.NotFoundException;
 import dev.cairn.store.monitoring.Alert;
 import dev.cairn.store.monitoring.AlertRule;
@@ -24,7 +23,7 @@ import java.util.function.Supplier;
 /**
  * Evaluates a model's alert rules on a batch of a version and records an alert (once per rule and batch) for each
  * rule that held for its number of consecutive batches. Metric and slice-gap rules read the performance stored
- * with the batches; drift-share rules compute the drift report (only when such a rule exists).
+ * with the batches; drift-share rules test only the batches they look at (only when such a rule exists).
  */
 public final class RuleEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(RuleEvaluator.class);
@@ -49,9 +48,50 @@ public final class RuleEvaluator {
                              List<String> problems) {
     }
 
+    /**
+     * A rule just stored and what it found on the newest batch of each version it watches.
+     *
+     * @param rule  the stored rule (with its id)
+     * @param lines one line per version with a batch ("Holds on the newest batch of v2 (...): accuracy is 0.41 —
+     *              alert recorded."), or one line saying it waits for the first batch; plus problems
+     */
+    public record Added(AlertRule rule, List<String> lines) {
+    }
+
     public RuleEvaluator(TrackingStore store, Supplier<DriftReports> drift) {
         this.store = store;
         this.drift = drift;
+    }
+
+    /**
+     * Stores a new rule and evaluates the model's rules on the newest batch of each version the rule watches, so
+     * whoever added it sees at once whether it holds; an alert it raises is the one the next {@code monitor check}
+     * would raise. Older batches are not evaluated (ADR 0011, amendment): their alerts would all be undelivered
+     * retraining triggers. The CLI's {@code monitor rule add} and the window's rules pane both add rules here.
+     */
+    public Added add(AlertRule rule) {
+        AlertRule stored = store.monitoring().addRule(rule);
+        List<Integer> versions = stored.version() != null ? List.of(stored.version())
+                : store.registry().versions(stored.model()).stream().map(v -> v.version()).toList();
+        List<String> lines = new ArrayList<>();
+        for (int v : versions) {
+            Optional<Evaluation> found = evaluateLatest(stored.model(), v);
+            if (found.isEmpty()) {
+                continue;
+            }
+            Evaluation e = found.get();
+            e.problems().forEach(lines::add);
+            Optional<Firing> mine = e.firing().stream().filter(f -> f.rule().id() == stored.id()).findFirst();
+            lines.add(mine.map(f -> String.format(Locale.ROOT, "Holds on the newest batch of v%d (%s): %s — alert %s.",
+                            v, e.batchTime(), f.alert().message().replaceFirst(" on batch \\S+ \\(rule .*$", ""),
+                            e.raised().contains(f.alert()) ? "recorded" : "already recorded"))
+                    .orElse(String.format(Locale.ROOT, "Does not hold on the newest batch of v%d (%s).", v,
+                            e.batchTime())));
+        }
+        if (lines.isEmpty()) {
+            lines.add("No batch yet: the rule is evaluated on each new batch.");
+        }
+        return new Added(stored, List.copyOf(lines));
     }
 
     /** Evaluates the newest batch of {@code version}; empty when it has no batch. */
@@ -92,8 +132,9 @@ public final class RuleEvaluator {
         List<String> problems = new ArrayList<>();
         if (rules.stream().anyMatch(r -> r.kind() == RuleKind.DRIFT_SHARE)) {
             try {
-                DriftReport report = drift.get().report(store, model, version);
-                report.batches().forEach(b -> shares.put(b.time(), b.driftShare()));
+                int window = rules.stream().filter(r -> r.kind() == RuleKind.DRIFT_SHARE)
+                        .mapToInt(AlertRule::forBatches).max().orElse(1);
+                shares.putAll(drift.get().shares(store, model, version, batches.get(index).time(), window));
             } catch (NotFoundException e) {
                 problems.add("drift-share rules skipped: " + e.getMessage());
                 LOG.warn("drift-share rules of {} v{} skipped: {}", model, version, e.getMessage());

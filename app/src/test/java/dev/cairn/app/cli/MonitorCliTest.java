@@ -162,6 +162,8 @@ class MonitorCliTest {
                 "accuracy", "--below", "0.85", "--for", "2");
         assertThat(add.code()).as(add.err()).isZero();
         assertThat(add.out()).contains("Added rule 1 to churn: accuracy below 0.85 for 2 batches");
+        assertThat(add.out()).as("evaluated at once, nothing to evaluate yet")
+                .contains("No batch yet: the rule is evaluated on each new batch.");
         assertThat(CliRunner.run("monitor", "rule", "add", "--store", db, "--model", "churn", "--slice-gap", "region",
                 "--metric", "equalOpportunity", "--above", "0.9").code()).isZero();
         CliRunner.Result bad = CliRunner.run("monitor", "rule", "add", "--store", db, "--model", "churn", "--metric",
@@ -204,8 +206,10 @@ class MonitorCliTest {
     @Test
     void watchRunsTheTriggerForANewBatch() throws Exception {
         assertThat(addBatch("2026-03-01", batch("d1.csv", 1, 0.1)).code()).isZero();
-        assertThat(CliRunner.run("monitor", "rule", "add", "--store", db, "--model", "churn", "--metric", "accuracy",
-                "--below", "0.8").code()).isZero();
+        CliRunner.Result add = CliRunner.run("monitor", "rule", "add", "--store", db, "--model", "churn", "--metric",
+                "accuracy", "--below", "0.8");
+        assertThat(add.code()).as(add.err()).isZero();
+        assertThat(add.out()).contains("Does not hold on the newest batch of v2 (2026-03-01T00:00:00Z).");
         Path sink = dir.resolve("watched.jsonl");
         List<CliRunner.Result> results = new ArrayList<>();
         Thread watcher = new Thread(() -> results.add(CliRunner.run("monitor", "watch", "--store", db, "--model",

@@ -75,7 +75,7 @@ class MonitoringViewFxTest {
         ListView<String> alerts = robot.lookup("#monitoring-alerts").queryAs(ListView.class);
         assertThat(alerts.getItems()).isNotEmpty().anySatisfy(a -> assertThat(a).contains("slice gap of recall"));
         @SuppressWarnings("unchecked")
-        ListView<String> rules = robot.lookup("#monitoring-rules").queryAs(ListView.class);
+        ListView<dev.cairn.store.monitoring.AlertRule> rules = robot.lookup("#monitoring-rules").queryAs(ListView.class);
         assertThat(rules.getItems()).hasSize(2);
         assertThat(robot.lookup("#monitoring-duel").queryAs(Label.class).getText()).contains("Champion v2")
                 .contains("challenger v3").contains("McNemar p =");

@@ -1,5 +1,6 @@
 package dev.cairn.store;
 
+import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.DatasetKind;
 import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.drift.DatasetSample;
@@ -9,6 +10,7 @@ import dev.cairn.store.model.NotFoundException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,19 @@ public interface DriftData {
 
     /** The batches of a version, oldest first. */
     List<DatasetProfile> batches(String model, int version);
+
+    /**
+     * The newest {@code limit} (at least 1) batches of a version at or before {@code upTo} (null: the newest), oldest
+     * first: what an alert rule over the last N batches reads, without the rest of the history.
+     */
+    List<DatasetProfile> batches(String model, int version, Instant upTo, int limit);
+
+    /**
+     * Each column's most specific role ({@link ColumnRole#precedence()}) over every batch of a version, read without
+     * the profiles: with the reference's roles, the roles a drift report over the whole history gives, for a report
+     * of a few batches that must agree with it.
+     */
+    Map<String, ColumnRole> batchRoles(String model, int version);
 
     /** The reservoir sample of a stored dataset (every row when it had at most the reservoir size). */
     DatasetSample sample(long datasetId);

@@ -1,5 +1,6 @@
 package dev.cairn.viewer.monitoring;
 
+import dev.cairn.viewer.common.Theme;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -26,15 +27,23 @@ import java.util.List;
  */
 public final class MonitoringView extends BorderPane {
     private final MonitoringViewModel vm;
-    private final PerformanceTimeline timeline = new PerformanceTimeline();
+    private final PerformanceTimeline timeline;
 
+    /** A view for the light theme. */
     public MonitoringView(MonitoringViewModel vm) {
+        this(vm, Theme.LIGHT);
+    }
+
+    /** A view whose chart colours suit {@code theme}. */
+    public MonitoringView(MonitoringViewModel vm, Theme theme) {
         this.vm = vm;
+        this.timeline = new PerformanceTimeline(theme);
         setId("monitoring-view");
         setTop(header());
         setCenter(body());
         vm.series().addListener((o, was, now) -> redraw());
         vm.snapshot().addListener((o, was, now) -> redraw());
+        redraw(); // a view built again (another theme) over a loaded view-model
     }
 
     private void redraw() {
@@ -74,9 +83,6 @@ public final class MonitoringView extends BorderPane {
     }
 
     private Node body() {
-        ListView<String> rules = new ListView<>(vm.ruleLines());
-        rules.setId("monitoring-rules");
-        rules.setPlaceholder(new Label("No alert rules (cairn monitor rule add)"));
         ListView<String> alerts = new ListView<>(vm.alertLines());
         alerts.setId("monitoring-alerts");
         alerts.setPlaceholder(new Label("No alerts"));
@@ -90,17 +96,15 @@ public final class MonitoringView extends BorderPane {
         promote.setId("monitoring-promote");
         promote.disableProperty().bind(vm.challenger().isNull());
         promote.setOnAction(e -> vm.promoteChallenger());
-        VBox side = new VBox(8, section("Champion vs challenger"), duel, promote, section("Alert rules"), rules,
-                section("Alerts"), alerts);
+        VBox side = new VBox(8, section("Champion vs challenger"), duel, promote, section("Alert rules"),
+                new RulesPane(vm), section("Alerts"), alerts);
         VBox.setVgrow(alerts, Priority.ALWAYS);
-        VBox.setVgrow(rules, Priority.SOMETIMES);
-        rules.setPrefHeight(96);
-        rules.setMinHeight(96);
+        alerts.setMinHeight(72);
         side.setPadding(new Insets(6, 12, 12, 6));
-        side.setMinWidth(320);
+        side.setMinWidth(360);
         SplitPane split = new SplitPane(timeline, side);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.64);
         return split;
     }
 

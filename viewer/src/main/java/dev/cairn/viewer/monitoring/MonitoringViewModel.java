@@ -4,6 +4,7 @@ import dev.cairn.store.TrackingStore;
 import dev.cairn.store.monitoring.Alert;
 import dev.cairn.store.monitoring.AlertRule;
 import dev.cairn.store.monitoring.MonitoredBatch;
+import dev.cairn.store.monitoring.RuleKind;
 import dev.cairn.store.monitoring.SliceMetrics;
 import dev.cairn.store.registry.ChangeOptions;
 import dev.cairn.store.registry.EventAction;
@@ -15,12 +16,16 @@ import dev.cairn.store.registry.Stage;
 import dev.cairn.viewer.common.Formats;
 import dev.cairn.viewer.common.TaskRunner;
 import dev.cairn.viewer.common.UserMessages;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
@@ -30,21 +35,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * State of the monitoring view for one model version: performance over time (overall, or per slice of one
  * segment on demand), the challengers scored beside it, rules and alerts, and the registry events marked on the
  * time axis. "Promote challenger" goes through the registry's promotion (and so the model's promotion rule) and
- * is recorded in its history. Store work goes through the {@link TaskRunner}.
+ * is recorded in its history. The rules pane adds rules through the app's {@link RuleAdding} (stored and evaluated
+ * at once on the newest batch) after checking the form here, and removes them. Store work goes through the
+ * {@link TaskRunner}.
  */
 public final class MonitoringViewModel {
     /** The segment choice that means "the whole batch". */
     public static final String OVERALL = "Overall";
+    /** The slice-gap segment choice that means "the largest gap of any segment". */
+    public static final String ANY_SEGMENT = "any segment";
+    /** The rule directions, as the form lists them. */
+    public static final List<String> DIRECTIONS = List.of("below", "above");
+    /** A plain decimal number: what the threshold field takes (no "1d", hex, NaN or Infinity). */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Logger LOG = LoggerFactory.getLogger(MonitoringViewModel.class);
 
     private final TrackingStore store;
     private final TaskRunner runner;
     private final String user;
+    private final RuleAdding adding;
     private final ObservableList<String> models = FXCollections.observableArrayList();
     private final ObjectProperty<String> model = new SimpleObjectProperty<>();
     private final ObservableList<Integer> versions = FXCollections.observableArrayList();
@@ -55,7 +70,18 @@ public final class MonitoringViewModel {
     private final ObjectProperty<String> segment = new SimpleObjectProperty<>(OVERALL);
     private final ReadOnlyObjectWrapper<MonitoringSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<Series>> series = new ReadOnlyObjectWrapper<>(List.of());
-    private final ObservableList<String> ruleLines = FXCollections.observableArrayList();
+    private final ObservableList<AlertRule> rules = FXCollections.observableArrayList();
+    private final ObjectProperty<RuleKind> ruleKind = new SimpleObjectProperty<>(RuleKind.METRIC);
+    private final ObservableList<String> ruleMetrics = FXCollections.observableArrayList(AlertRule.METRICS);
+    private final ObjectProperty<String> ruleMetric = new SimpleObjectProperty<>(AlertRule.METRICS.get(0));
+    private final ObservableList<String> ruleSegments = FXCollections.observableArrayList(ANY_SEGMENT);
+    private final ObjectProperty<String> ruleSegment = new SimpleObjectProperty<>(ANY_SEGMENT);
+    private final ObjectProperty<String> ruleDirection = new SimpleObjectProperty<>(DIRECTIONS.get(0));
+    private final StringProperty ruleThreshold = new SimpleStringProperty("");
+    private final StringProperty ruleFor = new SimpleStringProperty("1");
+    private final BooleanProperty ruleThisVersionOnly = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper ruleError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper ruleStatus = new ReadOnlyStringWrapper("");
     private final ObservableList<String> alertLines = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper latest = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper duel = new ReadOnlyStringWrapper("");
@@ -74,10 +100,20 @@ public final class MonitoringViewModel {
     public record Series(String name, long[] times, double[] values, boolean challenger) {
     }
 
+    /** A view that lists rules but cannot add them (no rule evaluator given). */
     public MonitoringViewModel(TrackingStore store, TaskRunner runner, String user) {
+        this(store, runner, user, null);
+    }
+
+    /**
+     * @param adding stores and evaluates a new rule (the app's evaluator); null: the rules pane adds none
+     */
+    public MonitoringViewModel(TrackingStore store, TaskRunner runner, String user, RuleAdding adding) {
         this.store = Objects.requireNonNull(store);
         this.runner = Objects.requireNonNull(runner);
         this.user = user;
+        this.adding = adding;
+        ruleKind.addListener((obs, was, now) -> refreshRuleMetrics());
         model.addListener((obs, was, now) -> {
             if (!opening && now != null) {
                 open(now, null);
@@ -204,10 +240,16 @@ public final class MonitoringViewModel {
         segments.setAll(segs);
         segment.set(segs.contains(keepSegment) ? keepSegment : OVERALL);
         metric.set(metrics.contains(keepMetric) ? keepMetric : metrics.isEmpty() ? null : metrics.get(0));
-        ruleLines.setAll(s.rules().stream().map(r -> "#" + r.id() + "  " + r.describe()).toList());
+        rules.setAll(s.rules());
         alertLines.setAll(s.alerts().stream().sorted((a, b) -> Long.compare(b.id(), a.id()))
-                .map(a -> a.batchTime().toString().substring(0, 10) + "  "
-                        + a.message().replaceFirst(" on batch \\S+", "")).toList());
+                .map(MonitoringViewModel::alertLine).toList());
+        refreshRuleMetrics();
+        List<String> ruleSegs = new ArrayList<>();
+        ruleSegs.add(ANY_SEGMENT);
+        ruleSegs.addAll(s.segments());
+        String keepRuleSegment = ruleSegment.get();
+        ruleSegments.setAll(ruleSegs);
+        ruleSegment.set(ruleSegs.contains(keepRuleSegment) ? keepRuleSegment : ANY_SEGMENT);
         summarise(s);
         if (!OVERALL.equals(segment.get())) {
             loadSlices(s);
@@ -218,6 +260,139 @@ public final class MonitoringViewModel {
             message.set(s.model() + " v" + s.version() + " has no labelled batch yet: cairn drift batch --model "
                     + s.model() + " --label COL --prediction COL FILE.csv");
         }
+    }
+
+    /** "2026-12-01  #2  slice gap of recall over region is 1.000": date, rule id and the value, without the rule text. */
+    static String alertLine(Alert a) {
+        return a.batchTime().toString().substring(0, 10) + "  #" + a.ruleId() + "  "
+                + a.message().replaceFirst(" on batch \\S+", "").replaceFirst(" \\(rule \\d+: .*\\)$", "");
+    }
+
+    /** "#2  slice gap of recall over region above 0.3": how the rules pane lists a rule. */
+    public static String ruleLine(AlertRule r) {
+        return "#" + r.id() + "  " + r.describe();
+    }
+
+    /** The metrics the form offers for the chosen kind: the open version's (its task), else every known one. */
+    private void refreshRuleMetrics() {
+        RuleKind kind = ruleKind.get() == null ? RuleKind.METRIC : ruleKind.get();
+        MonitoringSnapshot s = snapshot.get();
+        List<String> known = AlertRule.metrics(kind);
+        List<String> offered = new ArrayList<>();
+        if (s != null && !s.metrics().isEmpty() && kind != RuleKind.DRIFT_SHARE) {
+            s.metrics().stream().filter(known::contains).forEach(offered::add);
+            if (kind == RuleKind.SLICE_GAP && s.metrics().contains("recall")) {
+                offered.addAll(AlertRule.GAPS);
+            }
+        } else {
+            offered.addAll(known);
+        }
+        String keep = ruleMetric.get();
+        ruleMetrics.setAll(offered);
+        ruleMetric.set(offered.contains(keep) ? keep : offered.isEmpty() ? null : offered.get(0));
+    }
+
+    /**
+     * Checks the rule form and, when it is complete, adds the rule through the app's evaluator (stored, then
+     * evaluated on the newest batch of each version it watches) and reloads the view so a new alert shows. A
+     * problem (a threshold that is not a number, for example) is shown in the form; nothing is stored then.
+     *
+     * @return false when the form has a problem (shown by {@link #ruleError()})
+     */
+    public boolean addRule() {
+        ruleStatus.set("");
+        String problem = null;
+        AlertRule rule = null;
+        try {
+            rule = formRule();
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        if (problem == null && adding == null) {
+            problem = "Adding rules needs the Cairn app (cairn monitor rule add).";
+        }
+        if (problem != null) {
+            ruleError.set(problem);
+            return false;
+        }
+        ruleError.set("");
+        AlertRule draft = rule;
+        runner.submit("Adding rule to " + draft.model(), () -> adding.add(store, draft), added -> {
+            ruleThreshold.set("");
+            ruleStatus.set("Added rule #" + added.rule().id() + ": " + added.rule().describe() + ". "
+                    + String.join(" ", added.lines()));
+            reopen();
+        }, this::failRule);
+        return true;
+    }
+
+    /** The rule the form describes; an {@link IllegalArgumentException} with a one-line reason when it is not. */
+    private AlertRule formRule() {
+        MonitoringSnapshot s = snapshot.get();
+        if (s == null) {
+            throw new IllegalArgumentException("Open a model first.");
+        }
+        RuleKind kind = ruleKind.get() == null ? RuleKind.METRIC : ruleKind.get();
+        String metric = kind == RuleKind.DRIFT_SHARE ? null : ruleMetric.get();
+        AlertRule.metricProblem(kind, metric).ifPresent(p -> {
+            throw new IllegalArgumentException("Metric: " + p + ".");
+        });
+        String x = ruleThreshold.get() == null ? "" : ruleThreshold.get().trim();
+        if (x.isEmpty()) {
+            throw new IllegalArgumentException("Threshold: enter a number, for example 0.8.");
+        }
+        if (!NUMBER.matcher(x).matches()) {
+            throw new IllegalArgumentException("Threshold: '" + x + "' is not a number (for example 0.8).");
+        }
+        double threshold = Double.parseDouble(x);
+        if (Double.isInfinite(threshold)) {
+            throw new IllegalArgumentException("Threshold: '" + x + "' is too large.");
+        }
+        String n = ruleFor.get() == null ? "" : ruleFor.get().trim();
+        int forBatches;
+        try {
+            forBatches = n.isEmpty() ? 1 : Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            forBatches = 0;
+        }
+        if (forBatches < 1) {
+            throw new IllegalArgumentException("For: '" + n + "' is not a whole number of batches (1 or more).");
+        }
+        String segment = kind == RuleKind.SLICE_GAP && ruleSegment.get() != null
+                && !ANY_SEGMENT.equals(ruleSegment.get()) ? ruleSegment.get() : null;
+        return new AlertRule(0, s.model(), ruleThisVersionOnly.get() ? s.version() : null, kind, metric, segment,
+                !"above".equals(ruleDirection.get()), threshold, forBatches);
+    }
+
+    /** Removes a rule of the open model (its alerts stay in the model history) and reloads the view. */
+    public void removeRule(AlertRule rule) {
+        if (rule == null) {
+            return;
+        }
+        ruleError.set("");
+        ruleStatus.set("");
+        runner.submit("Removing rule #" + rule.id() + " of " + rule.model(),
+                () -> store.monitoring().removeRule(rule.model(), rule.id()), removed -> {
+                    if (removed) {
+                        ruleStatus.set("Removed rule #" + rule.id() + " (its alerts stay in the model history).");
+                    } else {
+                        ruleError.set("Rule #" + rule.id() + " was already removed.");
+                    }
+                    reopen();
+                }, this::failRule);
+    }
+
+    private void reopen() {
+        MonitoringSnapshot s = snapshot.get();
+        if (s != null) {
+            open(s.model(), s.version());
+        }
+    }
+
+    private void failRule(Throwable e) {
+        LOG.warn("alert rule change failed: {}", e.toString());
+        LOG.debug("alert rule change failure", e);
+        ruleError.set(UserMessages.of(e));
     }
 
     private void summarise(MonitoringSnapshot s) {
@@ -356,8 +531,67 @@ public final class MonitoringViewModel {
         return series.getReadOnlyProperty();
     }
 
-    public ObservableList<String> ruleLines() {
-        return ruleLines;
+    /** The alert rules of the open model that apply to the open version. */
+    public ObservableList<AlertRule> rules() {
+        return rules;
+    }
+
+    /** Whether the rules pane can add rules (the app gave its rule evaluator). */
+    public boolean canAddRules() {
+        return adding != null;
+    }
+
+    /** The new rule's kind. */
+    public ObjectProperty<RuleKind> ruleKind() {
+        return ruleKind;
+    }
+
+    /** The metrics a rule of the chosen kind may watch (empty for drift share). */
+    public ObservableList<String> ruleMetrics() {
+        return ruleMetrics;
+    }
+
+    public ObjectProperty<String> ruleMetric() {
+        return ruleMetric;
+    }
+
+    /** {@link #ANY_SEGMENT} and the open version's segments, for slice-gap rules. */
+    public ObservableList<String> ruleSegments() {
+        return ruleSegments;
+    }
+
+    public ObjectProperty<String> ruleSegment() {
+        return ruleSegment;
+    }
+
+    /** "below" or "above" ({@link #DIRECTIONS}). */
+    public ObjectProperty<String> ruleDirection() {
+        return ruleDirection;
+    }
+
+    /** The threshold as typed; checked by {@link #addRule()}. */
+    public StringProperty ruleThreshold() {
+        return ruleThreshold;
+    }
+
+    /** "For N consecutive batches" as typed (empty means 1). */
+    public StringProperty ruleFor() {
+        return ruleFor;
+    }
+
+    /** True: the rule watches only the open version; false: every version. */
+    public BooleanProperty ruleThisVersionOnly() {
+        return ruleThisVersionOnly;
+    }
+
+    /** Why the form's rule was not added (one line), or empty. */
+    public ReadOnlyStringProperty ruleError() {
+        return ruleError.getReadOnlyProperty();
+    }
+
+    /** What the last add or remove did (for an add: whether the rule holds on the newest batch), or empty. */
+    public ReadOnlyStringProperty ruleStatus() {
+        return ruleStatus.getReadOnlyProperty();
     }
 
     public ObservableList<String> alertLines() {

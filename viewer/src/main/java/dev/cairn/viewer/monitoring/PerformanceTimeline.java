@@ -3,6 +3,8 @@ package dev.cairn.viewer.monitoring;
 import dev.cairn.store.monitoring.Alert;
 import dev.cairn.store.registry.EventAction;
 import dev.cairn.store.registry.ModelEvent;
+import dev.cairn.viewer.common.RunColors;
+import dev.cairn.viewer.common.Theme;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
@@ -25,10 +27,13 @@ final class PerformanceTimeline extends StackPane {
     private final DefaultNumericAxis y = new DefaultNumericAxis("metric");
     private final XYChart chart = new XYChart(x, y);
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+    private final Theme theme;
     private int markers;
     private int points;
 
-    PerformanceTimeline() {
+    /** A chart whose line colours suit {@code theme}. */
+    PerformanceTimeline(Theme theme) {
+        this.theme = theme;
         setId("monitoring-chart");
         chart.setTitle("Performance over time");
         chart.setAnimated(false);
@@ -51,8 +56,11 @@ final class PerformanceTimeline extends StackPane {
         long t0 = series.get(0).times()[0];
         renderer.setDrawMarker(series.get(0).times().length <= 90); // a year of daily points reads better as lines
         x.setName("days since " + Instant.ofEpochMilli(t0).toString().substring(0, 10));
-        for (MonitoringViewModel.Series s : series) {
+        for (int k = 0; k < series.size(); k++) {
+            MonitoringViewModel.Series s = series.get(k);
             DoubleDataSet line = new DoubleDataSet(s.name(), s.times().length);
+            String color = RunColors.hex(RunColors.series(k, theme));
+            line.setStyle("-fx-line-color: " + color + "; -fx-marker-color: " + color + "; -fx-line-width: 1.6;");
             for (int i = 0; i < s.times().length; i++) {
                 if (!Double.isNaN(s.values()[i])) {
                     line.add((s.times()[i] - t0) / DAY_MS, s.values()[i]);

@@ -88,8 +88,8 @@ public final class MainWindow implements ShellCommands {
         vm.themeProperty().addListener((o, a, b) -> {
             applyTheme(b);
             screens.themeChanged();
-            if (vm.screenProperty().get() == Screen.DRIFT) {
-                showScreen(Screen.DRIFT);
+            if (vm.screenProperty().get() == Screen.DRIFT || vm.screenProperty().get() == Screen.MONITORING) {
+                showScreen(vm.screenProperty().get());
             }
         });
         stage.setOnHidden(e -> {

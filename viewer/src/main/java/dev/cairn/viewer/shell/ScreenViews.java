@@ -59,13 +59,14 @@ final class ScreenViews {
             case DRIFT -> drift.node(vm.driftProperty().get(), d -> withHeader("Data drift",
                     new DriftView(d, vm.themeProperty().get())));
             case MONITORING -> monitoring.node(vm.monitoringProperty().get(), m -> withHeader("Monitoring",
-                    new MonitoringView(m)));
+                    new MonitoringView(m, vm.themeProperty().get())));
         };
     }
 
-    /** The theme changed: the drift view (whose chart colours follow the theme) is built again when shown. */
+    /** The theme changed: the drift and monitoring views (whose chart colours follow it) are built again when shown. */
     void themeChanged() {
         drift.forget();
+        monitoring.forget();
     }
 
     /** A feature screen under the header: "← Runs" and its title. */

@@ -1,6 +1,7 @@
 package dev.cairn.viewer.shell;
 
 import dev.cairn.viewer.drift.DriftReportSource;
+import dev.cairn.viewer.monitoring.RuleAdding;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,20 +16,27 @@ import java.util.function.Supplier;
  * @param version the application's version
  * @param bundles writes runs to a .cairn.zip bundle for File → Export (null: CSV and JSON only)
  * @param drift   computes drift reports with the drift-test plugins (null: no drift view)
+ * @param rules   adds and evaluates alert rules from the monitoring view (null: the view lists rules, adds none)
  */
 public record ShellServices(WelcomeActions welcome, ImportActions imports, Supplier<List<PluginInfo>> plugins,
-                            String version, BundleWriter bundles, DriftReportSource drift) {
+                            String version, BundleWriter bundles, DriftReportSource drift, RuleAdding rules) {
+
+    /** Services without adding alert rules in the window. */
+    public ShellServices(WelcomeActions welcome, ImportActions imports, Supplier<List<PluginInfo>> plugins,
+                         String version, BundleWriter bundles, DriftReportSource drift) {
+        this(welcome, imports, plugins, version, bundles, drift, null);
+    }
 
     /** Services without the drift view. */
     public ShellServices(WelcomeActions welcome, ImportActions imports, Supplier<List<PluginInfo>> plugins,
                          String version, BundleWriter bundles) {
-        this(welcome, imports, plugins, version, bundles, null);
+        this(welcome, imports, plugins, version, bundles, null, null);
     }
 
     /** Services without bundle export. */
     public ShellServices(WelcomeActions welcome, ImportActions imports, Supplier<List<PluginInfo>> plugins,
                          String version) {
-        this(welcome, imports, plugins, version, null, null);
+        this(welcome, imports, plugins, version, null, null, null);
     }
 
     public ShellServices {

@@ -524,7 +524,8 @@ public final class ShellViewModel {
         if (s == null) {
             return;
         }
-        MonitoringViewModel m = new MonitoringViewModel(s, runner, System.getProperty("user.name", "unknown"));
+        MonitoringViewModel m = new MonitoringViewModel(s, runner, System.getProperty("user.name", "unknown"),
+                services.rules());
         monitoring.set(m);
         screen.set(Screen.MONITORING);
         m.reload();

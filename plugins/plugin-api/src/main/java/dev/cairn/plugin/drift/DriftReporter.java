@@ -66,10 +66,26 @@ public final class DriftReporter {
      */
     public DriftReport report(String model, int version, DatasetProfile reference, List<DatasetProfile> batches,
                               DriftSettings settings, LongFunction<DatasetSample> samples) {
+        return report(model, version, reference, batches, Map.of(), settings, samples);
+    }
+
+    /**
+     * Tests only {@code batches}, a part of the version's history (an alert rule over the last N batches), with the
+     * figures the report of the whole history gives them: {@code otherRoles} are the roles the version's other
+     * batches give its columns (the store's {@code DriftData.batchRoles}), taken like those of the batches given.
+     *
+     * @param otherRoles most specific role per column over the batches not given (may name columns of those only)
+     * @return the report of the given batches, oldest first
+     */
+    public DriftReport report(String model, int version, DatasetProfile reference, List<DatasetProfile> batches,
+                              Map<String, ColumnRole> otherRoles, DriftSettings settings,
+                              LongFunction<DatasetSample> samples) {
         DriftTestSelector selector = new DriftTestSelector(tests, overrides(settings));
         DatasetDriftRule rule = new DatasetDriftRule(settings.share());
         DatasetSample referenceSample = samples.apply(reference.id());
         Map<String, ColumnRole> roles = roles(reference, batches);
+        otherRoles.forEach((name, role) -> roles.computeIfPresent(name,
+                (n, had) -> role.precedence() > had.precedence() ? role : had));
         Map<String, ColumnSample> referenceColumns = new HashMap<>();
         for (ColumnProfile col : reference.columns()) {
             if (roles.get(col.name()) != ColumnRole.LABEL) {

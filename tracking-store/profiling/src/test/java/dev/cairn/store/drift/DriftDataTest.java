@@ -84,6 +84,34 @@ class DriftDataTest extends StoreContract {
     }
 
     @Test
+    void aWindowOfBatchesIsReadAloneAndTheRolesOfEveryBatchWithoutTheirProfiles() throws IOException {
+        DriftDatasets datasets = new DriftDatasets(store.drift());
+        datasets.setReference("churn", 1, csv("ref.csv", "x,pred,label\n1,a,a\n2,b,a\n"), ProfileOptions.defaults());
+        datasets.addBatch("churn", 1, DAY1, csv("b0.csv", "x,pred,label\n1,a,a\n2,b,b\n"),
+                ProfileOptions.defaults().withPrediction("pred").withLabel("label"));
+        for (int day = 1; day < 5; day++) {
+            datasets.addBatch("churn", 1, DAY1.plusSeconds(86_400L * day), csv("b" + day + ".csv",
+                    "x,pred,label\n" + day + ",a,a\n3,b,b\n"), ProfileOptions.defaults());
+        }
+
+        List<DatasetProfile> window = store.drift().batches("churn", 1, DAY1.plusSeconds(86_400L * 3), 2);
+        assertThat(window).extracting(DatasetProfile::time).containsExactly(DAY1.plusSeconds(86_400L * 2),
+                DAY1.plusSeconds(86_400L * 3));
+        assertThat(window.get(1).columns()).extracting(ColumnProfile::name).containsExactly("x", "pred", "label");
+        assertThat(window.get(1).column("x").orElseThrow().numeric().mean()).isEqualTo(3.0);
+        assertThat(store.drift().batches("churn", 1, null, 1)).extracting(DatasetProfile::time)
+                .containsExactly(DAY1.plusSeconds(86_400L * 4));
+        assertThat(store.drift().batches("churn", 1, null, 100)).hasSize(5);
+        assertThat(store.drift().batches("churn", 1, DAY1.minusSeconds(1), 3)).isEmpty();
+        assertThat(store.drift().batches("churn", 2, null, 3)).isEmpty();
+        assertThatThrownBy(() -> store.drift().batches("churn", 1, null, 0)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.drift().batchRoles("churn", 1)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "x", ColumnRole.FEATURE, "pred", ColumnRole.PREDICTION, "label", ColumnRole.LABEL));
+        assertThat(store.drift().batchRoles("churn", 2)).isEmpty();
+    }
+
+    @Test
     void typesCanBeOverriddenAndBatchesTakeTheReferenceTypesAndRoles() throws IOException {
         new DriftDatasets(store.drift()).setReference("churn", 1, csv("ref.csv", "zip,pred,label\n1001,a,a\n1002,b,a\n"),
                 ProfileOptions.defaults().withType("zip", ColumnType.CATEGORICAL).withPrediction("pred")

@@ -161,7 +161,56 @@ final class DriftTables {
                 }
             }
         }
-        Map<Long, List<ColumnProfile>> columns = columns(c, modelId, version, kind);
+        return withColumns(out, columns(c, modelId, version, kind, null));
+    }
+
+    /**
+     * The newest {@code limit} datasets of a kind at or before {@code upToMs} (null: the newest), oldest first, with
+     * their column profiles; only those datasets' columns are read.
+     */
+    static List<DatasetProfile> datasets(Connection c, String model, long modelId, int version, DatasetKind kind,
+                                         Long upToMs, int limit) throws SQLException {
+        List<DatasetProfile> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + DATASET_COLUMNS + " FROM drift_datasets "
+                + "WHERE model_id = ? AND version = ? AND kind = ? AND time_ms <= ? ORDER BY time_ms DESC, id DESC "
+                + "LIMIT ?")) {
+            ps.setLong(1, modelId);
+            ps.setInt(2, version);
+            ps.setString(3, kind.label());
+            ps.setLong(4, upToMs == null ? Long.MAX_VALUE : upToMs);
+            ps.setInt(5, Math.max(0, limit));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(0, mapDataset(rs, model, List.of()));
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            return out;
+        }
+        return withColumns(out, columns(c, modelId, version, kind, out.stream().map(DatasetProfile::id).toList()));
+    }
+
+    /** Each column's most specific role ({@link ColumnRole#precedence()}) over the datasets of a kind. */
+    static Map<String, ColumnRole> roles(Connection c, long modelId, int version, DatasetKind kind)
+            throws SQLException {
+        Map<String, ColumnRole> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT k.name, k.role FROM drift_columns k "
+                + "JOIN drift_datasets d ON d.id = k.dataset_id WHERE d.model_id = ? AND d.version = ? AND d.kind = ?")) {
+            ps.setLong(1, modelId);
+            ps.setInt(2, version);
+            ps.setString(3, kind.label());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ColumnRole role = ColumnRole.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT));
+                    out.merge(rs.getString(1), role, (a, b) -> b.precedence() > a.precedence() ? b : a);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<DatasetProfile> withColumns(List<DatasetProfile> out, Map<Long, List<ColumnProfile>> columns) {
         List<DatasetProfile> full = new ArrayList<>(out.size());
         for (DatasetProfile d : out) {
             full.add(new DatasetProfile(d.id(), d.model(), d.version(), d.kind(), d.time(), d.rowCount(), d.sampleSize(),
@@ -182,17 +231,25 @@ final class DriftTables {
                 rs.getLong(5), rs.getInt(6), rs.getString(7), performance, columns);
     }
 
-    private static Map<Long, List<ColumnProfile>> columns(Connection c, long modelId, int version, DatasetKind kind)
-            throws SQLException {
+    /** The column profiles of the datasets of a kind, or of those of {@code ids} only (null: all). */
+    private static Map<Long, List<ColumnProfile>> columns(Connection c, long modelId, int version, DatasetKind kind,
+                                                          List<Long> ids) throws SQLException {
         Map<Long, List<ColumnProfile>> out = new HashMap<>();
+        String only = ids == null ? "" : " AND k.dataset_id IN (" + String.join(", ",
+                java.util.Collections.nCopies(ids.size(), "?")) + ")";
         try (PreparedStatement ps = c.prepareStatement("SELECT k.dataset_id, k.name, k.type, k.role, k.present, "
                 + "k.missing, k.min_value, k.max_value, k.mean_value, k.std_value, k.quantiles, k.hist_edges, "
                 + "k.hist_counts, k.value_counts, k.other_count FROM drift_columns k JOIN drift_datasets d "
-                + "ON d.id = k.dataset_id WHERE d.model_id = ? AND d.version = ? AND d.kind = ? "
-                + "ORDER BY k.dataset_id, k.ordinal")) {
+                + "ON d.id = k.dataset_id WHERE d.model_id = ? AND d.version = ? AND d.kind = ?" + only
+                + " ORDER BY k.dataset_id, k.ordinal")) {
             ps.setLong(1, modelId);
             ps.setInt(2, version);
             ps.setString(3, kind.label());
+            if (ids != null) {
+                for (int i = 0; i < ids.size(); i++) {
+                    ps.setLong(4 + i, ids.get(i));
+                }
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ColumnType type = ColumnType.parse(rs.getString(3));

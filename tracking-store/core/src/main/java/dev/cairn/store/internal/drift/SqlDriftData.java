@@ -1,6 +1,7 @@
 package dev.cairn.store.internal.drift;
 
 import dev.cairn.store.DriftData;
+import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.DatasetKind;
 import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.drift.DatasetSample;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The SQL implementation of {@link DriftData}. */
@@ -62,6 +64,28 @@ public final class SqlDriftData implements DriftData {
             long modelId = DriftTables.modelId(c, model);
             DriftTables.requireVersion(c, model, modelId, version);
             return DriftTables.datasets(c, model, modelId, version, DatasetKind.BATCH);
+        });
+    }
+
+    @Override
+    public List<DatasetProfile> batches(String model, int version, Instant upTo, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return db.read(c -> {
+            long modelId = DriftTables.modelId(c, model);
+            DriftTables.requireVersion(c, model, modelId, version);
+            return DriftTables.datasets(c, model, modelId, version, DatasetKind.BATCH,
+                    upTo == null ? null : upTo.toEpochMilli(), limit);
+        });
+    }
+
+    @Override
+    public Map<String, ColumnRole> batchRoles(String model, int version) {
+        return db.read(c -> {
+            long modelId = DriftTables.modelId(c, model);
+            DriftTables.requireVersion(c, model, modelId, version);
+            return DriftTables.roles(c, modelId, version, DatasetKind.BATCH);
         });
     }
 
