@@ -69,6 +69,12 @@ class MonitoringViewFxTest {
                 .containsExactly("v2", "v3 (challenger)");
         assertThat(FxWait.on(view::pointCount)).isEqualTo(60);
         assertThat(FxWait.on(view::markerCount)).as("go-live events and alerts on the time axis").isGreaterThan(2);
+        java.util.List<io.fair_acc.chartfx.axes.spi.AbstractAxis> axes = robot.from(robot.lookup("#monitoring-chart")
+                .queryAs(javafx.scene.Node.class)).lookup((javafx.scene.Node n) -> n instanceof io.fair_acc.chartfx.axes.spi.AbstractAxis)
+                .queryAllAs(io.fair_acc.chartfx.axes.spi.AbstractAxis.class).stream().toList();
+        assertThat(axes).isNotEmpty().allSatisfy(a -> assertThat(a.getUnit()).as("no empty unit brackets").isNull());
+        assertThat(axes).filteredOn(a -> "batch date".equals(a.getName())).singleElement()
+                .satisfies(a -> assertThat(a.getTickLabelFormatter().toString(20_605.3)).isEqualTo("06-01"));
         assertThat(robot.lookup("#monitoring-latest").queryAs(Label.class).getText()).startsWith("Latest batch")
                 .contains("accuracy");
         @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.cairn.viewer.monitoring;
 import dev.cairn.store.monitoring.Alert;
 import dev.cairn.store.registry.EventAction;
 import dev.cairn.store.registry.ModelEvent;
+import dev.cairn.viewer.common.ChartAxes;
 import dev.cairn.viewer.common.RunColors;
 import dev.cairn.viewer.common.Theme;
 import io.fair_acc.chartfx.XYChart;
@@ -14,17 +15,15 @@ import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import javafx.scene.layout.StackPane;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
- * Performance over time (ChartFX): one line per version (challengers in their own colour) or per slice, by days since the first
- * batch, with promotions to Production, rollbacks and alerts as vertical markers on the same axis.
+ * Performance over time (ChartFX): one line per version (challengers in their own colour) or per slice, by batch date
+ * (as the drift view), with promotions to Production, rollbacks and alerts as vertical markers on the same axis.
  */
 final class PerformanceTimeline extends StackPane {
-    private static final double DAY_MS = 86_400_000.0;
-    private final DefaultNumericAxis x = new DefaultNumericAxis("days since first batch");
-    private final DefaultNumericAxis y = new DefaultNumericAxis("metric");
+    private final DefaultNumericAxis x = ChartAxes.dates("batch date");
+    private final DefaultNumericAxis y = ChartAxes.numeric("metric");
     private final XYChart chart = new XYChart(x, y);
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
     private final Theme theme;
@@ -37,7 +36,6 @@ final class PerformanceTimeline extends StackPane {
         setId("monitoring-chart");
         chart.setTitle("Performance over time");
         chart.setAnimated(false);
-        x.setAutoRangeRounding(false);
         renderer.setPolyLineStyle(LineStyle.NORMAL).setDrawMarker(true).setErrorStyle(ErrorStyle.NONE);
         chart.getRenderers().setAll(renderer);
         chart.setLegendVisible(true);
@@ -53,9 +51,7 @@ final class PerformanceTimeline extends StackPane {
         if (series.isEmpty() || series.get(0).times().length == 0) {
             return;
         }
-        long t0 = series.get(0).times()[0];
         renderer.setDrawMarker(series.get(0).times().length <= 90); // a year of daily points reads better as lines
-        x.setName("days since " + Instant.ofEpochMilli(t0).toString().substring(0, 10));
         for (int k = 0; k < series.size(); k++) {
             MonitoringViewModel.Series s = series.get(k);
             DoubleDataSet line = new DoubleDataSet(s.name(), s.times().length);
@@ -63,17 +59,18 @@ final class PerformanceTimeline extends StackPane {
             line.setStyle("-fx-line-color: " + color + "; -fx-marker-color: " + color + "; -fx-line-width: 1.6;");
             for (int i = 0; i < s.times().length; i++) {
                 if (!Double.isNaN(s.values()[i])) {
-                    line.add((s.times()[i] - t0) / DAY_MS, s.values()[i]);
+                    line.add(ChartAxes.day(s.times()[i]), s.values()[i]);
                     points++;
                 }
             }
             renderer.getDatasets().add(line);
         }
         long[] times = series.get(0).times();
-        double last = (times[times.length - 1] - t0) / DAY_MS;
+        double first = ChartAxes.day(times[0]);
+        double last = ChartAxes.day(times[times.length - 1]);
         for (ModelEvent e : events) {
-            double day = (e.timeMs() - t0) / DAY_MS;
-            if (day < -0.5 || day > last + 0.5) {
+            double day = ChartAxes.day(e.timeMs());
+            if (day < first - 0.5 || day > last + 0.5) {
                 continue;
             }
             mark(day, e.action() == EventAction.ROLLBACK ? "rollback to v" + e.version() : "v" + e.version() + " live",
@@ -85,7 +82,7 @@ final class PerformanceTimeline extends StackPane {
         for (long t : times) { // one marker where a run of alerted batches starts, so daily alerts stay readable
             boolean now = alerted.contains(t);
             if (now && !previous) {
-                mark((t - t0) / DAY_MS, "alert", 0.9); // labelled low; go-live events high
+                mark(ChartAxes.day(t), "alert", 0.9); // labelled low; go-live events high
             }
             previous = now;
         }
