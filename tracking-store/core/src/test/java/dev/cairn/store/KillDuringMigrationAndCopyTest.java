@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fault injection: a schema migration and a store copy, each in a real process killed with SIGKILL at a random
- * point of the operation (the delay is drawn from 0 to 1.5 times the operation's time in a child that is not killed), then: integrity ok,
+ * point of the operation (the child kills itself log-uniformly from 0 to 1.5 times the operation's time in a child that is not killed), then: integrity ok,
  * nothing that was in the store is lost (a migrated store keeps every run and param; a copy target is empty or
  * whole, its source untouched; a migration's backup is a whole copy of the old store, or absent), and running the
  * operation again completes. {@code -Dcairn.killTrials=N} (default 4 each in the suite; 50+ as a bench) sets the
@@ -46,14 +46,15 @@ class KillDuringMigrationAndCopyTest {
         createVersion1(template);
         Path measured = tmp.resolve("measured.db");
         Files.copy(template, measured);
-        long operationMs = Trials.timed(ChildJvm.start("256m", StoreOpsProcessMain.class, "migrate",
-                measured.toString()));
+        long operationNs = Trials.timed(ChildJvm.start("256m", StoreOpsProcessMain.class, "migrate",
+                measured.toString(), "-1"));
 
-        Trials trials = new Trials("migration", operationMs);
+        Trials trials = new Trials("migration", operationNs);
         for (int trial = 0; trial < trials.count; trial++) {
             Path store = tmp.resolve("m" + trial + ".db");
             Files.copy(template, store);
-            trials.killDuring(ChildJvm.start("256m", StoreOpsProcessMain.class, "migrate", store.toString()));
+            trials.run(ChildJvm.start("256m", StoreOpsProcessMain.class, "migrate", store.toString(),
+                    String.valueOf(trials.nextKillNs())));
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store);
                  Statement st = c.createStatement()) {
                 if (scalar(st, "PRAGMA user_version").equals(String.valueOf(SchemaMigrator.CURRENT_VERSION))) {
@@ -95,15 +96,15 @@ class KillDuringMigrationAndCopyTest {
         try (TrackingStore s = TrackingStore.open(source, StoreOptions.readOnly())) {
             expected = s.info();
         }
-        long operationMs = Trials.timed(ChildJvm.start("256m", StoreOpsProcessMain.class, "copy", source.toString(),
-                tmp.resolve("measured.db").toString()));
+        long operationNs = Trials.timed(ChildJvm.start("256m", StoreOpsProcessMain.class, "copy", source.toString(),
+                tmp.resolve("measured.db").toString(), "-1"));
 
-        Trials trials = new Trials("store copy", operationMs);
+        Trials trials = new Trials("store copy", operationNs);
 
         for (int trial = 0; trial < trials.count; trial++) {
             Path target = tmp.resolve("c" + trial + ".db");
-            trials.killDuring(ChildJvm.start("256m", StoreOpsProcessMain.class, "copy", source.toString(),
-                    target.toString()));
+            trials.run(ChildJvm.start("256m", StoreOpsProcessMain.class, "copy", source.toString(),
+                    target.toString(), String.valueOf(trials.nextKillNs())));
             try (TrackingStore t = TrackingStore.open(target)) {
                 trials.integrity(trial, t);
                 StoreInfo got = t.info();
@@ -201,41 +202,43 @@ class KillDuringMigrationAndCopyTest {
         final int count = Integer.getInteger("cairn.killTrials", 4);
         final long seed = Long.getLong("cairn.killSeed", System.nanoTime());
         final Random random = new Random(seed);
-        final long windowMs;
+        final long windowNs;
         final List<String> problems = new ArrayList<>();
         int integrityFailures;
         int finishedBeforeKill;
         long lost;
 
-        Trials(String name, long operationMs) {
+        Trials(String name, long operationNs) {
             this.name = name;
-            this.windowMs = operationMs * 3 / 2 + 2;
+            this.windowNs = operationNs * 3 / 2;
         }
 
-        /** The time from the child's {@code start} to its {@code done}, as this process sees it. */
+        /** The operation's time, as the child measured it (run without a kill). */
         static long timed(Process p) throws Exception {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                assertThat(out.readLine()).isEqualTo("start");
-                long start = System.nanoTime();
-                assertThat(out.readLine()).isEqualTo("done");
-                long ms = Math.max(1, (System.nanoTime() - start) / 1_000_000);
-                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-                return ms;
-            }
-        }
-
-        /** Waits for the child's {@code start}, then kills it after a random delay (or finds it done). */
-        void killDuring(Process p) throws Exception {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 String line = out.readLine();
                 assertThat(line).as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-                        .isEqualTo("start");
-                Thread.sleep(random.nextLong(windowMs));
-                p.destroyForcibly(); // closes the child's streams: nothing more is read from them
-                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                        .startsWith("took ");
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                return Long.parseLong(line.substring(5));
             }
+        }
+
+        /**
+         * Log-uniform from 0 to the window: as many kills in the first microseconds of the operation as in its last
+         * milliseconds (commit, checkpoint).
+         */
+        long nextKillNs() {
+            return (long) Math.pow(windowNs + 1, random.nextDouble()) - 1;
+        }
+
+        /** Waits for the child to kill itself (or to finish). */
+        void run(Process p) throws Exception {
+            p.getOutputStream().close();
+            assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(137);
         }
 
         void integrity(int trial, TrackingStore s) {
@@ -253,9 +256,9 @@ class KillDuringMigrationAndCopyTest {
         }
 
         void report() {
-            System.out.printf("kill -9 during %s: %d trials (seed %d, kill within %d ms of the start), %d finished "
+            System.out.printf("kill -9 during %s: %d trials (seed %d, kill within %d us of the start), %d finished "
                     + "before the kill, %d integrity failures, %d rows or points lost%n", name, count, seed,
-                    windowMs, finishedBeforeKill, integrityFailures, lost);
+                    windowNs / 1000, finishedBeforeKill, integrityFailures, lost);
             assertThat(problems).isEmpty();
             assertThat(lost).isZero();
         }
