@@ -16,10 +16,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Fuzzes the Optuna journal replay on the shared fixtures' journal logs (the multi-worker one cut to its first 16 KiB
  * of lines), cut, with bytes flipped or inserted. Property: only {@link ImportException} escapes; every failure and
- * warning is one line naming the file and line; no infinity the file does not spell.
+ * warning is one line naming the file and the line (or, for a trial's bad distribution, the study and trial); no
+ * infinity the file does not spell.
  */
 class JournalFuzzTest {
     private static final List<byte[]> SEEDS = seeds();
@@ -62,7 +65,11 @@ class JournalFuzzTest {
         } catch (ImportException e) {
             FuzzChecks.nameFile(List.of(e.getMessage()), List.of(file.toString()));
         }
-        FuzzChecks.nameFileAndPlace(context.failures, List.of(file.toString()));
+        // a parse error names the line; a trial's bad distribution names the study and trial (as for SQLite storages)
+        FuzzChecks.nameFile(context.failures.stream().map(f -> f.substring(f.indexOf(" | ") + 3)).toList(),
+                List.of(file.toString()));
+        assertThat(context.failures).allSatisfy(f -> assertThat(f).containsAnyOf(file + ": line ",
+                file + ": study '"));
         FuzzChecks.nameFileAndPlace(context.warnings, List.of(file.toString()));
         FuzzChecks.noInventedInfinity(runs, input);
     }
