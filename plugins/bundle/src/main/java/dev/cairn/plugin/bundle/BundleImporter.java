@@ -79,11 +79,18 @@ public final class BundleImporter implements RunImporter {
             }
             for (BundleManifest.Experiment e : manifest.experiments() == null ? List.<BundleManifest.Experiment>of()
                     : manifest.experiments()) {
+                if (e == null || e.name() == null) {
+                    throw new ImportException(path + "!" + BundleFormat.MANIFEST + ": an experiment has no name");
+                }
                 sink.experiment(new ImportedExperiment(e.name(), e.description(), lifecycle(e.lifecycle()),
-                        e.createdMs(), e.tags() == null ? Map.of() : e.tags()));
+                        e.createdMs(), noNullValues(path + "!" + BundleFormat.MANIFEST, "experiment '" + e.name()
+                                + "' tags", e.tags())));
             }
             int done = 0;
             for (String id : manifest.runs()) {
+                if (id == null) {
+                    throw new ImportException(path + "!" + BundleFormat.MANIFEST + ": a run id is null");
+                }
                 if (context.isCancelled()) {
                     return;
                 }
@@ -103,11 +110,25 @@ public final class BundleImporter implements RunImporter {
 
     private static ImportedRun run(ZipFile zip, Path path, String id) throws ImportException, IOException {
         BundleRun r = read(zip, path, BundleFormat.runEntry(id), BundleRun.class);
+        String where = path + "!" + BundleFormat.runEntry(id);
+        if (r == null || r.experiment() == null || r.id() == null || r.status() == null) {
+            throw new ImportException(where + ": a run needs 'experiment', 'id' and 'status'");
+        }
+        RunStatus status;
+        try {
+            status = RunStatus.parse(r.status());
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(where + ": " + e.getMessage());
+        }
+        if (r.inputs() != null && r.inputs().contains(null)
+                || r.artifacts() != null && r.artifacts().contains(null)) {
+            throw new ImportException(where + ": 'inputs' and 'artifacts' cannot hold null");
+        }
         ImportedRun.Builder b = ImportedRun.builder(r.experiment(), r.id()).name(r.name())
-                .status(RunStatus.parse(r.status())).times(r.startMs(), r.endMs()).user(r.user())
+                .status(status).times(r.startMs(), r.endMs()).user(r.user())
                 .parentId(r.parentId()).lifecycle(lifecycle(r.lifecycle()), r.deletedMs())
                 .source(r.sourceProgram(), r.sourceCommit()).note(r.note())
-                .params(r.params() == null ? Map.of() : r.params()).tags(r.tags() == null ? Map.of() : r.tags())
+                .params(noNullValues(where, "params", r.params())).tags(noNullValues(where, "tags", r.tags()))
                 .artifacts(r.artifactUri(), r.artifacts() == null ? List.of() : r.artifacts())
                 .provenance(r.provenance()).sourceRef(path.toAbsolutePath() + "!" + BundleFormat.runEntry(id));
         if (r.inputs() != null) {
@@ -118,7 +139,7 @@ public final class BundleImporter implements RunImporter {
         if (entry != null) {
             try (InputStream raw = zip.getInputStream(entry);
                  DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
-                SeriesCodec.read(in, path + "!" + entryName).forEach(b::metric);
+                SeriesCodec.read(in, path + "!" + entryName, entry.getSize()).forEach(b::metric);
             } catch (java.io.EOFException e) {
                 throw new ImportException(path + "!" + entryName + ": truncated series data");
             }
@@ -139,6 +160,20 @@ public final class BundleImporter implements RunImporter {
             throw new ImportException(path + "!" + name + (at == null ? "" : ": line " + at.getLineNr() + ", column "
                     + at.getColumnNr()) + ": " + e.getOriginalMessage());
         }
+    }
+
+    /** {@code map}, or an empty map for null; a null key or value is an error naming the entry. */
+    private static Map<String, String> noNullValues(String where, String what, Map<String, String> map)
+            throws ImportException {
+        if (map == null) {
+            return Map.of();
+        }
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            if (e.getKey() == null || e.getValue() == null) {
+                throw new ImportException(where + ": " + what + " '" + e.getKey() + "' has no value (null)");
+            }
+        }
+        return map;
     }
 
     private static Lifecycle lifecycle(String label) {

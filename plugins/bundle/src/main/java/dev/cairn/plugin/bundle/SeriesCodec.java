@@ -30,9 +30,14 @@ final class SeriesCodec {
         }
     }
 
-    static List<ImportedSeries> read(DataInputStream in, String entry) throws IOException {
+    /**
+     * Reads the series of an entry of {@code size} bytes (negative when unknown); counts and lengths beyond what the
+     * entry can hold are refused before anything is allocated for them.
+     */
+    static List<ImportedSeries> read(DataInputStream in, String entry, long size) throws IOException {
+        long limit = size < 0 ? Long.MAX_VALUE : size;
         int count = in.readInt();
-        if (count < 0 || count > 1_000_000) {
+        if (count < 0 || count > 1_000_000 || count > limit / 6) {
             throw new IOException(entry + ": offset 0: bad series count " + count);
         }
         List<ImportedSeries> out = new ArrayList<>(count);
@@ -41,6 +46,10 @@ final class SeriesCodec {
             int n = in.readInt();
             if (n < 0) {
                 throw new IOException(entry + ": series '" + key + "' has a negative length");
+            }
+            if (24L * n > limit) {
+                throw new IOException(entry + ": series '" + key + "' claims " + n + " points, more than the "
+                        + limit + "-byte entry holds");
             }
             long[] steps = new long[n];
             long[] ts = new long[n];

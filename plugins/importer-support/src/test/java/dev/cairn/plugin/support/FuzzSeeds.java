@@ -20,6 +20,11 @@ public final class FuzzSeeds {
 
     /** Text-like files (.csv, .tsv, .yaml, .json, metric files) under the given fixture folders, up to 64 KiB each. */
     public static List<byte[]> files(String... folders) {
+        return files(f -> true, folders);
+    }
+
+    /** The files under the given fixture folders whose path {@code which} accepts, up to 64 KiB each. */
+    public static List<byte[]> files(java.util.function.Predicate<Path> which, String... folders) {
         Path root = fixtures();
         List<byte[]> out = new ArrayList<>();
         for (String folder : folders) {
@@ -28,7 +33,7 @@ public final class FuzzSeeds {
                 continue;
             }
             try (Stream<Path> files = Files.walk(dir)) {
-                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                for (Path f : files.filter(Files::isRegularFile).filter(which).sorted().toList()) {
                     if (Files.size(f) <= 64 * 1024) {
                         out.add(Files.readAllBytes(f));
                     }

@@ -5,7 +5,6 @@ import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.support.JsonFiles;
 import dev.cairn.plugin.support.LogFileException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,30 +69,43 @@ final class JournalStorage {
     }
 
     private void replay(ImportContext context) throws IOException, LogFileException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = in.readLine();
-            int number = 0;
-            while (line != null) {
-                number++;
-                String next = in.readLine();
-                if (line.isBlank()) {
-                    line = next;
-                    continue;
+        // lines are split as bytes and each handed to the JSON parser as bytes: a byte that is not UTF-8 is an error
+        // naming its line (a decoding reader would fail with no line at all)
+        byte[] bytes = Files.readAllBytes(file);
+        int number = 0;
+        for (int from = 0; from < bytes.length; ) {
+            int nl = from;
+            while (nl < bytes.length && bytes[nl] != '\n') {
+                nl++;
+            }
+            number++;
+            byte[] line = java.util.Arrays.copyOfRange(bytes, from, nl);
+            boolean last = nl + 1 >= bytes.length;
+            from = nl + 1;
+            if (isBlank(line)) {
+                continue;
+            }
+            JsonNode op;
+            try {
+                op = JsonFiles.parse(file, line, number - 1);
+            } catch (LogFileException e) {
+                if (last) {
+                    context.warn(e.getMessage() + " (torn last line left out)");
+                    return;
                 }
-                JsonNode op;
-                try {
-                    op = JsonFiles.parse(file, line.getBytes(StandardCharsets.UTF_8), number - 1);
-                } catch (LogFileException e) {
-                    if (next == null) {
-                        context.warn(e.getMessage() + " (torn last line left out)");
-                        return;
-                    }
-                    throw e;
-                }
-                apply(op, number);
-                line = next;
+                throw e;
+            }
+            apply(op, number);
+        }
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
             }
         }
+        return true;
     }
 
     private void apply(JsonNode op, int line) throws LogFileException {

@@ -9,6 +9,7 @@ import dev.cairn.store.model.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -149,6 +150,28 @@ class OptunaJournalTest {
         importFrom(log, missing, null);
         assertThat(missing.failures).singleElement().asString()
                 .endsWith(log + ": line 1: operation 0 has no field 'study_name'");
+    }
+
+    /** Fuzz finding (JournalFuzzTest): a byte that is not UTF-8 failed the file with "Input length = 1", no line. */
+    @Test
+    void aByteThatIsNotUtf8FailsTheFileWithItsLine() throws Exception {
+        Path log = tmp.resolve("j.log");
+        byte[] bad = "{\"op_code\":4,\"worker_id\":\"w\u00ff\",\"study_id\":0}\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(log, concat(("{\"op_code\":0,\"worker_id\":\"w\",\"study_name\":\"s\",\"directions\":[1]}\n")
+                .getBytes(StandardCharsets.UTF_8), bad, "{\"op_code\":4,\"worker_id\":\"w\",\"study_id\":0}\n"
+                .getBytes(StandardCharsets.UTF_8)));
+        RecordingContext context = new RecordingContext();
+        assertThat(importFrom(log, context, null)).isEmpty();
+        assertThat(context.failures).singleElement().asString().contains(log + ": line 2: invalid JSON")
+                .doesNotContain("\n");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
     }
 
     @Test

@@ -109,7 +109,8 @@ final class WandbRunReader {
         if (run.notes != null) {
             out.note(run.notes);
         }
-        Long end = exit[0] != null && run.startMs != null ? run.startMs + exit[0].runtimeSeconds() * 1000L
+        // boxed on both sides: a mixed long/Long conditional unboxes the null of a log without exit or timestamps
+        Long end = exit[0] != null && run.startMs != null ? Long.valueOf(run.startMs + exit[0].runtimeSeconds() * 1000L)
                 : lastTs[0] > 0 ? Long.valueOf(lastTs[0]) : null;
         out.times(run.startMs, end);
         out.status(status(exit[0], out));

@@ -121,4 +121,19 @@ class WandbBadInputTest {
                 "lr.desc", "null", "lr.value", "0.1", "opt.value.bs", "4")))
                 .containsOnly(java.util.Map.entry("lr", "0.1"), java.util.Map.entry("opt.bs", "4"));
     }
+
+    /** Fuzz finding (WandbRunFuzzTestInputs/crash-10764d63...): no exit record and no timestamps threw a NPE. */
+    @Test
+    void logWithoutExitOrTimestampsHasNoEndTime() throws Exception {
+        runFolder("abc", new WandbLogWriter().record(WandbLogWriter.run("abc", "proj", 1_700_000_000L))
+                .record(WandbLogWriter.history(0, "loss", "1.5")).bytes());
+        RecordingContext context = new RecordingContext();
+        List<ImportedRun> runs = run(context);
+        assertThat(context.failures).isEmpty();
+        assertThat(runs).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(r.endMs()).isNull();
+            assertThat(r.metrics().get(0).values()).containsExactly(1.5);
+        });
+    }
 }

@@ -5,6 +5,7 @@ import dev.cairn.store.model.Run;
 import dev.cairn.store.model.RunStatus;
 import dev.cairn.store.query.RunQuery;
 import dev.cairn.store.series.MetricSeries;
+import dev.cairn.store.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,12 +99,7 @@ class KillDuringLoggingTest {
     }
 
     private static Process javaProcess(String store, String name, int points, boolean reportFlushes) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                LoggerProcessMain.class.getName(), store, name, String.valueOf(points)));
-        if (reportFlushes) {
-            cmd.add("report-flushes");
-        }
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        return reportFlushes ? ChildJvm.start("256m", LoggerProcessMain.class, store, name, String.valueOf(points),
+                "report-flushes") : ChildJvm.start("256m", LoggerProcessMain.class, store, name, String.valueOf(points));
     }
 }

@@ -192,9 +192,18 @@ public final class SqliteDialect implements SqlDialect {
             LOG.info("backup {} already exists; keeping it", backup);
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement("VACUUM INTO ?")) {
-            ps.setString(1, backup.toAbsolutePath().toString());
-            ps.execute();
+        // VACUUM INTO is not atomic: a process killed during it leaves a partial file, which would then be kept as
+        // "the backup". Written beside it and moved in whole (found by KillDuringMigrationAndCopyTest).
+        Path part = backup.resolveSibling(backup.getFileName() + ".part");
+        try {
+            Files.deleteIfExists(part);
+            try (PreparedStatement ps = connection.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, part.toAbsolutePath().toString());
+                ps.execute();
+            }
+            Files.move(part, backup, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot write the backup " + backup + " before migrating: " + e.getMessage(), e);
         }
         LOG.info("copied {} aside to {} before migrating", path, backup);
     }
