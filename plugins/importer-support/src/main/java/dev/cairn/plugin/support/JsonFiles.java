@@ -1,6 +1,8 @@
 package dev.cairn.plugin.support;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,10 +44,12 @@ public final class JsonFiles {
 
     /**
      * Parses one JSON document from {@code bytes}; {@code lineOffset} is added to the line in errors (for documents
-     * that are one line of a larger file, such as a journal).
+     * that are one line of a larger file, such as a journal). A number too large for a double ({@code 1e400}) is an
+     * error naming its line, never infinity; {@code Infinity} and {@code NaN} as Python writes them stay numbers.
      */
     public static JsonNode parse(Path file, byte[] bytes, int lineOffset) throws LogFileException {
         try {
+            refuseOverflowingNumbers(file, bytes, lineOffset);
             JsonNode node = JSON.readTree(bytes);
             if (node == null || node.isMissingNode()) {
                 throw new LogFileException(file, lineOffset + 1, "empty file, expected JSON");
@@ -55,6 +59,19 @@ public final class JsonFiles {
             throw new LogFileException(file, lineOffset + line(e.getLocation()), "invalid JSON: " + firstLine(e));
         } catch (IOException e) {
             throw new LogFileException(file, lineOffset + 1, "unreadable JSON: " + e.getMessage());
+        }
+    }
+
+    private static void refuseOverflowingNumbers(Path file, byte[] bytes, int lineOffset) throws IOException,
+            LogFileException {
+        try (JsonParser p = JSON.getFactory().createParser(bytes)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.VALUE_NUMBER_FLOAT && Double.isInfinite(p.getDoubleValue())
+                        && !p.getText().toLowerCase(java.util.Locale.ROOT).contains("inf")) {
+                    throw new LogFileException(file, lineOffset + line(p.currentTokenLocation()),
+                            "'" + p.getText() + "' is too large for a number (beyond ±1.8e308)");
+                }
+            }
         }
     }
 
