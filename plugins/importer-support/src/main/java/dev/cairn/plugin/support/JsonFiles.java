@@ -75,6 +75,30 @@ public final class JsonFiles {
         }
     }
 
+    /**
+     * {@code value} as a metric or param number: a JSON number (with Python's {@code NaN}/{@code Infinity}), NaN when
+     * absent or null. Anything else (text, true, an object) is an error naming file, line and field: unreadable
+     * input never becomes a number.
+     */
+    public static double number(JsonNode value, Path file, int line, String field) throws LogFileException {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return Double.NaN;
+        }
+        if (!value.isNumber()) {
+            throw new LogFileException(file, line, field + ": " + text(value) + " is not a number");
+        }
+        return value.asDouble();
+    }
+
+    /** {@code value} as a whole number (a step): a JSON integer, else an error naming file, line and field. */
+    public static long integer(JsonNode value, Path file, int line, String field) throws LogFileException {
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new LogFileException(file, line, field + ": " + (value == null ? "missing" : text(value))
+                    + " is not a whole number");
+        }
+        return value.asLong();
+    }
+
     /** The text of a JSON-encoded value as a param or tag: strings unquoted, everything else as JSON. */
     public static String text(JsonNode value) {
         if (value == null || value.isNull()) {

@@ -36,6 +36,20 @@ class JsonFilesTest {
     }
 
     @Test
+    void numbersAndStepsAreReadStrictly() throws Exception {
+        JsonNode node = parse("{\"v\": 0.25, \"n\": null, \"s\": \"abc\", \"step\": 3, \"half\": 2.5}");
+        assertThat(JsonFiles.number(node.get("v"), FILE, 7, "v")).isEqualTo(0.25);
+        assertThat(JsonFiles.number(node.get("n"), FILE, 7, "n")).isNaN();
+        assertThat(JsonFiles.number(node.get("absent"), FILE, 7, "absent")).isNaN();
+        assertThatThrownBy(() -> JsonFiles.number(node.get("s"), FILE, 7, "s")).isInstanceOf(LogFileException.class)
+                .hasMessage("trainer_state.json: line 7: s: abc is not a number");
+        assertThat(JsonFiles.integer(node.get("step"), FILE, 7, "step")).isEqualTo(3);
+        assertThatThrownBy(() -> JsonFiles.integer(node.get("half"), FILE, 7, "half"))
+                .hasMessage("trainer_state.json: line 7: half: 2.5 is not a whole number");
+        assertThatThrownBy(() -> JsonFiles.integer(node.get("s"), FILE, 7, "s")).isInstanceOf(LogFileException.class);
+    }
+
+    @Test
     void brokenJsonStillNamesItsLine() {
         assertThatThrownBy(() -> parse("{\n\"a\": 1,\n\"b\": }")).isInstanceOf(LogFileException.class)
                 .hasMessageContaining("line 3").hasMessageContaining("invalid JSON");

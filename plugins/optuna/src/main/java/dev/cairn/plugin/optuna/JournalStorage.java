@@ -135,7 +135,8 @@ final class JournalStorage {
                 OptunaStudy.Trial t = updatable(op);
                 if (t != null) {
                     String name = required(op, "param_name", line).asText();
-                    t.params.put(name, new OptunaStudy.Param(required(op, "param_value_internal", line).asDouble(),
+                    t.params.put(name, new OptunaStudy.Param(JsonFiles.number(
+                            required(op, "param_value_internal", line), file, line, "param_value_internal"),
                             required(op, "distribution", line).asText()));
                 }
             }
@@ -143,7 +144,8 @@ final class JournalStorage {
             case SET_TRIAL_INTERMEDIATE_VALUE -> {
                 OptunaStudy.Trial t = updatable(op);
                 if (t != null) {
-                    t.intermediate.put(required(op, "step", line).asLong(), number(op.get("intermediate_value")));
+                    t.intermediate.put(JsonFiles.integer(required(op, "step", line), file, line, "step"),
+                            JsonFiles.number(op.get("intermediate_value"), file, line, "intermediate_value"));
                 }
             }
             case SET_TRIAL_USER_ATTR -> {
@@ -183,15 +185,19 @@ final class JournalStorage {
         JsonNode dists = op.path("distributions");
         for (Iterator<Map.Entry<String, JsonNode>> it = op.path("params").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
-            t.params.put(p.getKey(), new OptunaStudy.Param(p.getValue().asDouble(), dists.path(p.getKey()).asText()));
+            t.params.put(p.getKey(), new OptunaStudy.Param(JsonFiles.number(p.getValue(), file, line,
+                    "params." + p.getKey()), dists.path(p.getKey()).asText()));
         }
         attrs(op.path("user_attrs"), t.userAttrs);
         for (Iterator<Map.Entry<String, JsonNode>> it = op.path("intermediate_values").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> v = it.next();
-            t.intermediate.put(Long.parseLong(v.getKey()), number(v.getValue()));
+            t.intermediate.put(step(v.getKey(), line), JsonFiles.number(v.getValue(), file, line,
+                    "intermediate_values." + v.getKey()));
         }
         if (op.path("values").isArray()) {
-            op.get("values").forEach(v -> t.values.add(number(v)));
+            for (JsonNode v : op.get("values")) {
+                t.values.add(JsonFiles.number(v, file, line, "values"));
+            }
         } else if (op.path("value").isNumber()) {
             t.values.add(op.get("value").asDouble());
         }
@@ -218,7 +224,9 @@ final class JournalStorage {
         }
         if (op.path("values").isArray()) {
             t.values = new ArrayList<>();
-            op.get("values").forEach(v -> t.values.add(number(v)));
+            for (JsonNode v : op.get("values")) {
+                t.values.add(JsonFiles.number(v, file, line, "values"));
+            }
         }
     }
 
@@ -255,7 +263,11 @@ final class JournalStorage {
         }
     }
 
-    private static double number(JsonNode v) {
-        return v == null || v.isNull() ? Double.NaN : v.asDouble();
+    private long step(String key, int line) throws LogFileException {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw new LogFileException(file, line, "intermediate value at step '" + key + "': not a whole number");
+        }
     }
 }

@@ -152,6 +152,18 @@ class OptunaJournalTest {
                 .endsWith(log + ": line 1: operation 0 has no field 'study_name'");
     }
 
+    @Test
+    void aValueThatIsNotANumberFailsTheFileWithItsLineNeverZero() throws Exception {
+        Path log = tmp.resolve("j.log");
+        Files.writeString(log, "{\"op_code\":0,\"worker_id\":\"w\",\"study_name\":\"s\",\"directions\":[1]}\n"
+                + "{\"op_code\":4,\"worker_id\":\"w\",\"study_id\":0,\"datetime_start\":\"2025-01-01T00:00:00\"}\n"
+                + "{\"op_code\":7,\"worker_id\":\"w\",\"trial_id\":0,\"step\":1,\"intermediate_value\":\"abc\"}\n");
+        RecordingContext context = new RecordingContext();
+        assertThat(importFrom(log, context, null)).isEmpty();
+        assertThat(context.failures).singleElement().asString()
+                .contains(log + ": line 3: intermediate_value: abc is not a number");
+    }
+
     /** Fuzz finding (JournalFuzzTest): a byte that is not UTF-8 failed the file with "Input length = 1", no line. */
     @Test
     void aByteThatIsNotUtf8FailsTheFileWithItsLine() throws Exception {

@@ -156,7 +156,8 @@ final class SacredRunReader {
                             + " is not a number: " + v);
                 }
                 Long ts = times.isArray() ? JsonFiles.isoMillis(times.get(i).asText(null)) : null;
-                series.add(m.getKey(), steps.get(i).asLong(), ts == null ? 0 : ts,
+                series.add(m.getKey(), JsonFiles.integer(steps.get(i), file, 1, "metric '" + m.getKey() + "' step " + i),
+                        ts == null ? 0 : ts,
                         v.isNull() ? Double.NaN : v.asDouble());
             }
         }
