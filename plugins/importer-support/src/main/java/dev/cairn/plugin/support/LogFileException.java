@@ -18,10 +18,10 @@ public final class LogFileException extends Exception {
 
     /** @param source a file path or another name the user knows the input by */
     public LogFileException(String source, long line, String message) {
-        super(source + ": line " + line + ": " + message);
+        super(oneLine(source) + ": line " + line + ": " + oneLine(message));
         this.source = source;
         this.line = line;
-        this.problem = message;
+        this.problem = oneLine(message);
     }
 
     /** The file or source name. */
@@ -40,10 +40,38 @@ public final class LogFileException extends Exception {
     }
 
     private LogFileException(String source, String position, String problem) {
-        super(source + ": " + position + ": " + problem);
+        super(oneLine(source) + ": " + position + ": " + oneLine(problem));
         this.source = source;
         this.line = 0;
-        this.problem = problem;
+        this.problem = oneLine(problem);
+    }
+
+    /**
+     * {@code text} on one line: a message quotes what it read (a key, a value), and what it read can hold line
+     * breaks and other control characters; they are shown escaped ({@code \n}, {@code \t}, u-escapes), so an error is
+     * always one line.
+     */
+    static String oneLine(String text) {
+        if (text == null || text.chars().noneMatch(Character::isISOControl)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** A binary file that cannot be read at byte {@code offset}: "file: offset N: message"; {@link #line()} is 0. */
