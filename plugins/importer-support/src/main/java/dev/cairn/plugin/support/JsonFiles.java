@@ -1,6 +1,7 @@
 package dev.cairn.plugin.support;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -49,7 +51,9 @@ public final class JsonFiles {
      */
     public static JsonNode parse(Path file, byte[] bytes, int lineOffset) throws LogFileException {
         try {
-            refuseOverflowingNumbers(file, bytes, lineOffset);
+            try (JsonParser p = JSON.getFactory().createParser(bytes)) {
+                refuseOverflowingNumbers(p);
+            }
             JsonNode node = JSON.readTree(bytes);
             if (node == null || node.isMissingNode()) {
                 throw new LogFileException(file, lineOffset + 1, "empty file, expected JSON");
@@ -62,15 +66,26 @@ public final class JsonFiles {
         }
     }
 
-    private static void refuseOverflowingNumbers(Path file, byte[] bytes, int lineOffset) throws IOException,
-            LogFileException {
-        try (JsonParser p = JSON.getFactory().createParser(bytes)) {
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t == JsonToken.VALUE_NUMBER_FLOAT && Double.isInfinite(p.getDoubleValue())
-                        && !p.getText().toLowerCase(java.util.Locale.ROOT).contains("inf")) {
-                    throw new LogFileException(file, lineOffset + line(p.currentTokenLocation()),
-                            "'" + p.getText() + "' is too large for a number (beyond ±1.8e308)");
-                }
+    /**
+     * Parses a JSON value held inside another format (a W&B history item's {@code value_json}), with the rules of
+     * {@link #parse}: a number too large for a double is refused, never infinity.
+     */
+    public static JsonNode parseValue(String json) throws JsonProcessingException {
+        try (JsonParser p = JSON.getFactory().createParser(json)) {
+            refuseOverflowingNumbers(p);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string failed", e);
+        }
+        return JSON.readTree(json);
+    }
+
+    private static void refuseOverflowingNumbers(JsonParser p) throws IOException {
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+            if (t == JsonToken.VALUE_NUMBER_FLOAT && Double.isInfinite(p.getDoubleValue())
+                    && !p.getText().toLowerCase(java.util.Locale.ROOT).contains("inf")) {
+                throw new JsonParseException(p, "'" + p.getText() + "' is too large for a number (beyond ±1.8e308)");
             }
         }
     }

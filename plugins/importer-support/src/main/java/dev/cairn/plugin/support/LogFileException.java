@@ -1,5 +1,7 @@
 package dev.cairn.plugin.support;
 
+import dev.cairn.plugin.importer.ImportException;
+
 import java.nio.file.Path;
 
 /**
@@ -46,32 +48,9 @@ public final class LogFileException extends Exception {
         this.problem = oneLine(problem);
     }
 
-    /**
-     * {@code text} on one line: a message quotes what it read (a key, a value), and what it read can hold line
-     * breaks and other control characters; they are shown escaped ({@code \n}, {@code \t}, u-escapes), so an error is
-     * always one line.
-     */
+    /** {@code text} on one line, escaped as {@link ImportException#oneLine} does it. */
     static String oneLine(String text) {
-        if (text == null || text.chars().noneMatch(Character::isISOControl)) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return ImportException.oneLine(text);
     }
 
     /** A binary file that cannot be read at byte {@code offset}: "file: offset N: message"; {@link #line()} is 0. */

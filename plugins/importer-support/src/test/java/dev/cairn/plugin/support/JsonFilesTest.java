@@ -36,6 +36,23 @@ class JsonFilesTest {
     }
 
     @Test
+    void aValueHeldInsideAnotherFormatFollowsTheSameRules() throws Exception {
+        assertThat(JsonFiles.parseValue("Infinity").asDouble()).isInfinite();
+        assertThat(JsonFiles.parseValue("0.5").asDouble()).isEqualTo(0.5);
+        assertThatThrownBy(() -> JsonFiles.parseValue("E888"))
+                .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+        assertThatThrownBy(() -> JsonFiles.parseValue("8e888"))
+                .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class)
+                .hasMessageContaining("'8e888' is too large for a number");
+    }
+
+    @Test
+    void anErrorQuotingALineBreakStaysOneLine() {
+        assertThat(new dev.cairn.plugin.importer.ImportException("b.zip: series 'a\nb\u0001' is bad").getMessage())
+                .isEqualTo("b.zip: series 'a\\nb\\u0001' is bad");
+    }
+
+    @Test
     void numbersAndStepsAreReadStrictly() throws Exception {
         JsonNode node = parse("{\"v\": 0.25, \"n\": null, \"s\": \"abc\", \"step\": 3, \"half\": 2.5}");
         assertThat(JsonFiles.number(node.get("v"), FILE, 7, "v")).isEqualTo(0.25);

@@ -137,9 +137,11 @@ final class WandbRecords {
         JsonNode value = null;
         if (json != null) {
             try {
-                value = JsonFiles.mapper().readTree(json);
+                value = JsonFiles.parseValue(json);
             } catch (JsonProcessingException e) {
-                throw new ProtoCursor.MalformedProtoException("history item '" + name + "' is not JSON");
+                String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+                throw new ProtoCursor.MalformedProtoException("history item '" + name + "' is not JSON"
+                        + (why.isBlank() ? "" : ": " + why.strip()));
             }
         }
         return new Item(name, value);
