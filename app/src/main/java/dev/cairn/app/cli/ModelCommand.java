@@ -22,13 +22,13 @@ import picocli.CommandLine.Parameters;
 import java.util.List;
 
 /**
- * {@code cairn model register|promote|archive|delete|alias|rollback|history|show|rule}: change and inspect the model
+ * {@code cairn model register|promote|archive|unstage|delete|alias|rollback|history|show|rule}: change and inspect the model
  * registry. Every change checks that what it changes from is still so when it runs (use {@code --expect-*} to
  * state it explicitly); a refused or conflicting change exits 1 with the reason on stderr and writes nothing.
  */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Change and inspect registered models.",
         subcommands = {ModelCommand.Register.class, ModelCommand.Promote.class, ModelCommand.Archive.class,
-            ModelCommand.Delete.class, ModelCommand.Alias.class, ModelCommand.Rollback.class, ModelCommand.History.class,
+            ModelCommand.Unstage.class, ModelCommand.Delete.class, ModelCommand.Alias.class, ModelCommand.Rollback.class, ModelCommand.History.class,
             ModelCommand.Show.class, ModelCommand.Rule.class})
 public final class ModelCommand extends StoreCommand {
 
@@ -48,6 +48,21 @@ public final class ModelCommand extends StoreCommand {
         ChangeOptions options() {
             ChangeOptions o = ChangeOptions.defaults().withComment(comment);
             return user == null || user.isBlank() ? o : o.withUser(user);
+        }
+    }
+
+    /**
+     * {@code --expect-stage}: the stage a version must be in when the change runs; without it, the stage it is in
+     * now, so a change made meanwhile by someone else refuses this one instead of being overridden.
+     */
+    static final class ExpectStage {
+        @Option(names = "--expect-stage", paramLabel = "STAGE",
+                description = "Fail unless the version is in this stage now.")
+        String expectStage;
+
+        Expectation of(ModelState state, int version) {
+            Stage from = expectStage != null ? Stage.parse(expectStage) : state.stageOf(version);
+            return from == null ? Expectation.nothing() : Expectation.versionIn(version, from);
         }
     }
 
@@ -151,9 +166,8 @@ public final class ModelCommand extends StoreCommand {
         @Option(names = "--force", description = "Promote even when the promotion rule refuses (recorded).")
         boolean force;
 
-        @Option(names = "--expect-stage", paramLabel = "STAGE",
-                description = "Fail unless the version is in this stage now.")
-        String expectStage;
+        @Mixin
+        ExpectStage expectStage = new ExpectStage();
 
         @Option(names = "--expect-current", paramLabel = "VERSIONS",
                 description = "Fail unless exactly these versions (e.g. 3 or 3,4 or none) are in the target stage.")
@@ -167,8 +181,7 @@ public final class ModelCommand extends StoreCommand {
             int v = version(version);
             Stage target = Stage.parse(stage);
             ModelState state = registry.state(name);
-            Stage from = expectStage != null ? Stage.parse(expectStage) : state.stageOf(v);
-            Expectation expect = from == null ? Expectation.nothing() : Expectation.versionIn(v, from);
+            Expectation expect = expectStage.of(state, v);
             int[] holders = expectCurrent != null ? versions(expectCurrent)
                     : state.holders(target).stream().mapToInt(Integer::intValue).toArray();
             expect = expect.and(Expectation.stageHeldBy(target, holders));
@@ -178,30 +191,51 @@ public final class ModelCommand extends StoreCommand {
         }
     }
 
-    /** {@code cairn model archive NAME VERSION}. */
+    /** {@code cairn model archive NAME VERSION [--expect-stage STAGE]}. */
     @Command(name = "archive", mixinStandardHelpOptions = true, description = "Move a version to Archived.")
-    static final class Archive extends Sub {
+    static final class Archive extends VersionChange {
+        @Override
+        List<ModelEvent> change(ModelRegistry registry, int version, Expectation expect, ChangeOptions options) {
+            return registry.archive(name, version, expect, options);
+        }
+    }
+
+    /** {@code cairn model unstage NAME VERSION [--expect-stage STAGE]}: MLflow's transition to stage None. */
+    @Command(name = "unstage", mixinStandardHelpOptions = true,
+            description = "Move a version back to stage None (out of Staging, Production or Archived).")
+    static final class Unstage extends VersionChange {
+        @Override
+        List<ModelEvent> change(ModelRegistry registry, int version, Expectation expect, ChangeOptions options) {
+            return registry.unstage(name, version, expect, options);
+        }
+    }
+
+    /**
+     * A change of one version (archive, unstage, delete): NAME VERSION, {@code --expect-stage}, who and why; prints
+     * the events recorded.
+     */
+    abstract static class VersionChange extends Sub {
         @Parameters(index = "0", paramLabel = "NAME") String name;
         @Parameters(index = "1", paramLabel = "VERSION") String version;
 
-        @Option(names = "--expect-stage", paramLabel = "STAGE",
-                description = "Fail unless the version is in this stage now.")
-        String expectStage;
+        @Mixin
+        ExpectStage expectStage = new ExpectStage();
 
         @Mixin
         ChangeArgs change = new ChangeArgs();
 
+        abstract List<ModelEvent> change(ModelRegistry registry, int version, Expectation expect,
+                                         ChangeOptions options);
+
         @Override
         int run(ModelRegistry registry) {
             int v = version(version);
-            Stage from = expectStage != null ? Stage.parse(expectStage) : registry.state(name).stageOf(v);
-            Expectation expect = from == null ? Expectation.nothing() : Expectation.versionIn(v, from);
-            printEvents(registry.archive(name, v, expect, change.options()));
+            printEvents(change(registry, v, expectStage.of(registry.state(name), v), change.options()));
             return 0;
         }
     }
 
-    /** {@code cairn model delete NAME VERSION} or {@code cairn model delete NAME --model}. */
+    /** {@code cairn model delete NAME VERSION [--expect-stage STAGE]} or {@code cairn model delete NAME --model}. */
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = {"Delete a version (its aliases go; rollbacks skip it; its number is not reused), or with "
                 + "--model the whole model (its name can then be registered again).",
@@ -214,6 +248,9 @@ public final class ModelCommand extends StoreCommand {
         boolean wholeModel;
 
         @Mixin
+        ExpectStage expectStage = new ExpectStage();
+
+        @Mixin
         ChangeArgs change = new ChangeArgs();
 
         @Override
@@ -223,13 +260,15 @@ public final class ModelCommand extends StoreCommand {
                         + "'" + name + "' with all its versions");
             }
             if (wholeModel) {
+                if (expectStage.expectStage != null) {
+                    throw new CliErrors.UsageException("--expect-stage is about one version; it does not go with "
+                            + "--model");
+                }
                 printEvents(List.of(registry.deleteModel(name, registry.expectCurrent(name), change.options())));
                 return 0;
             }
             int v = version(version);
-            Stage from = registry.state(name).stageOf(v);
-            Expectation expect = from == null ? Expectation.nothing() : Expectation.versionIn(v, from);
-            printEvents(registry.deleteVersion(name, v, expect, change.options()));
+            printEvents(registry.deleteVersion(name, v, expectStage.of(registry.state(name), v), change.options()));
             return 0;
         }
     }

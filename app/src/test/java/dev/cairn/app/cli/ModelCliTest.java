@@ -158,6 +158,50 @@ class ModelCliTest {
         assertThat(out).contains("Registered churn version 1");
     }
 
+    @Test
+    void unstageMovesAVersionBackToNoneAndChecksItsStage() throws Exception {
+        registerAll();
+        cairn("model", "promote", "churn", "2", "--stage", "Staging");
+
+        assertThat(cairn("model", "unstage", "churn", "2", "--expect-stage", "Production")).isEqualTo(1);
+        assertThat(err).contains("Production").doesNotContain("Exception");
+        assertThat(cairn("model", "unstage", "churn", "v2", "--user", "bob", "--comment", "not ready")).isZero();
+        assertThat(out).contains("bob moved version 2 back to None (Staging \u2192 None)");
+        assertThat(cairn("model", "unstage", "churn", "2")).isEqualTo(1);
+        assertThat(err).contains("churn version 2 is already None").doesNotContain("Exception");
+        assertThat(cairn("model", "unstage", "churn", "9")).isEqualTo(1);
+        assertThat(err).contains("9").doesNotContain("Exception");
+
+        assertThat(cairn("model", "history", "churn", "--version", "2", "--json")).isZero();
+        JsonNode last = JSON.readTree(out).get(JSON.readTree(out).size() - 1);
+        assertThat(last.get("action").asText()).isEqualTo("unstage");
+        assertThat(last.get("from").asText()).isEqualTo("Staging");
+        assertThat(last.get("to").asText()).isEqualTo("None");
+        assertThat(last.get("user").asText()).isEqualTo("bob");
+        assertThat(last.get("comment").asText()).isEqualTo("not ready");
+        try (TrackingStore store = TrackingStore.open(storeFile)) {
+            assertThat(store.registry().state("churn").stageOf(2)).isEqualTo(Stage.NONE);
+        }
+    }
+
+    @Test
+    void archiveAndDeleteRefuseWhenTheVersionIsNotInTheExpectedStage() {
+        registerAll();
+        cairn("model", "promote", "churn", "1", "--stage", "Production");
+
+        assertThat(cairn("model", "archive", "churn", "1", "--expect-stage", "Staging")).isEqualTo(1);
+        assertThat(err).contains("Staging").doesNotContain("Exception");
+        assertThat(cairn("model", "delete", "churn", "1", "--expect-stage", "Staging")).isEqualTo(1);
+        assertThat(err).contains("Staging").doesNotContain("Exception");
+        assertThat(cairn("model", "delete", "churn", "--model", "--expect-stage", "Staging")).isEqualTo(2);
+        assertThat(err).contains("--expect-stage");
+        try (TrackingStore store = TrackingStore.open(storeFile)) {
+            assertThat(store.registry().state("churn").stageOf(1)).isEqualTo(Stage.PRODUCTION);
+        }
+        assertThat(cairn("model", "delete", "churn", "1", "--expect-stage", "Production")).isZero();
+        assertThat(out).contains("deleted version 1");
+    }
+
     private void registerAll() {
         for (String id : runIds) {
             assertThat(cairn("model", "register", "--run", id, "--name", "churn")).isZero();

@@ -1,10 +1,7 @@
 package dev.cairn.app.desktop;
 
-import dev.cairn.store.StoreMode;
 import dev.cairn.viewer.common.FxTaskRunner;
 import dev.cairn.viewer.common.ManualTicker;
-import dev.cairn.viewer.common.SettingsStore;
-import dev.cairn.viewer.runs.RunExporter;
 import dev.cairn.viewer.shell.MainWindow;
 import dev.cairn.viewer.shell.Screen;
 import dev.cairn.viewer.shell.ShellViewModel;
@@ -42,6 +39,7 @@ class ActionAuditFxTest {
     @TempDir
     static Path dir;
 
+    private AppWindow app;
     private ShellViewModel vm;
     private MainWindow window;
     private FxTaskRunner runner;
@@ -49,14 +47,10 @@ class ActionAuditFxTest {
 
     @Start
     void start(Stage stage) {
-        runner = new FxTaskRunner(2);
-        SettingsStore.InMemory settings = new SettingsStore.InMemory();
-        settings.load().setWindowWidth(1200);
-        settings.load().setWindowHeight(760);
-        vm = ShellViewModel.withServices(runner, new ManualTicker(), settings, CairnFxApplication.services());
-        window = new MainWindow(stage, vm, new RunExporter(null), p -> { });
-        stage.show();
-        vm.openStore(dir.resolve("audit-" + System.nanoTime() + ".db"), StoreMode.LOCAL);
+        app = AppWindow.open(stage, dir.resolve("audit-" + System.nanoTime() + ".db"), new ManualTicker(), 1200, 760);
+        vm = app.vm;
+        window = app.window;
+        runner = app.runner;
     }
 
     @AfterEach
@@ -67,9 +61,8 @@ class ActionAuditFxTest {
                     s.close();
                 }
             }
-            vm.shutdown();
         });
-        runner.shutdown();
+        app.close(robot);
     }
 
     private void audit(String step) throws Exception {

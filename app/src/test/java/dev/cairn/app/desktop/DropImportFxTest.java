@@ -2,14 +2,10 @@ package dev.cairn.app.desktop;
 
 import dev.cairn.viewer.testing.FxWait;
 import dev.cairn.app.importing.Fixtures;
-import dev.cairn.store.StoreMode;
 import dev.cairn.store.StoreOptions;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
-import dev.cairn.viewer.common.FxTaskRunner;
 import dev.cairn.viewer.common.ManualTicker;
-import dev.cairn.viewer.common.SettingsStore;
-import dev.cairn.viewer.runs.RunExporter;
 import dev.cairn.viewer.runs.RunRow;
 import dev.cairn.viewer.shell.ImportPhase;
 import dev.cairn.viewer.shell.MainWindow;
@@ -47,9 +43,9 @@ class DropImportFxTest {
     static Path dir;
 
     private Path file;
+    private AppWindow app;
     private ShellViewModel vm;
     private MainWindow window;
-    private FxTaskRunner runner;
 
     @Start
     void start(Stage stage) {
@@ -57,20 +53,14 @@ class DropImportFxTest {
         try (TrackingStore store = TrackingStore.open(file)) {
             store.runs().create(NewRun.in("existing").withName("already-here"));
         }
-        runner = new FxTaskRunner(2);
-        SettingsStore.InMemory settings = new SettingsStore.InMemory();
-        settings.load().setWindowWidth(1100);
-        settings.load().setWindowHeight(700);
-        vm = ShellViewModel.withServices(runner, new ManualTicker(), settings, CairnFxApplication.services());
-        window = new MainWindow(stage, vm, new RunExporter(null), p -> { });
-        stage.show();
-        vm.openStore(file, StoreMode.LOCAL);
+        app = AppWindow.open(stage, file, new ManualTicker(), 1100, 700);
+        vm = app.vm;
+        window = app.window;
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> vm.shutdown());
-        runner.shutdown();
+        app.close(robot);
     }
 
     /** The text of the label {@code id}, "" while it does not exist yet; call on the FX thread. */

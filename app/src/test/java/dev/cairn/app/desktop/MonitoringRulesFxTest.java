@@ -1,17 +1,12 @@
 package dev.cairn.app.desktop;
 
 import dev.cairn.app.monitoring.MonitoringBenchmark;
-import dev.cairn.store.StoreMode;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.monitoring.AlertRule;
 import dev.cairn.store.registry.ChangeOptions;
 import dev.cairn.store.registry.NewModelVersion;
-import dev.cairn.viewer.common.FxTaskRunner;
 import dev.cairn.viewer.common.ManualTicker;
-import dev.cairn.viewer.common.SettingsStore;
 import dev.cairn.viewer.monitoring.MonitoringViewModel;
-import dev.cairn.viewer.runs.RunExporter;
-import dev.cairn.viewer.shell.MainWindow;
 import dev.cairn.viewer.shell.Screen;
 import dev.cairn.viewer.shell.ShellViewModel;
 import dev.cairn.viewer.testing.FxWait;
@@ -46,8 +41,8 @@ class MonitoringRulesFxTest {
     static Path dir;
 
     private Path file;
+    private AppWindow app;
     private ShellViewModel vm;
-    private FxTaskRunner runner;
 
     @Start
     void start(Stage stage) {
@@ -56,20 +51,13 @@ class MonitoringRulesFxTest {
             store.registry().register(NewModelVersion.of("churn"), ChangeOptions.by("ann"));
             MonitoringBenchmark.writeDailyBatches(store, "churn", 1, 6, 200);
         }
-        runner = new FxTaskRunner(2);
-        SettingsStore.InMemory settings = new SettingsStore.InMemory();
-        settings.load().setWindowWidth(1280);
-        settings.load().setWindowHeight(800);
-        vm = ShellViewModel.withServices(runner, new ManualTicker(), settings, CairnFxApplication.services());
-        new MainWindow(stage, vm, new RunExporter(null), p -> { });
-        stage.show();
-        vm.openStore(file, StoreMode.LOCAL);
+        app = AppWindow.open(stage, file, new ManualTicker(), 1280, 800);
+        vm = app.vm;
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> vm.shutdown());
-        runner.shutdown();
+        app.close(robot);
     }
 
     @Test

@@ -1,12 +1,8 @@
 package dev.cairn.app.desktop;
 
-import dev.cairn.store.StoreMode;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
-import dev.cairn.viewer.common.FxTaskRunner;
 import dev.cairn.viewer.common.ManualTicker;
-import dev.cairn.viewer.common.SettingsStore;
-import dev.cairn.viewer.runs.RunExporter;
 import dev.cairn.viewer.runs.RunRow;
 import dev.cairn.viewer.shell.MainWindow;
 import dev.cairn.viewer.shell.Screen;
@@ -38,9 +34,9 @@ class TrackingServerFxTest {
     static Path dir;
 
     private Path file;
+    private AppWindow app;
     private ShellViewModel vm;
     private MainWindow window;
-    private FxTaskRunner runner;
     private final ManualTicker ticker = new ManualTicker();
 
     @Start
@@ -49,20 +45,14 @@ class TrackingServerFxTest {
         try (TrackingStore store = TrackingStore.open(file)) {
             store.runs().create(NewRun.in("live").withName("already-here"));
         }
-        runner = new FxTaskRunner(2);
-        SettingsStore.InMemory settings = new SettingsStore.InMemory();
-        settings.load().setWindowWidth(1100);
-        settings.load().setWindowHeight(700);
-        vm = ShellViewModel.withServices(runner, ticker, settings, CairnFxApplication.services());
-        window = new MainWindow(stage, vm, new RunExporter(null), p -> { });
-        stage.show();
-        vm.openStore(file, StoreMode.LOCAL);
+        app = AppWindow.open(stage, file, ticker, 1100, 700);
+        vm = app.vm;
+        window = app.window;
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> vm.shutdown());
-        runner.shutdown();
+        app.close(robot);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static dev.cairn.plugin.support.testing.FileTree.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,6 +47,11 @@ class DvcProjectImportTest {
         Fixtures.copy("hf_trainer/P4P4N1CK__whisper-large-v2-japanese-5k-steps", project.resolve("outputs/whisper"));
     }
 
+    private Run runNamed(String name) {
+        return store.runsChangedSince(0).stream().map(id -> store.runs().get(id).orElseThrow())
+                .filter(r -> name.equals(r.name())).findFirst().orElseThrow();
+    }
+
     private static Map<String, String> formats(Path project, ImportSummary s) {
         return s.sources().stream().collect(Collectors.toMap(
                 src -> project.relativize(Path.of(src.path())).toString(), src -> src.importerId() + ":" + src.runs()));
@@ -73,7 +79,7 @@ class DvcProjectImportTest {
         Path project = Fixtures.copy("dvclive/CaroCardozo__example-dvc-experiments/dvclive", tmp.resolve("proj"));
         Files.copy(Fixtures.get("dvclive/CaroCardozo__example-dvc-experiments/params.yaml"),
                 project.resolve("params.yaml"));
-        Files.writeString(project.resolve("dvc.yaml"), """
+        write(project.resolve("dvc.yaml"), """
                 metrics:
                   - metrics.json
                 plots:
@@ -81,8 +87,7 @@ class DvcProjectImportTest {
                       x: step
                   - reports/lr.csv
                 """);
-        Files.createDirectories(project.resolve("reports"));
-        Files.writeString(project.resolve("reports/lr.csv"), "step,lr\n0,0.01\n9,0.001\n");
+        write(project.resolve("reports/lr.csv"), "step,lr\n0,0.01\n9,0.001\n");
         // a second dvclive run below the root, and other trackers
         Fixtures.copy("dvclive/CaroCardozo__example-dvc-experiments/dvclive", project.resolve("reports/eval/dvclive"));
         addOtherTrackers(project);
@@ -101,8 +106,7 @@ class DvcProjectImportTest {
         ImportSummary first = service.importPaths(List.of(project), ImportOptions.defaults(), ImportListener.NONE);
         assertThat(first.failed()).isEmpty();
         assertThat(first.added()).hasSize(7);
-        Run root = store.runsChangedSince(0).stream().map(id -> store.runs().get(id).orElseThrow())
-                .filter(r -> "proj".equals(r.name())).findFirst().orElseThrow();
+        Run root = runNamed("proj");
         assertThat(store.metrics().summaries(root.id()).keySet()).containsExactlyInAnyOrder("train/acc",
                 "train/loss", "eval/acc", "eval/loss", "lr");
         assertThat(store.metrics().read(root.id(), "lr").values()).containsExactly(0.01, 0.001);
@@ -117,8 +121,8 @@ class DvcProjectImportTest {
     void aDvcYamlInASubFolderIsASourceOfItsOwn() throws Exception {
         Path project = Files.createDirectories(tmp.resolve("proj2"));
         addOtherTrackers(project);
-        Path stage = Files.createDirectories(project.resolve("pipelines/train"));
-        Files.writeString(stage.resolve("dvc.yaml"), """
+        Path stage = project.resolve("pipelines/train");
+        write(stage.resolve("dvc.yaml"), """
                 stages:
                   train:
                     cmd: python train.py
@@ -129,15 +133,13 @@ class DvcProjectImportTest {
                       - out/history.csv:
                           x: epoch
                 """);
-        Files.createDirectories(stage.resolve("out"));
-        Files.writeString(stage.resolve("out/metrics.json"), "{\"accuracy\": 0.5}\n");
-        Files.writeString(stage.resolve("out/history.csv"), "epoch,loss\n0,2.0\n1,1.0\n");
+        write(stage.resolve("out/metrics.json"), "{\"accuracy\": 0.5}\n");
+        write(stage.resolve("out/history.csv"), "epoch,loss\n0,2.0\n1,1.0\n");
 
         ImportSummary s = service.importPaths(List.of(project), ImportOptions.defaults(), ImportListener.NONE);
         assertThat(s.failed()).isEmpty();
         assertThat(formats(project, s)).contains(Map.entry("pipelines/train/dvc.yaml", "dvclive:1"));
-        Run run = store.runsChangedSince(0).stream().map(id -> store.runs().get(id).orElseThrow())
-                .filter(r -> "pipelines/train".equals(r.name())).findFirst().orElseThrow();
+        Run run = runNamed("pipelines/train");
         assertThat(store.metrics().read(run.id(), "loss").steps()).containsExactly(0, 1);
         assertThat(store.metrics().read(run.id(), "accuracy").values()).containsExactly(0.5);
     }
@@ -146,10 +148,10 @@ class DvcProjectImportTest {
     void dvc0StageFilesInAProjectAreOneSourceForTheirFolderAndImportAgainUnchanged() throws Exception {
         Path project = Files.createDirectories(tmp.resolve("proj3"));
         addOtherTrackers(project);
-        Path old = Files.createDirectories(project.resolve("experiments/2019"));
+        Path old = project.resolve("experiments/2019");
         // DVC 0.x: 'dvc add' of the data, two 'dvc run' stages, metrics marked in their outs
-        Files.writeString(old.resolve("data.dvc"), "outs:\n- md5: a304afb96060aad90176268345e10355\n  path: data\n");
-        Files.writeString(old.resolve("Dvcfile"), """
+        write(old.resolve("data.dvc"), "outs:\n- md5: a304afb96060aad90176268345e10355\n  path: data\n");
+        write(old.resolve("Dvcfile"), """
                 cmd: python train.py
                 outs:
                 - path: model.pkl
@@ -160,17 +162,16 @@ class DvcProjectImportTest {
                     type: json
                     xpath: accuracy
                 """);
-        Files.writeString(old.resolve("eval.dvc"), "cmd: python eval.py\nouts:\n- path: auc.metric\n  metric: true\n");
-        Files.writeString(old.resolve("metrics.json"), "{\"accuracy\": 0.5}\n");
-        Files.writeString(old.resolve("auc.metric"), "0.75\n");
+        write(old.resolve("eval.dvc"), "cmd: python eval.py\nouts:\n- path: auc.metric\n  metric: true\n");
+        write(old.resolve("metrics.json"), "{\"accuracy\": 0.5}\n");
+        write(old.resolve("auc.metric"), "0.75\n");
 
         ImportSummary s = service.importPaths(List.of(project), ImportOptions.defaults(), ImportListener.NONE);
         assertThat(s.failed()).isEmpty();
         // 'Dvcfile' sorts first: it stands for the folder's three stage files
         assertThat(formats(project, s)).contains(Map.entry("experiments/2019/Dvcfile", "dvclive:1"))
                 .doesNotContainKeys("experiments/2019/data.dvc", "experiments/2019/eval.dvc");
-        Run run = store.runsChangedSince(0).stream().map(id -> store.runs().get(id).orElseThrow())
-                .filter(r -> "experiments/2019".equals(r.name())).findFirst().orElseThrow();
+        Run run = runNamed("experiments/2019");
         assertThat(store.metrics().read(run.id(), "accuracy").values()).containsExactly(0.5);
         assertThat(store.metrics().read(run.id(), "auc").values()).containsExactly(0.75);
 

@@ -1,11 +1,9 @@
 package dev.cairn.app.importing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.cairn.plugin.support.testing.FileTree;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 
 /** Finds the shared real-world fixtures ({@code ../shared/fixtures} from the project root) from any worktree. */
 public final class Fixtures {
@@ -31,20 +29,6 @@ public final class Fixtures {
 
     /** A writable copy of a fixture folder (fixtures are read-only), for corrupting or growing. */
     public static Path copy(String relative, Path into) {
-        Path from = get(relative);
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path src : (Iterable<Path>) s::iterator) {
-                Path dst = into.resolve(from.relativize(src).toString());
-                if (Files.isDirectory(src)) {
-                    Files.createDirectories(dst);
-                } else {
-                    Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
-                }
-                dst.toFile().setWritable(true);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return into;
+        return FileTree.copy(get(relative), into);
     }
 }

@@ -103,4 +103,26 @@ class MonitoringViewFxTest {
                 && e.stage() == Stage.PRODUCTION && "tester".equals(e.user()))).hasSize(1);
         assertThat(store.registry().version(DriftSection.MODEL, 3).stage()).isEqualTo(Stage.PRODUCTION);
     }
+
+    @Test
+    void aDeletedVersionKeepsItsGoLiveMarkLabelledDeletedAndNoMarkerLabelsOverlap(FxRobot robot) throws Exception {
+        FxWait.until(20, () -> vm.snapshot().get() != null && !vm.series().get().isEmpty());
+        store.registry().deleteVersion(DriftSection.MODEL, 3, store.registry().expectCurrent(DriftSection.MODEL),
+                dev.cairn.store.registry.ChangeOptions.by("tester"));
+        vm.reload();
+        FxWait.until(20, () -> view.goLiveLabels().contains("v3 live (deleted)"));
+        assertThat(FxWait.on(view::goLiveLabels)).containsExactly("v3 live (deleted)", "rollback to v2");
+        FxWait.laidOut();
+        javafx.scene.Node chart = robot.lookup("#monitoring-chart").queryAs(javafx.scene.Node.class);
+        List<javafx.geometry.Bounds> labels = FxWait.on(() -> robot.from(chart).lookup(".value-indicator-label")
+                .queryAll().stream().filter(javafx.scene.Node::isVisible).map(n -> n.localToScene(n.getBoundsInLocal()))
+                .toList());
+        assertThat(labels).as("go-live and alert labels").hasSizeGreaterThanOrEqualTo(3);
+        for (int i = 0; i < labels.size(); i++) {
+            for (int j = i + 1; j < labels.size(); j++) {
+                assertThat(labels.get(i).intersects(labels.get(j))).as("labels %s and %s overlap", labels.get(i),
+                        labels.get(j)).isFalse();
+            }
+        }
+    }
 }

@@ -46,6 +46,11 @@ public final class ChartAxes {
         return timeMs / 86_400_000.0;
     }
 
+    /** The x range a {@link #dates} axis shows for data from {@code firstMs} to {@code lastMs} (with its padding). */
+    public static double span(long firstMs, long lastMs) {
+        return Math.max(1.0 / 24, day(lastMs) - day(firstMs)) * 1.04;
+    }
+
     /** The tick label of {@code days} on a {@link #dates} axis: "MM-dd" of that UTC day. */
     public static String dateLabel(double days) {
         return java.time.LocalDate.ofEpochDay((long) Math.floor(days + 1e-9)).toString().substring(5);

@@ -3,7 +3,7 @@ package dev.cairn.viewer.drift;
 import dev.cairn.store.drift.ColumnRole;
 import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.drift.DriftReport;
-import dev.cairn.store.registry.ModelEvent;
+import dev.cairn.viewer.common.GoLiveMarks;
 
 import java.util.List;
 
@@ -11,10 +11,10 @@ import java.util.List;
  * Everything the drift view shows for one model version, loaded together off the UI thread.
  *
  * @param batches   batch profiles in the report's order
- * @param golive    registry events that changed which version serves (promotions, rollbacks), oldest first
+ * @param golive    when a version started serving (promotions to Production, rollbacks), oldest first
  */
 public record DriftSnapshot(DriftReport report, DatasetProfile reference, List<DatasetProfile> batches,
-                     List<ModelEvent> golive) {
+                     List<GoLiveMarks.Mark> golive) {
 
     /** Column names in heatmap order (the report's columns: features then the prediction, as in the reference). */
     public List<String> columnNames() {

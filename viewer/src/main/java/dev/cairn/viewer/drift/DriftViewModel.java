@@ -6,12 +6,10 @@ import dev.cairn.store.drift.DatasetProfile;
 import dev.cairn.store.drift.DriftReport;
 import dev.cairn.store.profiling.DriftDatasets;
 import dev.cairn.store.profiling.ProfileOptions;
-import dev.cairn.store.registry.EventAction;
-import dev.cairn.store.registry.ModelEvent;
 import dev.cairn.store.registry.ModelVersion;
 import dev.cairn.store.registry.RegisteredModel;
-import dev.cairn.store.registry.Stage;
 import dev.cairn.viewer.common.Formats;
+import dev.cairn.viewer.common.GoLiveMarks;
 import dev.cairn.viewer.common.LatestOnly;
 import dev.cairn.viewer.common.TaskRunner;
 import javafx.beans.property.IntegerProperty;
@@ -142,8 +140,7 @@ public final class DriftViewModel {
         }
         DriftReport report = reports.report(store, name, chosen);
         List<DatasetProfile> batches = store.drift().batches(name, chosen);
-        List<ModelEvent> golive = store.registry().history(name).stream().filter(e -> e.action() == EventAction.ROLLBACK
-                || (e.action() == EventAction.PROMOTE && e.stage() == Stage.PRODUCTION)).toList();
+        List<GoLiveMarks.Mark> golive = GoLiveMarks.of(store.registry().history(name));
         return new Loaded(name, chosen, all, new DriftSnapshot(report, reference, batches, golive));
     }
 

@@ -5,8 +5,8 @@ import dev.cairn.store.monitoring.AlertRule;
 import dev.cairn.store.monitoring.MonitoredBatch;
 import dev.cairn.store.monitoring.PairedTest;
 import dev.cairn.store.monitoring.PredictorPerformance;
-import dev.cairn.store.registry.ModelEvent;
 import dev.cairn.store.registry.Stage;
+import dev.cairn.viewer.common.GoLiveMarks;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,11 +22,11 @@ import java.util.Set;
  * @param batches its batches with their performance, oldest first
  * @param rules   the model's alert rules that apply to this version
  * @param alerts  the alerts raised on this version's batches
- * @param events  promotions to Production and rollbacks of the model, oldest first (marked on the time axis, with
- *                the alerts at their batch's time)
+ * @param events  when a version started serving (promotions to Production, rollbacks), oldest first (marked on the
+ *                time axis, with the alerts at their batch's time)
  */
 public record MonitoringSnapshot(String model, int version, Stage stage, List<MonitoredBatch> batches,
-                                 List<AlertRule> rules, List<Alert> alerts, List<ModelEvent> events) {
+                                 List<AlertRule> rules, List<Alert> alerts, List<GoLiveMarks.Mark> events) {
     public MonitoringSnapshot {
         batches = List.copyOf(batches);
         rules = List.copyOf(rules);

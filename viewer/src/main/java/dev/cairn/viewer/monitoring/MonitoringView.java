@@ -124,6 +124,11 @@ public final class MonitoringView extends BorderPane {
         return timeline.markerCount();
     }
 
+    /** The labels of the go-live markers on the time axis, oldest first, for tests. */
+    public List<String> goLiveLabels() {
+        return timeline.goLiveLabels();
+    }
+
     /** Points drawn, for tests. */
     public int pointCount() {
         return timeline.pointCount();

@@ -7,13 +7,12 @@ import dev.cairn.store.monitoring.MonitoredBatch;
 import dev.cairn.store.monitoring.RuleKind;
 import dev.cairn.store.monitoring.SliceMetrics;
 import dev.cairn.store.registry.ChangeOptions;
-import dev.cairn.store.registry.EventAction;
 import dev.cairn.store.registry.Expectation;
-import dev.cairn.store.registry.ModelEvent;
 import dev.cairn.store.registry.ModelVersion;
 import dev.cairn.store.registry.RegisteredModel;
 import dev.cairn.store.registry.Stage;
 import dev.cairn.viewer.common.Formats;
+import dev.cairn.viewer.common.GoLiveMarks;
 import dev.cairn.viewer.common.TaskRunner;
 import dev.cairn.viewer.common.UserMessages;
 import javafx.beans.property.BooleanProperty;
@@ -193,8 +192,7 @@ public final class MonitoringViewModel {
         List<AlertRule> rules = store.monitoring().rules(name).stream()
                 .filter(r -> r.version() == null || r.version() == chosen).toList();
         List<Alert> alerts = store.monitoring().alerts(name).stream().filter(a -> a.version() == chosen).toList();
-        List<ModelEvent> events = store.registry().history(name).stream().filter(e -> e.action() == EventAction.ROLLBACK
-                || (e.action() == EventAction.PROMOTE && e.stage() == Stage.PRODUCTION)).toList();
+        List<GoLiveMarks.Mark> events = GoLiveMarks.of(store.registry().history(name));
         return new Loaded(all.stream().map(ModelVersion::version).toList(),
                 new MonitoringSnapshot(name, chosen, stage, batches, rules, alerts, events));
     }

@@ -8,6 +8,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -16,7 +18,8 @@ import java.util.List;
 
 /**
  * The registry browser: models list with search on the left, the selected model's versions with actions in the
- * middle, the selected version's detail below; confirmations appear over it. One node for the window's shell to
+ * middle, below them the selected version's detail or the model's whole history (deletions included) in a second
+ * tab; confirmations appear over it. One node for the window's shell to
  * host; all state lives in the {@link RegistryViewModel}.
  */
 public final class RegistryView extends StackPane {
@@ -27,7 +30,12 @@ public final class RegistryView extends StackPane {
         VersionsTable table = new VersionsTable(vm);
         BorderPane versions = new BorderPane(table);
         versions.setTop(toolbar(vm, table));
-        SplitPane center = new SplitPane(versions, new VersionDetailPane(vm));
+        Tab version = new Tab("Version", new VersionDetailPane(vm));
+        Tab history = new Tab("Model history", new ModelHistoryTable(vm));
+        TabPane below = new TabPane(version, history);
+        below.setId("registry-below");
+        below.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane center = new SplitPane(versions, below);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.5);
         SplitPane main = new SplitPane(new ModelsPane(vm), center);

@@ -66,6 +66,7 @@ public final class RegistryViewModel {
     private final ObjectProperty<RegisteredModel> model = new SimpleObjectProperty<>();
     private final ObjectProperty<ModelState> state = new SimpleObjectProperty<>();
     private final ObservableList<VersionRow> versions = FXCollections.observableArrayList();
+    private final ObservableList<ModelEvent> modelHistory = FXCollections.observableArrayList();
     private final ObservableList<String> metricColumns = FXCollections.observableArrayList();
     private final ObjectProperty<VersionRow> selectedVersion = new SimpleObjectProperty<>();
     private final ObjectProperty<VersionDetail> detail = new SimpleObjectProperty<>();
@@ -78,6 +79,7 @@ public final class RegistryViewModel {
     private long seenChangeToken = Long.MIN_VALUE;
     private List<String> chosenMetrics;
     private boolean keepingSelection;
+    private boolean replacingHistory;
 
     public RegistryViewModel(TrackingStore store, TaskRunner tasks, String user) {
         this.store = Objects.requireNonNull(store);
@@ -122,6 +124,14 @@ public final class RegistryViewModel {
 
     public ObservableList<VersionRow> versions() {
         return versions;
+    }
+
+    /**
+     * The selected model's whole history, newest first: every version's events, including those of versions deleted
+     * since (which the versions table no longer lists).
+     */
+    public ObservableList<ModelEvent> modelHistory() {
+        return modelHistory;
     }
 
     /** The key metrics shown as columns (the promotion rule's metric first, then the first others). */
@@ -223,6 +233,9 @@ public final class RegistryViewModel {
             model.set(null);
             state.set(null);
             versions.clear();
+            replacingHistory = true;
+            modelHistory.clear();
+            replacingHistory = false;
             selectedVersion.set(null);
             return;
         }
@@ -239,6 +252,12 @@ public final class RegistryViewModel {
                 metricColumns.setAll(loaded.metricKeys);
             }
             versions.setAll(loaded.rows);
+            replacingHistory = true; // a history table's selection moving with the new rows is no user's choice
+            try {
+                modelHistory.setAll(loaded.history);
+            } finally {
+                replacingHistory = false;
+            }
             VersionRow select = loaded.rows.stream().filter(r -> keep != null && r.number() == keep)
                     .findFirst().orElse(loaded.rows.isEmpty() ? null : loaded.rows.get(loaded.rows.size() - 1));
             selectedVersion.set(null);
@@ -246,7 +265,8 @@ public final class RegistryViewModel {
         });
     }
 
-    private record Loaded(RegisteredModel model, ModelState state, List<String> metricKeys, List<VersionRow> rows) {
+    private record Loaded(RegisteredModel model, ModelState state, List<String> metricKeys, List<VersionRow> rows,
+                          List<ModelEvent> history) {
     }
 
     private Loaded loadVersions(String name, List<String> chosen) {
@@ -266,7 +286,9 @@ public final class RegistryViewModel {
             }
             rows.add(new VersionRow(v, d == null ? null : d.run().name(), values));
         }
-        return new Loaded(m, r.state(name), keys, rows);
+        List<ModelEvent> history = new ArrayList<>(r.history(name));
+        java.util.Collections.reverse(history);
+        return new Loaded(m, r.state(name), keys, rows, history);
     }
 
     private static List<String> defaultMetrics(RegisteredModel m, Map<String, RunDetails> details) {
@@ -302,6 +324,18 @@ public final class RegistryViewModel {
             Run parent = run == null || run.parentId() == null ? null : store.runs().get(run.parentId()).orElse(null);
             return new VersionDetail(store.registry().version(v.model(), v.version()), history, run, inputs, parent);
         }, detail::set);
+    }
+
+    /**
+     * Selects the version a history event is about, when it is still listed; says so when it was deleted. Ignored
+     * while the history is being replaced by a reload.
+     */
+    public void selectVersionOf(ModelEvent event) {
+        if (event == null || event.version() == null || replacingHistory) {
+            return;
+        }
+        versions.stream().filter(r -> r.number() == event.version()).findFirst().ifPresentOrElse(selectedVersion::set,
+                () -> message.set("Version " + event.version() + " was deleted; its events stay in the history."));
     }
 
     // ---- actions

@@ -11,6 +11,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CommonPartsTest {
 
+    @Test
+    void markerLabelsThatWouldOverlapGoOnAnotherHeight() {
+        // labels 100 px wide: centres 50 px apart overlap, 150 px apart do not (12 px gap)
+        double[] half = {50, 50, 50, 50};
+        assertThat(ChartMarkers.levels(new double[] {100, 150, 200, 400}, half)).containsExactly(0, 1, 2, 0);
+        assertThat(ChartMarkers.levels(new double[] {100, 300, 500, 700}, half)).containsExactly(0, 0, 0, 0);
+        assertThat(ChartMarkers.levels(new double[] {100, 205, 320}, half)).as("a 12 px gap is kept")
+                .containsExactly(0, 1, 0);
+        // a long label pushes its neighbour up even where two short ones would fit side by side
+        assertThat(ChartMarkers.levels(new double[] {100, 200}, new double[] {
+            ChartMarkers.labelWidth("rollback to v2 (deleted)") / 2, ChartMarkers.labelWidth("v3 live") / 2}))
+                .containsExactly(0, 1);
+        assertThat(ChartMarkers.levels(new double[] {100, 200}, new double[] {
+            ChartMarkers.labelWidth("alert") / 2, ChartMarkers.labelWidth("alert") / 2})).containsExactly(0, 0);
+    }
+
     /** Holds submitted jobs until the test completes them, in any order. */
     private static final class HeldRunner implements TaskRunner {
         final List<Runnable> completions = new ArrayList<>();

@@ -8,17 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DriftChartPartsTest {
     @Test
-    void labelsOfMarkersCloseTogetherGoOnDifferentHeights() {
-        // "v3 live" on day 11 and "rollback to v2" on day 14 of 29: too close for one line of labels
-        double day = 86_400;
-        assertThat(PerformanceChart.labelLevels(new double[] {11 * day, 14 * day}, 29 * day)).containsExactly(0, 1);
-        assertThat(PerformanceChart.labelLevels(new double[] {1 * day, 14 * day, 27 * day}, 29 * day))
-                .containsExactly(0, 0, 0);
-        assertThat(PerformanceChart.labelLevels(new double[] {10 * day, 11 * day, 12 * day, 25 * day}, 29 * day))
-                .containsExactly(0, 1, 2, 0);
-    }
-
-    @Test
     void testMessagesShowNumbersWithFiveSignificantDigits() {
         assertThat(DriftView.shortNumbers("W1=13.413412345, reference std=9.794827565608289"))
                 .isEqualTo("W1=13.413, reference std=9.7948");

@@ -14,6 +14,7 @@ import dev.cairn.store.registry.Expectation;
 import dev.cairn.store.registry.NewModelVersion;
 import dev.cairn.store.registry.Stage;
 import dev.cairn.viewer.common.DirectTaskRunner;
+import dev.cairn.viewer.common.GoLiveMarks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,15 @@ class DriftViewModelTest {
         assertThat(vm.share().get()).isEqualTo("2 of 2 columns (100%)");
         assertThat(vm.snapshot().get().golive()).hasSize(2);
         assertThat(vm.snapshot().get().columnNames()).containsExactly("amount", "country", "pred");
+    }
+
+    @Test
+    void aDeletedVersionKeepsItsGoLiveMarkLabelledDeleted() {
+        store.registry().deleteVersion("fraud", 1, Expectation.nothing(), ChangeOptions.by("bob"));
+        store.registry().setAlias("fraud", "champion", 2, Expectation.nothing(), ChangeOptions.by("bob"));
+        vm.reload();
+        assertThat(vm.snapshot().get().golive()).extracting(GoLiveMarks.Mark::label)
+                .containsExactly("v1 live (deleted)", "v2 live");
     }
 
     @Test

@@ -44,6 +44,7 @@ class RegistryViewFxTest {
     TrackingStore store;
     dev.cairn.viewer.common.FxTaskRunner background;
     RegistryViewModel vm;
+    RegistryView view;
 
     @Start
     void start(javafx.stage.Stage stage) throws Exception {
@@ -58,7 +59,9 @@ class RegistryViewFxTest {
                 Expectation.versionIn(1, dev.cairn.store.registry.Stage.NONE), ChangeOptions.by("alice"));
         background = new dev.cairn.viewer.common.FxTaskRunner(1);
         vm = new RegistryViewModel(store, background, "tester");
-        stage.setScene(new Scene(new RegistryView(vm), 1100, 720));
+        view = new RegistryView(vm);
+        stage.setScene(new Scene(view, 1100, 720));
+        stage.sizeToScene(); // the stage is shared with the FX tests run before, which may have left it smaller
         stage.show();
         vm.reload();
     }
@@ -135,6 +138,51 @@ class RegistryViewFxTest {
         waitUntil(() -> !robot.lookup("#registry-confirm").query().isVisible());
         assertThat(store.registry().history("churn")).hasSize(events);
         assertThat(store.registry().version("churn", 3).stage()).isEqualTo(Stage.NONE);
+    }
+
+    @Test
+    void theModelHistoryTabShowsDeletionsAndMovesBackToNoneAndSelectsTheirVersion(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.versions().size() == 3);
+        store.registry().promote("churn", 2, Stage.STAGING, Expectation.nothing(), ChangeOptions.by("bob"));
+        store.registry().unstage("churn", 2, Expectation.versionIn(2, Stage.STAGING),
+                ChangeOptions.by("bob").withComment("not ready"));
+        store.registry().deleteVersion("churn", 3, Expectation.versionIn(3, Stage.NONE),
+                ChangeOptions.by("carol").withComment("bad data"));
+        robot.interact(vm::reload);
+        waitUntil(() -> vm.versions().size() == 2 && !vm.modelHistory().isEmpty()
+                && vm.modelHistory().get(0).action() == EventAction.DELETE);
+
+        Node tab = robot.from(view).lookup(".tab-label").match((Node n) -> n instanceof javafx.scene.control.Labeled l
+                && "Model history".equals(l.getText())).query();
+        robot.clickOn(tab);
+        Node history = robot.from(view).lookup("#registry-model-history").query();
+        javafx.scene.control.TabPane below = robot.from(view).lookup("#registry-below")
+                .queryAs(javafx.scene.control.TabPane.class);
+        waitUntil(() -> below.getSelectionModel().getSelectedIndex() == 1 && robot.from(history).lookup(".table-row-cell").queryAll().stream().anyMatch(r -> r instanceof
+                        javafx.scene.control.TableRow<?> row && row.getItem() != null));
+        List<String> deleted = rowTexts(robot, history, e -> e.action() == EventAction.DELETE);
+        assertThat(deleted).containsSubsequence("carol", "v3", "deleted version 3 (was None)", "bad data");
+        assertThat(rowTexts(robot, history, e -> e.action() == EventAction.UNSTAGE)).containsSubsequence("bob", "v2",
+                "moved version 2 back to None (Staging \u2192 None)", "not ready");
+
+        robot.clickOn(TableCells.firstCellOfRow(robot, history,
+                item -> item instanceof ModelEvent e && e.action() == EventAction.UNSTAGE));
+        waitUntil(() -> vm.selectedVersion().get() != null && vm.selectedVersion().get().number() == 2);
+        robot.clickOn(TableCells.firstCellOfRow(robot, history,
+                item -> item instanceof ModelEvent e && e.action() == EventAction.DELETE));
+        waitUntil(() -> vm.message().get().startsWith("Version 3 was deleted"));
+        assertThat(FxWait.on(() -> vm.selectedVersion().get().number())).isEqualTo(2);
+    }
+
+    /** The texts of the cells of the history row whose event matches {@code event}, in column order. */
+    private static List<String> rowTexts(FxRobot robot, Node table,
+                                         java.util.function.Predicate<ModelEvent> event) throws Exception {
+        return FxWait.on(() -> robot.from(table).lookup(".table-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableRow() != null
+                        && c.getTableRow().getItem() instanceof ModelEvent e && event.test(e))
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .sorted(java.util.Comparator.comparingInt(c -> c.getTableView().getVisibleLeafColumns().indexOf(c.getTableColumn())))
+                .map(c -> c.getText() == null ? "" : c.getText()).toList());
     }
 
     /** Version {@code version}'s first cell (clicking the row's centre can hit its source run link). */

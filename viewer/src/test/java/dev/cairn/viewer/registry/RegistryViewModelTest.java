@@ -76,6 +76,37 @@ class RegistryViewModelTest {
     }
 
     @Test
+    void theModelHistoryKeepsDeletedVersionsAndMovesBackToNone() {
+        store.registry().promote("churn", 2, Stage.STAGING, Expectation.nothing(), ChangeOptions.by("bob"));
+        store.registry().unstage("churn", 2, Expectation.versionIn(2, Stage.STAGING),
+                ChangeOptions.by("bob").withComment("not ready"));
+        store.registry().deleteVersion("churn", 3, Expectation.versionIn(3, Stage.NONE),
+                ChangeOptions.by("carol").withComment("bad data"));
+        vm.reload();
+
+        assertThat(vm.versions()).extracting(VersionRow::number).containsExactly(1, 2);
+        assertThat(vm.modelHistory()).extracting(e -> e.action()).startsWith(EventAction.DELETE,
+                EventAction.UNSTAGE, EventAction.PROMOTE).endsWith(EventAction.REGISTER);
+        assertThat(vm.modelHistory()).hasSize(store.registry().history("churn").size());
+        assertThat(vm.modelHistory().get(0)).satisfies(e -> {
+            assertThat(e.user()).isEqualTo("carol");
+            assertThat(e.comment()).isEqualTo("bad data");
+            assertThat(ModelHistoryTable.what(e)).isEqualTo("deleted version 3 (was None)");
+        });
+        assertThat(ModelHistoryTable.what(vm.modelHistory().get(1)))
+                .isEqualTo("moved version 2 back to None (Staging \u2192 None)");
+
+        vm.selectVersionOf(vm.modelHistory().get(1));
+        assertThat(vm.selectedVersion().get().number()).isEqualTo(2);
+        vm.selectVersionOf(vm.modelHistory().get(0));
+        assertThat(vm.selectedVersion().get().number()).isEqualTo(2);
+        assertThat(vm.message().get()).isEqualTo("Version 3 was deleted; its events stay in the history.");
+
+        vm.search().set("fraud");
+        assertThat(vm.modelHistory()).extracting(e -> e.action()).containsExactly(EventAction.REGISTER);
+    }
+
+    @Test
     void promoteShowsExactlyWhatChangesThenRecordsTheComment() {
         vm.selectedVersion().set(vm.versions().get(1));
         vm.startPromote(Stage.PRODUCTION);

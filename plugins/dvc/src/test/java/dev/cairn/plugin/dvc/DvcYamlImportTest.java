@@ -10,16 +10,14 @@ import dev.cairn.store.TrackingStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import static dev.cairn.plugin.support.testing.FileTree.copy;
+import static dev.cairn.plugin.support.testing.FileTree.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,31 +30,12 @@ class DvcYamlImportTest {
     @TempDir
     Path tmp;
 
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-    }
-
-    private static void copy(Path from, Path into) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path src : (Iterable<Path>) s::iterator) {
-                Path dst = into.resolve(from.relativize(src).toString());
-                if (Files.isDirectory(src)) {
-                    Files.createDirectories(dst);
-                } else {
-                    Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
-                    dst.toFile().setWritable(true);
-                }
-            }
-        }
-    }
-
     private static Map<String, ImportedSeries> series(ImportedRun run) {
         return run.metrics().stream().collect(Collectors.toMap(ImportedSeries::key, s -> s));
     }
 
     /** A DVC project whose stage lives in stages/train/: every path of its dvc.yaml is relative to that folder. */
-    private Path classicProject() throws IOException {
+    private Path classicProject() {
         Path project = tmp.resolve("proj");
         Path stage = project.resolve("stages/train");
         write(stage.resolve(DvcYaml.NAME), """
@@ -88,7 +67,7 @@ class DvcYamlImportTest {
         write(stage.resolve("logs/train.csv"), "epoch,loss,acc\n1,0.5,0.25\n2,0.25,0.5\n3,0.125,0.75\n");
         write(stage.resolve("logs/val.tsv"), "step\tloss\tacc\n0\t0.75\t0.1\n10\t0.375\t0.2\n");
         write(stage.resolve("plots/roc.json"), "[{\"fpr\": 0.0, \"tpr\": 0.0}, {\"fpr\": 0.5, \"tpr\": 0.9}]\n");
-        Files.write(stage.resolve("plots/confusion.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        write(stage.resolve("plots/confusion.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         // the same names beside the project root: DVC would not read these for stages/train/dvc.yaml
         write(project.resolve("eval/metrics.json"), "{\"acc\": 0.0}\n");
         write(project.resolve("logs/train.csv"), "epoch,loss\n1,9\n");
@@ -170,7 +149,7 @@ class DvcYamlImportTest {
         // dvc.yaml's stage declares 'plots' (cache: false) beside dvclive/: DVC resolves it to <project>/plots
         write(project.resolve("plots/confusion.csv"), "actual,predicted\ncat,dog\ndog,dog\n");
         write(project.resolve("plots/lr.csv"), "step,lr\n0,0.1\n5,0.05\n");
-        Files.write(project.resolve("plots/sample.png"), new byte[] {1, 2, 3});
+        write(project.resolve("plots/sample.png"), new byte[] {1, 2, 3});
         List<ImportedRun> runs = new ArrayList<>();
         RecordingContext ctx = new RecordingContext();
         new DvcLiveImporter().importFrom(project, new CollectingSink(runs), ctx);
@@ -251,7 +230,7 @@ class DvcYamlImportTest {
     }
 
     /** A DVC 0.x project: single-stage files beside each other, one tracking data ({@code dvc add}), no dvc.yaml. */
-    private Path dvc0Project() throws IOException {
+    private Path dvc0Project() {
         Path project = tmp.resolve("legacy");
         write(project.resolve("data.xml.dvc"), """
                 md5: 9e2d7a3c0b5ab7f8e8a6d4c1b2a3f4e5

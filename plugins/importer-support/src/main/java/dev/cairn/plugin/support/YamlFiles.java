@@ -60,10 +60,16 @@ public final class YamlFiles {
 
     /** A YAML parser whose floats are YAML's: specials as their doubles, overflowing literals refused. */
     private static final class Specials extends JsonParserDelegate {
+        /** One of the delegate's number reads. */
+        private interface Read<T> {
+            T read() throws IOException;
+        }
+
         Specials(JsonParser p) {
             super(p);
         }
 
+        /** The special float of the current token, null for any other token; refuses overflowing literals. */
         private Double value() throws IOException {
             if (currentToken() != JsonToken.VALUE_NUMBER_FLOAT) {
                 return null;
@@ -79,50 +85,50 @@ public final class YamlFiles {
             return null;
         }
 
+        /** {@code special} of the current token's special float, else what the delegate reads. */
+        private <T> T either(java.util.function.Function<Double, T> special, Read<T> otherwise) throws IOException {
+            Double v = value();
+            return v != null ? special.apply(v) : otherwise.read();
+        }
+
         @Override
         public double getDoubleValue() throws IOException {
-            Double v = value();
-            return v != null ? v : super.getDoubleValue();
+            return either(v -> v, super::getDoubleValue);
         }
 
         @Override
         public float getFloatValue() throws IOException {
-            Double v = value();
-            return v != null ? v.floatValue() : super.getFloatValue();
+            return either(Double::floatValue, super::getFloatValue);
         }
 
         @Override
         public Number getNumberValue() throws IOException {
-            Double v = value();
-            return v != null ? v : super.getNumberValue();
+            return either(v -> v, super::getNumberValue);
         }
 
         @Override
         public Number getNumberValueExact() throws IOException {
-            Double v = value();
-            return v != null ? v : super.getNumberValueExact();
+            return either(v -> v, super::getNumberValueExact);
         }
 
         @Override
         public Object getNumberValueDeferred() throws IOException {
-            Double v = value();
-            return v != null ? v : super.getNumberValueDeferred();
+            return either(v -> v, super::getNumberValueDeferred);
         }
 
         @Override
         public NumberType getNumberType() throws IOException {
-            return value() != null ? NumberType.DOUBLE : super.getNumberType();
+            return either(v -> NumberType.DOUBLE, super::getNumberType);
         }
 
         @Override
         public NumberTypeFP getNumberTypeFP() throws IOException {
-            return value() != null ? NumberTypeFP.DOUBLE64 : super.getNumberTypeFP();
+            return either(v -> NumberTypeFP.DOUBLE64, super::getNumberTypeFP);
         }
 
         @Override
         public BigDecimal getDecimalValue() throws IOException {
-            Double v = value();
-            if (v != null) {
+            if (value() != null) {
                 throw new JsonParseException(this, "'" + getText() + "' has no decimal value");
             }
             return super.getDecimalValue();
@@ -130,8 +136,7 @@ public final class YamlFiles {
 
         @Override
         public boolean isNaN() throws IOException {
-            Double v = value();
-            return v != null ? v.isNaN() || v.isInfinite() : super.isNaN();
+            return either(v -> v.isNaN() || v.isInfinite(), super::isNaN);
         }
     }
 }
