@@ -1,10 +1,9 @@
 package dev.cairn.plugin.bundle;
 
 import dev.cairn.plugin.importer.ImportException;
-import dev.cairn.plugin.importer.ImportSink;
-import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.support.ZipLimits;
+import dev.cairn.plugin.support.testing.CollectingSink;
 import dev.cairn.plugin.support.testing.RecordingContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,17 +49,7 @@ class BundleZipLimitsTest {
 
     private static List<ImportedRun> importFrom(BundleImporter importer, Path file) throws ImportException {
         List<ImportedRun> runs = new ArrayList<>();
-        importer.importFrom(file, new ImportSink() {
-            @Override
-            public void experiment(ImportedExperiment experiment) {
-            }
-
-            @Override
-            public Outcome write(ImportedRun run) {
-                runs.add(run);
-                return Outcome.ADDED;
-            }
-        }, new RecordingContext());
+        importer.importFrom(file, new CollectingSink(runs), new RecordingContext());
         return runs;
     }
 

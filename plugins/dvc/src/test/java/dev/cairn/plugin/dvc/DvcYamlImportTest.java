@@ -4,6 +4,7 @@ import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportSink;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.ImportedSeries;
+import dev.cairn.plugin.support.testing.CollectingSink;
 import dev.cairn.plugin.support.testing.RecordingContext;
 import dev.cairn.plugin.support.testing.StoreSink;
 import dev.cairn.store.TrackingStore;

@@ -1,6 +1,7 @@
 package dev.cairn.plugin.optuna;
 
 import dev.cairn.plugin.importer.ImportedRun;
+import dev.cairn.plugin.support.testing.CollectingSink;
 import dev.cairn.plugin.support.testing.RecordingContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
