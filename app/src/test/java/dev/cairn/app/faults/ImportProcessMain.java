@@ -1,17 +1,24 @@
 package dev.cairn.app.faults;
 
-import dev.cairn.app.Main;
+import dev.cairn.app.importing.ImportListener;
+import dev.cairn.app.importing.ImportOptions;
+import dev.cairn.app.importing.ImportService;
+import dev.cairn.app.importing.ImportSummary;
+import dev.cairn.app.plugins.PluginLoader;
+import dev.cairn.store.TrackingStore;
 import dev.cairn.store.testing.ChildJvm;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * {@code cairn import} in its own OS process, for the kill -9 test: {@code STORE SOURCE KILL_AFTER_NS} imports
- * {@code SOURCE} into {@code STORE} and has the process sent SIGKILL {@code KILL_AFTER_NS} nanoseconds after the
- * import started ({@link ChildJvm#killSelfAfter}); it prints {@code took <ns>} when the import returns (exit 0).
+ * An import through the importing API, as {@code cairn import} runs it, in its own OS process for the kill -9 test:
+ * {@code STORE SOURCE KILL_AFTER_NS [AT_PROGRESS]} imports {@code SOURCE} into {@code STORE} and has the process sent
+ * SIGKILL {@code KILL_AFTER_NS} nanoseconds after the import started or, with {@code AT_PROGRESS} n &gt; 0, after
+ * the importer reported its n-th progress (one a run: the kill lands between or inside the runs' writes). It prints
+ * {@code took <ns>} when the import returns with every run added (-1: no kill).
  */
 public final class ImportProcessMain {
     private ImportProcessMain() {
@@ -19,27 +26,44 @@ public final class ImportProcessMain {
 
     public static void main(String[] args) throws Exception {
         Path store = Path.of(args[0]);
-        String source = args[1];
+        Path source = Path.of(args[1]);
         long killAfterNs = Long.parseLong(args[2]);
-        // logging and the import's messages go to a file beside the store: a full stderr pipe would stall the child
+        int atProgress = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        // logging goes to a file beside the store: a full stderr pipe would stall the child
         System.setErr(new PrintStream(Files.newOutputStream(store.resolveSibling(store.getFileName() + ".err")),
                 true));
-        PrintWriter out = new PrintWriter(System.err, true);
         // the same import into a store of its own first: the import's classes are loaded (and its first logging
         // done) before the kill is timed, so the kill lands in the import, not in class loading
-        Path warmUp = store.resolveSibling("warm-up-" + ProcessHandle.current().pid() + ".db");
-        if (Main.run(out, out, "import", "--store", warmUp.toString(), source) != 0) {
-            throw new IllegalStateException("the warm-up import failed");
-        }
-        ChildJvm.killSelfAfter(killAfterNs);
+        importInto(store.resolveSibling("warm-up-" + ProcessHandle.current().pid() + ".db"), source,
+                ImportListener.NONE);
+        ChildJvm.SelfKiller killer = killAfterNs < 0 ? null : ChildJvm.selfKiller();
         long start = System.nanoTime();
-        int code = Main.run(out, out, "import", "--store", store.toString(), source);
-        if (code == 0) {
-            ChildJvm.took(start);
+        if (killer != null && atProgress <= 0) {
+            killer.after(killAfterNs);
+        }
+        ImportSummary summary = importInto(store, source, new ImportListener() {
+            private int progress;
+
+            @Override
+            public void progress(double fraction, String message) {
+                if (killer != null && ++progress == atProgress) {
+                    killer.after(killAfterNs);
+                }
+            }
+        });
+        if (summary.hasFailures()) {
+            System.out.println("failed " + summary.headline());
         } else {
-            System.out.println("exit " + code);
-            System.out.flush();
+            ChildJvm.took(start);
         }
         ChildJvm.awaitKill(killAfterNs);
+    }
+
+    /** Imports {@code source} into {@code store} as {@code cairn import} does. */
+    static ImportSummary importInto(Path store, Path source, ImportListener listener) {
+        try (TrackingStore s = TrackingStore.open(store)) {
+            return new ImportService(s, PluginLoader.loadDefault().importers())
+                    .importPaths(List.of(source), ImportOptions.defaults(), listener);
+        }
     }
 }

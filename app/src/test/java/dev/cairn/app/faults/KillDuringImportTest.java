@@ -2,6 +2,7 @@ package dev.cairn.app.faults;
 
 import dev.cairn.app.Main;
 import dev.cairn.app.importing.Fixtures;
+import dev.cairn.app.importing.ImportListener;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.MetricSummary;
 import dev.cairn.store.model.RunDetails;
@@ -25,8 +26,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fault injection: {@code cairn import} of a real MLflow file store (21 runs) in a process killed with SIGKILL at a
- * random point of the import ({@link KillTrials}: uniform or log-uniform within 1.5 times its time), then: the store opens,
+ * Fault injection: an import of a real MLflow file store (21 runs), as {@code cairn import} runs it, in a process
+ * killed with SIGKILL at a random point of the import ({@link ImportProcessMain}: at a random run's progress report
+ * and up to 20 ms later, or log-uniform within 1.5 times the import's time), then: the store opens,
  * integrity ok, every run stored is whole (its metrics have as many points as lines in the source's metric files,
  * all its params) or absent, and importing again completes with every run present exactly once.
  * {@code -Dcairn.killTrials=N} (default 4 in the suite; 50+ as a bench) sets the trials; the figures are printed at
@@ -43,7 +45,13 @@ class KillDuringImportTest {
         Map<String, Map<String, Long>> whole = sourceCounts(source);
         assertThat(whole).hasSizeGreaterThan(10);
         Path reference = tmp.resolve("reference.db");
-        assertThat(cairn("import", "--store", reference.toString(), source.toString())).isZero();
+        int[] progressReports = {0};
+        assertThat(ImportProcessMain.importInto(reference, source, new ImportListener() {
+            @Override
+            public void progress(double fraction, String message) {
+                progressReports[0]++;
+            }
+        }).hasFailures()).isFalse();
         try (TrackingStore s = TrackingStore.open(reference)) {
             assertThat(counts(s)).as("a clean import has every point of the source").isEqualTo(whole);
         }
@@ -56,11 +64,13 @@ class KillDuringImportTest {
         for (int trial = 0; trial < trials.count; trial++) {
             Path store = tmp.resolve("t" + trial + ".db");
             TrackingStore.open(store).close();
-            // every other kill uniform over the import (most land between the first and the last run written),
-            // the others log-uniform (as many in its first microseconds, opening and first writes, as in its end)
-            long killNs = trial % 2 == 0 ? trials.nextUniformKillNs() : trials.nextKillNs();
+            // every other kill at a random progress report of the importer (one a run) and up to 20 ms after it,
+            // between or inside the runs' writes; the others log-uniform from the start (as many in its first
+            // microseconds, opening the store and reading, as in its end)
+            boolean atRun = trial % 2 == 0;
             if (trials.run(ChildJvm.start("512m", ImportProcessMain.class, store.toString(), source.toString(),
-                    String.valueOf(killNs)))) {
+                    String.valueOf(atRun ? trials.nextKillNs(20_000_000) : trials.nextKillNs()),
+                    String.valueOf(atRun ? 1 + trials.nextInt(progressReports[0]) : 0)))) {
                 trials.finishedBeforeKill();
             }
             try (TrackingStore s = TrackingStore.open(store)) {

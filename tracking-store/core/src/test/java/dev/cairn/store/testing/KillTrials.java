@@ -59,15 +59,17 @@ public final class KillTrials {
      * milliseconds (commit, checkpoint).
      */
     public long nextKillNs() {
-        return (long) Math.pow(windowNs + 1, random.nextDouble()) - 1;
+        return nextKillNs(windowNs);
     }
 
-    /**
-     * Uniform from 0 to the window: most kills in the bulk of a longer operation (an import writing run after run),
-     * where log-uniform times ({@link #nextKillNs}) rarely reach.
-     */
-    public long nextUniformKillNs() {
-        return (long) (random.nextDouble() * windowNs);
+    /** Log-uniform from 0 to {@code maxNs}: a kill soon after a point the operation reports, or a little later. */
+    public long nextKillNs(long maxNs) {
+        return (long) Math.pow(maxNs + 1, random.nextDouble()) - 1;
+    }
+
+    /** A number from 0 (inclusive) to {@code bound} (exclusive), from this set's seed. */
+    public int nextInt(int bound) {
+        return random.nextInt(bound);
     }
 
     /**
