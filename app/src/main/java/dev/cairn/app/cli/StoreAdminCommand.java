@@ -1,6 +1,6 @@
 package dev.cairn.app.cli;
 
-import dev.cairn.app.ByteCount;
+import dev.cairn.plugin.support.ByteCount;
 import dev.cairn.app.StoreLocator;
 import dev.cairn.store.StoreInfo;
 import dev.cairn.store.StoreLocation;

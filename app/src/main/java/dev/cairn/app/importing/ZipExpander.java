@@ -1,6 +1,8 @@
 package dev.cairn.app.importing;
 
-import dev.cairn.app.ByteCount;
+import dev.cairn.plugin.support.BoundedZip;
+import dev.cairn.plugin.support.ByteCount;
+import dev.cairn.plugin.support.ZipLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,11 +26,12 @@ import java.util.zip.ZipFile;
  * checked, and a file that is not a zip, is cut short or has a corrupt entry is an {@link IOException} whose message
  * names the zip (and the entry).
  *
- * <p>A zip bomb is refused the same way, within its {@link ZipLimits}: the headers are read first and a zip that
- * declares too many entries, too many bytes or more bytes than the temporary folder has free is refused before
- * anything is written; then every entry's bytes are counted as they come out of the inflater (headers can lie), and
- * unpacking stops at the first byte past the entry's declared size, the limit of one entry, the limit of all
- * entries or the compression ratio. What was unpacked is deleted before the error is thrown.
+ * <p>A zip bomb is refused the same way, within its {@link ZipLimits} ({@link BoundedZip}, which the bundle reader
+ * uses too): the headers are read first and a zip that declares too many entries, too many bytes or more bytes than
+ * the temporary folder has free is refused before anything is written; then every entry's bytes are counted as they
+ * come out of the inflater (headers can lie), and unpacking stops at the first byte past the entry's declared size,
+ * the limit of one entry, the limit of all entries or the compression ratio. What was unpacked is deleted before the
+ * error is thrown.
  */
 final class ZipExpander {
     private static final String IF_TRUSTED = "; if you trust it, unzip it yourself and import the folder";
@@ -58,11 +61,11 @@ final class ZipExpander {
         try {
             Files.createDirectories(dir);
             try (ZipFile file = new ZipFile(zip.toFile())) {
-                checkDeclared(zip, file, tmp);
-                Counter counter = new Counter(zip, Files.size(zip));
+                BoundedZip bounded = new BoundedZip(zip, limits, IF_TRUSTED);
+                checkFreeSpace(zip, bounded.checkDeclared(file), tmp);
                 Enumeration<? extends ZipEntry> entries = file.entries();
                 while (entries.hasMoreElements()) {
-                    unpack(zip, file, entries.nextElement(), dir, counter);
+                    unpack(zip, file, entries.nextElement(), dir, bounded);
                 }
             } catch (ZipException e) {
                 throw new IOException(zip + ": not a zip archive, or cut short (" + e.getMessage() + ")", e);
@@ -74,30 +77,8 @@ final class ZipExpander {
         return dir;
     }
 
-    /** Refuses, before anything is unpacked, a zip whose headers already say it is past a limit. */
-    private void checkDeclared(Path zip, ZipFile file, Path tmp) throws IOException {
-        long declared = 0;
-        int count = 0;
-        Enumeration<? extends ZipEntry> entries = file.entries();
-        while (entries.hasMoreElements()) {
-            ZipEntry e = entries.nextElement();
-            if (++count > limits.maxEntries()) {
-                throw new IOException(zip + ": more than " + limits.maxEntries() + " entries (at entry '"
-                        + e.getName() + "')" + IF_TRUSTED);
-            }
-            long size = Math.max(0, e.getSize());
-            if (size > limits.maxEntryBytes()) {
-                throw entryTooBig(zip, e);
-            }
-            declared += size;
-            if (declared > limits.maxTotalBytes()) {
-                throw totalTooBig(zip, e);
-            }
-            if (size > limits.ratioFloorBytes() && e.getCompressedSize() >= 0
-                    && size > limits.maxRatio() * Math.max(1, e.getCompressedSize())) {
-                throw ratioTooHigh(zip, e);
-            }
-        }
+    /** Refuses, before anything is unpacked, a zip whose entries declare more bytes than the folder has free. */
+    private static void checkFreeSpace(Path zip, long declared, Path tmp) throws IOException {
         long free = Files.getFileStore(tmp).getUsableSpace();
         if (declared > free) {
             throw new IOException(zip + ": unpacks to " + ByteCount.format(declared) + ", the temporary folder "
@@ -105,7 +86,8 @@ final class ZipExpander {
         }
     }
 
-    private void unpack(Path zip, ZipFile file, ZipEntry e, Path dir, Counter counter) throws IOException {
+    private static void unpack(Path zip, ZipFile file, ZipEntry e, Path dir, BoundedZip bounded)
+            throws IOException {
         Path target = dir.resolve(e.getName()).normalize();
         if (!target.startsWith(dir) || target.equals(dir) && !e.isDirectory()) {
             throw new IOException(zip + ": entry '" + e.getName() + "' points outside the archive");
@@ -115,13 +97,10 @@ final class ZipExpander {
             return;
         }
         Files.createDirectories(target.getParent());
-        try (InputStream raw = file.getInputStream(e); CheckedInputStream in = new CheckedInputStream(raw,
+        try (InputStream raw = bounded.open(file, e); CheckedInputStream in = new CheckedInputStream(raw,
                 new CRC32()); OutputStream out = Files.newOutputStream(target)) {
             byte[] buffer = new byte[64 * 1024];
-            long written = 0;
             for (int n; (n = in.read(buffer)) > 0; ) {
-                written += n;
-                counter.check(e, written, n);
                 out.write(buffer, 0, n);
             }
             if (e.getCrc() != -1 && in.getChecksum().getValue() != e.getCrc()) {
@@ -133,58 +112,6 @@ final class ZipExpander {
         } catch (java.io.EOFException ex) {
             throw new IOException(zip + ": entry '" + e.getName() + "' is cut short", ex);
         }
-    }
-
-    /** The bytes unpacked so far, checked against the limits as each buffer comes out of the inflater. */
-    private final class Counter {
-        private final Path zip;
-        private final long archiveBytes;
-        private long total;
-
-        Counter(Path zip, long archiveBytes) {
-            this.zip = zip;
-            this.archiveBytes = archiveBytes;
-        }
-
-        /** Throws when {@code e}, now {@code written} bytes long after {@code n} more, is past a limit. */
-        void check(ZipEntry e, long written, int n) throws IOException {
-            total += n;
-            if (e.getSize() >= 0 && written > e.getSize()) {
-                throw new IOException(zip + ": entry '" + e.getName() + "' unpacks to more than the "
-                        + e.getSize() + " bytes the archive declares (corrupt, or a zip bomb)");
-            }
-            if (written > limits.maxEntryBytes()) {
-                throw entryTooBig(zip, e);
-            }
-            if (total > limits.maxTotalBytes()) {
-                throw totalTooBig(zip, e);
-            }
-            if (written > limits.ratioFloorBytes() && e.getCompressedSize() >= 0
-                    && written > limits.maxRatio() * Math.max(1, e.getCompressedSize())) {
-                throw ratioTooHigh(zip, e);
-            }
-            if (total > limits.ratioFloorBytes() && total > limits.maxRatio() * Math.max(1, archiveBytes)) {
-                throw new IOException(zip + ": unpacks to more than " + limits.maxRatio() + " times its "
-                        + ByteCount.format(archiveBytes) + " (at entry '" + e.getName() + "'), a zip bomb"
-                        + IF_TRUSTED);
-            }
-        }
-    }
-
-    private IOException entryTooBig(Path zip, ZipEntry e) {
-        return new IOException(zip + ": entry '" + e.getName() + "' unpacks to more than "
-                + ByteCount.format(limits.maxEntryBytes()) + ", the limit for one entry" + IF_TRUSTED);
-    }
-
-    private IOException totalTooBig(Path zip, ZipEntry e) {
-        return new IOException(zip + ": unpacks to more than " + ByteCount.format(limits.maxTotalBytes())
-                + " in all (at entry '" + e.getName() + "')" + IF_TRUSTED);
-    }
-
-    private IOException ratioTooHigh(Path zip, ZipEntry e) {
-        return new IOException(zip + ": entry '" + e.getName() + "' unpacks to more than " + limits.maxRatio()
-                + " times its compressed " + ByteCount.format(Math.max(0, e.getCompressedSize()))
-                + ", a zip bomb" + IF_TRUSTED);
     }
 
     /**

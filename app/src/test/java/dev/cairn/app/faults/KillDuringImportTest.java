@@ -2,38 +2,147 @@ package dev.cairn.app.faults;
 
 import dev.cairn.app.Main;
 import dev.cairn.app.importing.Fixtures;
+import dev.cairn.app.importing.ImportListener;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.MetricSummary;
 import dev.cairn.store.model.RunDetails;
+import dev.cairn.store.testing.ChildJvm;
+import dev.cairn.store.testing.KillTrials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fault injection: {@code cairn import} in a real process killed with SIGKILL at a random moment, then: integrity
- * ok, every run that is stored is whole (its metrics have as many points as in a clean import: stored whole or not
- * at all), and importing again completes with every run. {@code -Dcairn.killTrials=N} (default 2 in the suite; 50+
- * as a bench) sets the trials; the figures are printed at the end.
+ * Fault injection: an import of a real MLflow file store (21 runs), as {@code cairn import} runs it, in a process
+ * killed with SIGKILL at a random point of the import ({@link ImportProcessMain}: at a random run's progress report
+ * and up to 20 ms later, or log-uniform within 1.5 times the import's time), then: the store opens,
+ * integrity ok, every run stored is whole (its metrics have as many points as lines in the source's metric files,
+ * all its params) or absent, and importing again completes with every run present exactly once.
+ * {@code -Dcairn.killTrials=N} (default 4 in the suite; 50+ as a bench) sets the trials; the figures are printed at
+ * the end.
  */
 class KillDuringImportTest {
+    private static final String FIXTURE = "mlruns/GregoireJan__breastcancer";
     @TempDir
     Path tmp;
 
+    @Test
+    void killedAtRandomPointsLeavesEveryRunWholeOrAbsentAndReimportCompletes() throws Exception {
+        Path source = Fixtures.get(FIXTURE);
+        Map<String, Map<String, Long>> whole = sourceCounts(source);
+        assertThat(whole).hasSizeGreaterThan(10);
+        Path reference = tmp.resolve("reference.db");
+        int[] progressReports = {0};
+        assertThat(ImportProcessMain.importInto(reference, source, new ImportListener() {
+            @Override
+            public void progress(double fraction, String message) {
+                progressReports[0]++;
+            }
+        }).hasFailures()).isFalse();
+        try (TrackingStore s = TrackingStore.open(reference)) {
+            assertThat(counts(s)).as("a clean import has every point of the source").isEqualTo(whole);
+        }
+        long operationNs = KillTrials.timed(ChildJvm.start("512m", ImportProcessMain.class,
+                tmp.resolve("measured.db").toString(), source.toString(), "-1"));
+
+        KillTrials trials = new KillTrials("import", 4, operationNs);
+        int betweenRuns = 0;
+        long runsStoredBeforeKill = 0;
+        for (int trial = 0; trial < trials.count; trial++) {
+            Path store = tmp.resolve("t" + trial + ".db");
+            TrackingStore.open(store).close();
+            // every other kill at a random progress report of the importer (one a run) and up to 20 ms after it,
+            // between or inside the runs' writes; the others log-uniform from the start (as many in its first
+            // microseconds, opening the store and reading, as in its end)
+            boolean atRun = trial % 2 == 0;
+            if (trials.run(ChildJvm.start("512m", ImportProcessMain.class, store.toString(), source.toString(),
+                    String.valueOf(atRun ? trials.nextKillNs(20_000_000) : trials.nextKillNs()),
+                    String.valueOf(atRun ? 1 + trials.nextInt(progressReports[0]) : 0)))) {
+                trials.finishedBeforeKill();
+            }
+            try (TrackingStore s = TrackingStore.open(store)) {
+                trials.integrity(trial, s);
+                Map<String, Map<String, Long>> got = counts(s);
+                runsStoredBeforeKill += got.size();
+                if (!got.isEmpty() && got.size() < whole.size()) {
+                    betweenRuns++;
+                }
+                for (Map.Entry<String, Map<String, Long>> run : got.entrySet()) {
+                    Map<String, Long> expected = whole.get(run.getKey());
+                    if (!run.getValue().equals(expected)) {
+                        trials.problem(trial, "run " + run.getKey() + " is partial: " + run.getValue() + ", the "
+                                + "source has " + expected);
+                        trials.lost(missing(expected, run.getValue()));
+                    }
+                }
+            }
+            assertThat(cairn("import", "--store", store.toString(), source.toString())).as("re-import").isZero();
+            try (TrackingStore s = TrackingStore.open(store)) {
+                trials.integrity(trial, s);
+                List<String> ids = s.runsChangedSince(0);
+                if (ids.size() != new HashSet<>(ids).size()) {
+                    trials.problem(trial, "a run is stored twice after the re-import: " + ids);
+                }
+                Map<String, Map<String, Long>> after = counts(s);
+                if (!after.equals(whole)) {
+                    trials.problem(trial, "after the re-import " + after.size() + " runs, not the source's "
+                            + whole.size() + " whole");
+                    whole.forEach((id, expected) -> trials.lost(missing(expected, after.getOrDefault(id, Map.of()))));
+                }
+            }
+        }
+        System.out.printf("kill -9 during import: %d runs stored before the kills in all, %d trials killed between "
+                + "the first and the last run%n", runsStoredBeforeKill, betweenRuns);
+        trials.report();
+    }
+
+    /** Per run id: each metric's point count (lines of its file in the source) and {@code #params}. */
+    private static Map<String, Map<String, Long>> sourceCounts(Path source) throws IOException {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        try (Stream<Path> metas = Files.walk(source)) {
+            // a run's meta.yaml is in a folder of its experiment's, beside the experiment's meta.yaml
+            for (Path meta : metas.filter(p -> p.getFileName().toString().equals("meta.yaml")
+                    && Files.isRegularFile(p.getParent().resolveSibling("meta.yaml"))).toList()) {
+                Path run = meta.getParent();
+                Map<String, Long> m = new HashMap<>();
+                Path metrics = run.resolve("metrics");
+                for (Path f : files(metrics)) {
+                    try (Stream<String> lines = Files.lines(f)) {
+                        m.put(metrics.relativize(f).toString(), lines.filter(l -> !l.isBlank()).count());
+                    }
+                }
+                m.put("#params", (long) files(run.resolve("params")).size());
+                out.put(run.getFileName().toString(), m);
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).toList();
+        }
+    }
+
     private static Map<String, Map<String, Long>> counts(TrackingStore store) {
-        Map<String, Map<String, Long>> out = new HashMap<>();
-        List<String> ids = store.runsChangedSince(0);
-        for (RunDetails d : store.runs().details(ids).values()) {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        for (RunDetails d : store.runs().details(store.runsChangedSince(0)).values()) {
             Map<String, Long> m = new HashMap<>();
             for (Map.Entry<String, MetricSummary> e : d.metrics().entrySet()) {
                 m.put(e.getKey(), e.getValue().count());
@@ -44,76 +153,13 @@ class KillDuringImportTest {
         return out;
     }
 
+    /** Points (and params) of {@code expected} that {@code got} does not have. */
+    private static long missing(Map<String, Long> expected, Map<String, Long> got) {
+        return expected.entrySet().stream().mapToLong(e -> Math.max(0, e.getValue() - got.getOrDefault(e.getKey(),
+                0L))).sum();
+    }
+
     private static int cairn(String... args) {
         return Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
-    }
-
-    @Test
-    void killedAtRandomMomentsLeavesWholeRunsAndReimportCompletes() throws Exception {
-        int trials = Integer.getInteger("cairn.killTrials", 2);
-        long seed = Long.getLong("cairn.killSeed", System.nanoTime());
-        Random random = new Random(seed);
-        Path source = Fixtures.get("mlruns/GregoireJan__breastcancer");
-        Path reference = tmp.resolve("reference.db");
-        assertThat(cairn("import", "--store", reference.toString(), source.toString())).isZero();
-        Map<String, Map<String, Long>> whole;
-        try (TrackingStore s = TrackingStore.open(reference)) {
-            whole = counts(s);
-        }
-        int integrityFailures = 0;
-        int partialRuns = 0;
-        int storedBeforeKill = 0;
-        List<String> problems = new ArrayList<>();
-        for (int trial = 0; trial < trials; trial++) {
-            Path store = tmp.resolve("t" + trial + ".db");
-            TrackingStore.open(store).close();
-            Process p = importProcess(store, source);
-            // kill once a random number of runs is stored (0 = as soon as the first write may start), plus jitter
-            int killAfterRuns = random.nextInt(whole.size());
-            while (p.isAlive() && storedRuns(store) < killAfterRuns) {
-                Thread.sleep(5);
-            }
-            Thread.sleep(random.nextInt(15));
-            p.destroyForcibly();
-            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            try (TrackingStore s = TrackingStore.open(store)) {
-                if (!"ok".equals(s.integrityCheck())) {
-                    integrityFailures++;
-                    problems.add("trial " + trial + ": integrity " + s.integrityCheck());
-                }
-                Map<String, Map<String, Long>> got = counts(s);
-                storedBeforeKill += got.size();
-                for (Map.Entry<String, Map<String, Long>> e : got.entrySet()) {
-                    if (!e.getValue().equals(whole.get(e.getKey()))) {
-                        partialRuns++;
-                        problems.add("trial " + trial + ": run " + e.getKey() + " is partial: " + e.getValue());
-                    }
-                }
-            }
-            assertThat(cairn("import", "--store", store.toString(), source.toString())).as("re-import").isZero();
-            try (TrackingStore s = TrackingStore.open(store)) {
-                assertThat(counts(s)).as("trial %d after re-import", trial).isEqualTo(whole);
-            }
-        }
-        System.out.printf("kill -9 during import: %d trials (seed %d), %d runs stored before the kill, "
-                + "%d integrity failures, %d partial runs%n", trials, seed, storedBeforeKill, integrityFailures,
-                partialRuns);
-        assertThat(problems).isEmpty();
-    }
-
-    private static int storedRuns(Path store) {
-        try (TrackingStore s = TrackingStore.open(store, dev.cairn.store.StoreOptions.readOnly())) {
-            return s.runsChangedSince(0).size();
-        } catch (RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static Process importProcess(Path store, Path source) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "import", "--store", store.toString(), source.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
     }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.app.importing;
 
 import dev.cairn.app.plugins.PluginLoader;
+import dev.cairn.plugin.support.ZipLimits;
 import dev.cairn.store.TrackingStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

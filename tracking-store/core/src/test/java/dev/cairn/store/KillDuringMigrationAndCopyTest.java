@@ -5,12 +5,10 @@ import dev.cairn.store.internal.sql.SqliteDialect;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.query.RunQuery;
 import dev.cairn.store.testing.ChildJvm;
+import dev.cairn.store.testing.KillTrials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,11 +16,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,10 +41,10 @@ class KillDuringMigrationAndCopyTest {
         createVersion1(template);
         Path measured = tmp.resolve("measured.db");
         Files.copy(template, measured);
-        long operationNs = Trials.timed(ChildJvm.start("256m", StoreOpsProcessMain.class, "migrate",
+        long operationNs = KillTrials.timed(ChildJvm.start("256m", StoreOpsProcessMain.class, "migrate",
                 measured.toString(), "-1"));
 
-        Trials trials = new Trials("migration", operationNs);
+        KillTrials trials = new KillTrials("migration", 4, operationNs);
         for (int trial = 0; trial < trials.count; trial++) {
             Path store = tmp.resolve("m" + trial + ".db");
             Files.copy(template, store);
@@ -58,7 +53,7 @@ class KillDuringMigrationAndCopyTest {
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store);
                  Statement st = c.createStatement()) {
                 if (scalar(st, "PRAGMA user_version").equals(String.valueOf(SchemaMigrator.CURRENT_VERSION))) {
-                    trials.finishedBeforeKill++;
+                    trials.finishedBeforeKill();
                 }
             }
             Path backup = SqliteDialect.backupPath(store, 1);
@@ -68,18 +63,17 @@ class KillDuringMigrationAndCopyTest {
                      Statement st = c.createStatement()) {
                     trials.check(trial, "backup integrity", scalar(st, "PRAGMA integrity_check"), "ok");
                     trials.check(trial, "backup version", scalar(st, "PRAGMA user_version"), "1");
-                    trials.lost += Math.max(0, RUNS - Long.parseLong(scalar(st, "SELECT count(*) FROM runs")));
-                    trials.lost += Math.max(0, (long) RUNS * PARAMS
-                            - Long.parseLong(scalar(st, "SELECT count(*) FROM params")));
+                    trials.lost(RUNS - Long.parseLong(scalar(st, "SELECT count(*) FROM runs")));
+                    trials.lost((long) RUNS * PARAMS - Long.parseLong(scalar(st, "SELECT count(*) FROM params")));
                 }
             }
             try (TrackingStore s = TrackingStore.open(store)) {
                 trials.integrity(trial, s);
                 assertThat(s.migratedFromVersion()).isIn(1, SchemaMigrator.CURRENT_VERSION);
                 List<dev.cairn.store.model.Run> runs = s.search().searchAll(RunQuery.all());
-                trials.lost += Math.max(0, RUNS - runs.size());
+                trials.lost(RUNS - runs.size());
                 Map<String, String> params = s.runs().params(runs.get(trial % runs.size()).id());
-                trials.lost += Math.max(0, PARAMS - params.size());
+                trials.lost(PARAMS - params.size());
             }
             assertThat(SqliteDialect.backupPath(store, 1)).as("a migrated store has its backup").exists();
         }
@@ -96,10 +90,10 @@ class KillDuringMigrationAndCopyTest {
         try (TrackingStore s = TrackingStore.open(source, StoreOptions.readOnly())) {
             expected = s.info();
         }
-        long operationNs = Trials.timed(ChildJvm.start("256m", StoreOpsProcessMain.class, "copy", source.toString(),
+        long operationNs = KillTrials.timed(ChildJvm.start("256m", StoreOpsProcessMain.class, "copy", source.toString(),
                 tmp.resolve("measured.db").toString(), "-1"));
 
-        Trials trials = new Trials("store copy", operationNs);
+        KillTrials trials = new KillTrials("store copy", 4, operationNs);
 
         for (int trial = 0; trial < trials.count; trial++) {
             Path target = tmp.resolve("c" + trial + ".db");
@@ -114,10 +108,10 @@ class KillDuringMigrationAndCopyTest {
                     }
                     got = t.info();
                 } else {
-                    trials.finishedBeforeKill++;
+                    trials.finishedBeforeKill();
                 }
-                trials.lost += Math.max(0, expected.runs() - got.runs())
-                        + Math.max(0, expected.metricPoints() - got.metricPoints());
+                trials.lost(expected.runs() - got.runs());
+                trials.lost(expected.metricPoints() - got.metricPoints());
                 assertThat(List.of(got.experiments(), got.runs(), got.metricPoints(), got.models()))
                         .as("trial %d: the target is whole", trial)
                         .isEqualTo(List.of(expected.experiments(), expected.runs(), expected.metricPoints(),
@@ -193,74 +187,6 @@ class KillDuringMigrationAndCopyTest {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    /** Kill timing, counts and problems of one trial set. */
-    private static final class Trials {
-        final String name;
-        final int count = Integer.getInteger("cairn.killTrials", 4);
-        final long seed = Long.getLong("cairn.killSeed", System.nanoTime());
-        final Random random = new Random(seed);
-        final long windowNs;
-        final List<String> problems = new ArrayList<>();
-        int integrityFailures;
-        int finishedBeforeKill;
-        long lost;
-
-        Trials(String name, long operationNs) {
-            this.name = name;
-            this.windowNs = operationNs * 3 / 2;
-        }
-
-        /** The operation's time, as the child measured it (run without a kill). */
-        static long timed(Process p) throws Exception {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line = out.readLine();
-                assertThat(line).as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-                        .startsWith("took ");
-                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-                return Long.parseLong(line.substring(5));
-            }
-        }
-
-        /**
-         * Log-uniform from 0 to the window: as many kills in the first microseconds of the operation as in its last
-         * milliseconds (commit, checkpoint).
-         */
-        long nextKillNs() {
-            return (long) Math.pow(windowNs + 1, random.nextDouble()) - 1;
-        }
-
-        /** Waits for the child to kill itself (or to finish). */
-        void run(Process p) throws Exception {
-            p.getOutputStream().close();
-            assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
-                    .isEqualTo(137);
-        }
-
-        void integrity(int trial, TrackingStore s) {
-            String result = s.integrityCheck();
-            if (!"ok".equals(result)) {
-                integrityFailures++;
-                problems.add("trial " + trial + ": integrity " + result);
-            }
-        }
-
-        void check(int trial, String what, String got, String expected) {
-            if (!expected.equals(got)) {
-                problems.add("trial " + trial + ": " + what + " " + got);
-            }
-        }
-
-        void report() {
-            System.out.printf("kill -9 during %s: %d trials (seed %d, kill within %d us of the start), %d finished "
-                    + "before the kill, %d integrity failures, %d rows or points lost%n", name, count, seed,
-                    windowNs / 1000, finishedBeforeKill, integrityFailures, lost);
-            assertThat(problems).isEmpty();
-            assertThat(lost).isZero();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.cairn.store;
 
 import dev.cairn.store.internal.sql.SchemaMigrator;
 import dev.cairn.store.internal.sql.SqliteDialect;
+import dev.cairn.store.testing.ChildJvm;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,45 +25,22 @@ public final class StoreOpsProcessMain {
         // so the kill lands in the operation, not in class loading
         TrackingStore.open(store.resolveSibling("warm-up-" + ProcessHandle.current().pid() + ".db")).close();
         org.slf4j.LoggerFactory.getLogger(StoreOpsProcessMain.class).info("warmed up");
-        // a shell already waiting on its input kills this process (SIGKILL) the moment a line arrives: no fork then
-        Process shell = killAfterNs < 0 ? null : new ProcessBuilder("/bin/sh", "-c",
-                "read x; kill -9 " + ProcessHandle.current().pid()).start();
+        ChildJvm.killSelfAfter(killAfterNs);
         long start = System.nanoTime();
-        if (shell != null) {
-            Thread killer = new Thread(() -> {
-                java.util.concurrent.locks.LockSupport.parkNanos(killAfterNs - (System.nanoTime() - start));
-                try {
-                    shell.getOutputStream().write('\n');
-                    shell.getOutputStream().flush();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            killer.setDaemon(true);
-            killer.setPriority(Thread.MAX_PRIORITY);
-            killer.start();
-        }
         if (args[0].equals("migrate")) {
             // the migration alone, as TrackingStore.open runs it (the test opens the store afterwards)
             SqliteDialect dialect = new SqliteDialect(store);
             try (Connection c = dialect.connect(StoreMode.LOCAL, 5_000)) {
                 new SchemaMigrator(dialect).migrate(c, StoreMode.LOCAL);
-                took(start);
+                ChildJvm.took(start);
             }
         } else {
             try (TrackingStore source = TrackingStore.open(store, StoreOptions.readOnly());
                  TrackingStore target = TrackingStore.open(Path.of(args[2]))) {
                 source.copyInto(target, table -> { });
-                took(start);
+                ChildJvm.took(start);
             }
         }
-        if (killAfterNs >= 0) {
-            Thread.sleep(60_000); // the kill comes after the operation: wait for it
-        }
-    }
-
-    private static void took(long start) {
-        System.out.println("took " + (System.nanoTime() - start));
-        System.out.flush();
+        ChildJvm.awaitKill(killAfterNs);
     }
 }

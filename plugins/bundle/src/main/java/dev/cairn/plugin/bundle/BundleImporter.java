@@ -9,6 +9,8 @@ import dev.cairn.plugin.importer.ImportSink;
 import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.RunImporter;
+import dev.cairn.plugin.support.BoundedZip;
+import dev.cairn.plugin.support.ZipLimits;
 import dev.cairn.store.model.Experiment;
 import dev.cairn.store.model.Lifecycle;
 import dev.cairn.store.model.RunStatus;
@@ -28,13 +30,26 @@ import java.util.zip.ZipFile;
 
 /**
  * Imports a {@code .cairn.zip} written by {@link BundleExporter}: the same runs, ids, times, params, tags, inputs,
- * artifact lists, provenance and series bit for bit. Importing it twice changes nothing.
+ * artifact lists, provenance and series bit for bit. Importing it twice changes nothing. Its entries are read within
+ * the {@link ZipLimits} of any zip Cairn reads (decision 0014, {@link BoundedZip}): a bundle that is a zip bomb is
+ * refused with one line naming the bundle and the entry.
  */
 public final class BundleImporter implements RunImporter {
     /** The importer id ({@code cairn import --format cairn-bundle}). */
     public static final String ID = "cairn-bundle";
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ZipLimits limits;
+
+    /** Reads bundles within {@link ZipLimits#DEFAULT}. */
+    public BundleImporter() {
+        this(ZipLimits.DEFAULT);
+    }
+
+    /** Reads bundles within {@code limits} (tests set small ones). */
+    BundleImporter(ZipLimits limits) {
+        this.limits = limits;
+    }
 
     @Override
     public String id() {
@@ -65,7 +80,9 @@ public final class BundleImporter implements RunImporter {
 
     @Override
     public void importFrom(Path path, ImportSink sink, ImportContext context) throws ImportException {
-        try (ZipFile zip = new ZipFile(path.toFile())) {
+        try (ZipFile file = new ZipFile(path.toFile())) {
+            Bundle zip = new Bundle(file, new BoundedZip(path, limits, ""));
+            zip.bounded.checkDeclared(file);
             BundleManifest manifest = read(zip, path, BundleFormat.MANIFEST, BundleManifest.class);
             if (!BundleFormat.FORMAT.equals(manifest.format())) {
                 throw new ImportException(path + ": " + BundleFormat.MANIFEST + " is not a Cairn bundle manifest");
@@ -101,6 +118,8 @@ public final class BundleImporter implements RunImporter {
                     context.fail(path + "!" + BundleFormat.runEntry(id), e.getMessage());
                 }
             }
+        } catch (BoundedZip.ZipLimitException e) {
+            throw new ImportException(e.getMessage(), e);
         } catch (ZipException e) {
             throw new ImportException(path + ": not a readable zip (" + e.getMessage() + ")", e);
         } catch (IOException e) {
@@ -108,7 +127,7 @@ public final class BundleImporter implements RunImporter {
         }
     }
 
-    private static ImportedRun run(ZipFile zip, Path path, String id) throws ImportException, IOException {
+    private static ImportedRun run(Bundle zip, Path path, String id) throws ImportException, IOException {
         BundleRun r = read(zip, path, BundleFormat.runEntry(id), BundleRun.class);
         String where = path + "!" + BundleFormat.runEntry(id);
         if (r == null || r.experiment() == null || r.id() == null || r.status() == null) {
@@ -135,9 +154,9 @@ public final class BundleImporter implements RunImporter {
             r.inputs().forEach(b::input);
         }
         String entryName = BundleFormat.seriesEntry(id);
-        ZipEntry entry = zip.getEntry(entryName);
+        ZipEntry entry = zip.file.getEntry(entryName);
         if (entry != null) {
-            try (InputStream raw = zip.getInputStream(entry);
+            try (InputStream raw = zip.open(entry);
                  DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
                 SeriesCodec.read(in, path + "!" + entryName, entry.getSize()).forEach(b::metric);
             } catch (java.io.EOFException e) {
@@ -147,13 +166,20 @@ public final class BundleImporter implements RunImporter {
         return b.build();
     }
 
-    private static <T> T read(ZipFile zip, Path path, String name, Class<T> type) throws ImportException,
+    /** An open bundle: its entries are read within the limits. */
+    private record Bundle(ZipFile file, BoundedZip bounded) {
+        InputStream open(ZipEntry entry) throws IOException {
+            return bounded.open(file, entry);
+        }
+    }
+
+    private static <T> T read(Bundle zip, Path path, String name, Class<T> type) throws ImportException,
             IOException {
-        ZipEntry entry = zip.getEntry(name);
+        ZipEntry entry = zip.file.getEntry(name);
         if (entry == null) {
             throw new ImportException(path + ": entry " + name + " is missing");
         }
-        try (InputStream in = zip.getInputStream(entry)) {
+        try (InputStream in = zip.open(entry)) {
             return JSON.readValue(in, type);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();

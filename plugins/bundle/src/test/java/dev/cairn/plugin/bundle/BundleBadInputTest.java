@@ -1,9 +1,8 @@
 package dev.cairn.plugin.bundle;
 
 import dev.cairn.plugin.importer.ImportException;
-import dev.cairn.plugin.importer.ImportSink;
-import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedRun;
+import dev.cairn.plugin.support.testing.CollectingSink;
 import dev.cairn.plugin.support.testing.RecordingContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,17 +47,7 @@ class BundleBadInputTest {
 
     private static List<ImportedRun> importFrom(Path file, RecordingContext context) throws ImportException {
         List<ImportedRun> runs = new ArrayList<>();
-        new BundleImporter().importFrom(file, new ImportSink() {
-            @Override
-            public void experiment(ImportedExperiment experiment) {
-            }
-
-            @Override
-            public Outcome write(ImportedRun run) {
-                runs.add(run);
-                return Outcome.ADDED;
-            }
-        }, context);
+        new BundleImporter().importFrom(file, new CollectingSink(runs), context);
         return runs;
     }
 

@@ -3,12 +3,9 @@ package dev.cairn.plugin.bundle;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cairn.plugin.importer.ImportException;
-import dev.cairn.plugin.importer.ImportSink;
-import dev.cairn.plugin.importer.ImportedExperiment;
-import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.ImportedSeries;
 import dev.cairn.plugin.support.FuzzSeeds;
-import dev.cairn.plugin.support.testing.RecordingContext;
+import dev.cairn.plugin.support.testing.ImportAttempt;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -17,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -99,27 +95,10 @@ class BundleFuzzTest {
         }
         Path path = file();
         Files.write(path, bundle);
-        RecordingContext context = new RecordingContext();
-        List<ImportedRun> runs = new ArrayList<>();
-        try {
-            new BundleImporter().importFrom(path, new ImportSink() {
-                @Override
-                public void experiment(ImportedExperiment experiment) {
-                }
-
-                @Override
-                public Outcome write(ImportedRun run) {
-                    runs.add(run);
-                    return Outcome.ADDED;
-                }
-            }, context);
-        } catch (ImportException e) {
-            assertThat(e.getMessage()).matches(java.util.regex.Pattern.quote(path.toString()) + "[:!].*").doesNotContain("\n");
-        }
-        for (String f : context.failures) {
-            String m = f.substring(f.indexOf(" | ") + 3);
+        ImportAttempt attempt = ImportAttempt.of(new BundleImporter(), path);
+        for (String m : attempt.errors()) {
             assertThat(m).matches(java.util.regex.Pattern.quote(path.toString()) + "[:!].*").doesNotContain("\n");
         }
-        assertThat(context.warnings).allSatisfy(w -> assertThat(w).startsWith(path.toString()));
+        assertThat(attempt.context.warnings).allSatisfy(w -> assertThat(w).startsWith(path.toString()));
     }
 }

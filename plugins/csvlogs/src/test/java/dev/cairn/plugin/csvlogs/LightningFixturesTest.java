@@ -1,5 +1,6 @@
 package dev.cairn.plugin.csvlogs;
 
+import dev.cairn.plugin.support.testing.CollectingSink;
 import dev.cairn.plugin.support.testing.StoreSink;
 import dev.cairn.plugin.support.testing.RecordingContext;
 

@@ -45,9 +45,20 @@ import java.util.stream.Stream;
  */
 record DeclaredOutputs(Path base, List<DvcYaml.Metric> metrics, List<DvcYaml.Plot> plots, List<String> skipped) {
 
-    /** The declared data files of {@code yaml} that exist and no dvclive folder holds. */
-    static DeclaredOutputs of(DvcYaml yaml) throws IOException {
+    /**
+     * The declared data files of {@code yaml} that exist and no dvclive folder holds. A declared path outside the
+     * project (as DVC refuses outputs outside its repository: {@code /}, {@code ../..}, a link out of it) is an
+     * error naming the stage file and the path: nothing outside the project is listed or read.
+     */
+    static DeclaredOutputs of(DvcYaml yaml) throws IOException, LogFileException {
         Path base = yaml.file().toAbsolutePath().normalize().getParent();
+        Path project = projectRoot(base);
+        for (DvcYaml.Metric m : yaml.metrics()) {
+            confine(yaml.file(), project, m.path());
+        }
+        for (DvcYaml.Plot p : yaml.plots()) {
+            confine(yaml.file(), project, p.path());
+        }
         List<String> skipped = new ArrayList<>();
         for (String t : yaml.templated()) {
             skipped.add(yaml.file() + ": '" + t + "' names a variable that params.yaml, vars: and foreach do not "
@@ -288,7 +299,53 @@ record DeclaredOutputs(Path base, List<DvcYaml.Metric> metrics, List<DvcYaml.Plo
         return dot > s.lastIndexOf('/') ? s.substring(0, dot) : s;
     }
 
-    /** The files a declared path stands for: itself, or the files under a folder, sorted; none when absent. */
+    /**
+     * The project a stage file's paths stay in: the DVC repository holding {@code base} (the nearest folder with a
+     * {@code .dvc} folder), else {@code base}, the stage file's own folder.
+     */
+    static Path projectRoot(Path base) {
+        for (Path d = base; d != null; d = d.getParent()) {
+            if (Files.isDirectory(d.resolve(".dvc"))) {
+                return d;
+            }
+        }
+        return base;
+    }
+
+    /** Refuses a declared path outside {@code project}, as written and as it resolves through links. */
+    private static void confine(Path stageFile, Path project, Path declared) throws IOException, LogFileException {
+        boolean inside = declared.startsWith(project);
+        if (inside && Files.exists(declared)) {
+            inside = declared.toRealPath().startsWith(project.toRealPath());
+        }
+        if (!inside) {
+            throw new LogFileException(stageFile, lineDeclaring(stageFile, declared), "metrics or plots path "
+                    + declared + " is outside the project folder " + project + "; DVC reads outputs inside it only");
+        }
+    }
+
+    /** The 1-based line of {@code stageFile} whose path item resolves to {@code declared}; 1 when none does. */
+    private static long lineDeclaring(Path stageFile, Path declared) {
+        Path base = stageFile.toAbsolutePath().normalize().getParent();
+        try (Stream<String> lines = Files.lines(stageFile)) {
+            List<String> all = lines.toList();
+            for (int i = 0; i < all.size(); i++) {
+                String item = all.get(i).strip().replaceFirst("^-\\s*", "").replaceFirst(":\\s*$", "")
+                        .replaceFirst("^path:\\s*", "").replace("\"", "").replace("'", "");
+                if (!item.isEmpty() && base.resolve(item).normalize().equals(declared)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the error still names the file and the path
+        }
+        return 1;
+    }
+
+    /**
+     * The files a declared path stands for: itself, or the files under a folder, sorted; none when absent. A
+     * folder that cannot be listed is an {@link IOException} naming it.
+     */
     private static List<Path> dataFiles(Path declared) throws IOException {
         if (Files.isRegularFile(declared)) {
             return List.of(declared);
@@ -298,6 +355,8 @@ record DeclaredOutputs(Path base, List<DvcYaml.Metric> metrics, List<DvcYaml.Plo
         }
         try (Stream<Path> files = Files.walk(declared)) {
             return files.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().normalize()).sorted().toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

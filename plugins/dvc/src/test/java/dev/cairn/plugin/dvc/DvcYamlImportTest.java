@@ -4,6 +4,7 @@ import dev.cairn.plugin.importer.ImportClaim;
 import dev.cairn.plugin.importer.ImportSink;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.ImportedSeries;
+import dev.cairn.plugin.support.testing.CollectingSink;
 import dev.cairn.plugin.support.testing.RecordingContext;
 import dev.cairn.plugin.support.testing.StoreSink;
 import dev.cairn.store.TrackingStore;
@@ -370,6 +371,42 @@ class DvcYamlImportTest {
         Path train = project.resolve("train.dvc").toAbsolutePath().normalize();
         assertThat(broken.failures).singleElement().asString().contains(train + ": line ")
                 .contains("invalid YAML").endsWith("; run not imported");
+    }
+
+    @Test
+    void aDeclaredPathOutsideTheProjectIsAnErrorNamingTheDvcYamlAndThePath() throws Exception {
+        Path outside = tmp.resolve("outside");
+        write(outside.resolve("secret.tsv"), "step\tloss\n0\t1\n");
+        Path project = tmp.resolve("a/b/proj");
+        write(project.resolve("ok.tsv"), "step\tacc\n0\t0.5\n");
+        Files.createSymbolicLink(project.resolve("link"), outside);
+        for (String declared : List.of("/", "../..", "../../../outside/secret.tsv", "link", "link/secret.tsv")) {
+            write(project.resolve(DvcYaml.NAME), "plots:\n  - ok.tsv\n  - " + declared + "\n");
+            List<ImportedRun> runs = new ArrayList<>();
+            RecordingContext ctx = new RecordingContext();
+            new DvcLiveImporter().importFrom(project, new CollectingSink(runs), ctx);
+
+            Path yaml = project.resolve(DvcYaml.NAME).toAbsolutePath().normalize();
+            Path resolved = project.toAbsolutePath().resolve(declared).normalize();
+            assertThat(runs).as(declared).isEmpty();
+            assertThat(ctx.failures).as(declared).singleElement().asString()
+                    .contains(yaml + ": line 3: metrics or plots path " + resolved + " is outside the project folder "
+                            + project.toAbsolutePath().normalize())
+                    .endsWith("; run not imported").doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void aPathUpToTheDvcRepositoryRootIsInsideTheProject() throws Exception {
+        Path repo = tmp.resolve("repo");
+        Files.createDirectories(repo.resolve(".dvc"));
+        write(repo.resolve("shared/val.tsv"), "step\tloss\n0\t0.75\n10\t0.5\n");
+        write(repo.resolve("stages/eval/dvc.yaml"), "plots:\n  - ../../shared/val.tsv\n");
+        List<ImportedRun> runs = new ArrayList<>();
+        RecordingContext ctx = new RecordingContext();
+        new DvcLiveImporter().importFrom(repo.resolve("stages/eval/dvc.yaml"), new CollectingSink(runs), ctx);
+        assertThat(ctx.failures).isEmpty();
+        assertThat(series(runs.get(0)).get("loss").values()).containsExactly(0.75, 0.5);
     }
 
     @Test

@@ -84,6 +84,14 @@ final class MlflowDatabase implements AutoCloseable {
         db.query(sql, List.of(), handler);
     }
 
+    /**
+     * Runs a query over the rows of {@code table} that selects each row's id as {@link ForeignSqlite#ROW_ID}: a value
+     * that cannot be read as asked fails naming the table and the row ({@link ForeignSqlite#queryRows}).
+     */
+    void queryRows(String table, String sql, ForeignSqlite.RowHandler handler) {
+        db.queryRows(table, sql, List.of(), handler);
+    }
+
     @Override
     public void close() {
         db.close();

@@ -4,6 +4,7 @@ import dev.cairn.plugin.support.SeriesBuffer;
 import dev.cairn.plugin.importer.ImportContext;
 import dev.cairn.plugin.importer.ImportedExperiment;
 import dev.cairn.plugin.importer.ImportedRun;
+import dev.cairn.store.foreign.ForeignSqlite;
 import dev.cairn.store.foreign.ForeignSqlite.Row;
 import dev.cairn.store.model.Artifact;
 import dev.cairn.store.model.DatasetInput;
@@ -124,24 +125,24 @@ final class MlflowSqliteReader {
 
     private Map<String, Map<String, SeriesBuffer>> metrics() {
         Map<String, Map<String, SeriesBuffer>> out = new HashMap<>();
-        String sql = "SELECT run_uuid AS c1, key AS c2, timestamp AS c3, " + db.columnOr("metrics", "step", "0")
-                + " AS c4, value AS c5, " + db.columnOr("metrics", "is_nan", "0") + " AS c6, rowid AS c7 FROM metrics "
-                + "ORDER BY run_uuid, key, " + db.columnOr("metrics", "step", "0") + ", timestamp";
-        db.query(sql, rs -> {
-            String run = rs.getString("c1").toLowerCase(Locale.ROOT);
-            String key = rs.getString("c2");
+        String sql = "SELECT run_uuid, key, timestamp, " + db.columnOr("metrics", "step", "0") + " AS step, value, "
+                + db.columnOr("metrics", "is_nan", "0") + " AS is_nan, rowid AS " + ForeignSqlite.ROW_ID
+                + " FROM metrics ORDER BY run_uuid, key, step, timestamp";
+        db.queryRows("metrics", sql, rs -> {
+            String run = rs.getString("run_uuid").toLowerCase(Locale.ROOT);
+            String key = rs.getString("key");
             double value;
             long step;
             long timestamp;
             try {
-                Long nan = rs.getLong("c6");
-                Double raw = rs.getDouble("c5");
+                Long nan = rs.getLong("is_nan");
+                Double raw = rs.getDouble("value");
                 value = (nan != null && nan != 0) || raw == null ? Double.NaN : raw;
-                step = orZero(rs.getLong("c4"));
-                timestamp = orZero(rs.getLong("c3"));
+                step = orZero(rs.getLong("step"));
+                timestamp = orZero(rs.getLong("timestamp"));
             } catch (StoreException e) {
-                unreadable.putIfAbsent(run, file + ": table metrics, row " + rs.getLong("c7") + " (metric '" + key
-                        + "'): " + e.getMessage());
+                // the error names the table and row: the run is not imported, the others are
+                unreadable.putIfAbsent(run, file + ": " + e.getMessage() + " (metric '" + key + "')");
                 return;
             }
             out.computeIfAbsent(run, k -> new LinkedHashMap<>()).computeIfAbsent(key, k -> new SeriesBuffer())

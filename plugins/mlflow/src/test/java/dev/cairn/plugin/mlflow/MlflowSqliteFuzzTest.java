@@ -3,12 +3,9 @@ package dev.cairn.plugin.mlflow;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cairn.plugin.importer.ImportException;
-import dev.cairn.plugin.importer.ImportSink;
-import dev.cairn.plugin.importer.ImportedExperiment;
-import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.support.FuzzChecks;
 import dev.cairn.plugin.support.FuzzSeeds;
-import dev.cairn.plugin.support.testing.RecordingContext;
+import dev.cairn.plugin.support.testing.ImportAttempt;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,26 +54,9 @@ class MlflowSqliteFuzzTest {
         byte[] input = FuzzSeeds.mutate(SEEDS, data);
         Path file = dir().resolve("mlflow.db");
         Files.write(file, input);
-        RecordingContext context = new RecordingContext();
-        List<ImportedRun> runs = new ArrayList<>();
-        try {
-            new MlflowSqliteImporter().importFrom(file, new ImportSink() {
-                @Override
-                public void experiment(ImportedExperiment experiment) {
-                }
-
-                @Override
-                public Outcome write(ImportedRun run) {
-                    runs.add(run);
-                    return Outcome.ADDED;
-                }
-            }, context);
-        } catch (ImportException e) {
-            FuzzChecks.nameFile(List.of(e.getMessage()), List.of(file.toString()));
-        }
-        FuzzChecks.nameFile(context.failures.stream().map(f -> f.substring(f.indexOf(" | ") + 3)).toList(),
-                List.of(file.toString()));
-        FuzzChecks.nameFile(context.warnings, List.of(file.toString()));
+        ImportAttempt attempt = ImportAttempt.of(new MlflowSqliteImporter(), file);
+        FuzzChecks.nameFile(attempt.errors(), List.of(file.toString()));
+        FuzzChecks.nameFile(attempt.context.warnings, List.of(file.toString()));
         assertThat(Arrays.equals(Files.readAllBytes(file), input)).as("the database file is unchanged").isTrue();
         try (Stream<Path> left = Files.list(dir())) {
             assertThat(left.map(p -> p.getFileName().toString())).as("no journal or WAL files left")

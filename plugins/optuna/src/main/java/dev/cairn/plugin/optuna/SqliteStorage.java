@@ -52,27 +52,27 @@ final class SqliteStorage {
         }
 
         List<OptunaStudy> read() {
-            db.query("SELECT study_id, study_name FROM studies ORDER BY study_id", List.of(),
+            rows("studies", "study_id, study_name", "ORDER BY study_id",
                     row -> studies.put(row.getLong("study_id"), new OptunaStudy(row.getString("study_name"))));
             if (has("study_directions", "direction")) {
-                db.query("SELECT study_id, direction FROM study_directions ORDER BY study_id, objective", List.of(),
+                rows("study_directions", "study_id, direction", "ORDER BY study_id, objective",
                         row -> study(row.getLong("study_id")).directions.add(row.getString("direction")));
             } else if (has("studies", "direction")) {
-                db.query("SELECT study_id, direction FROM studies", List.of(),
+                rows("studies", "study_id, direction", "",
                         row -> study(row.getLong("study_id")).directions.add(row.getString("direction")));
             }
             if (has("study_user_attributes", "value_json")) {
-                db.query("SELECT study_id, key, value_json FROM study_user_attributes ORDER BY study_id, key",
-                        List.of(), row -> study(row.getLong("study_id")).userAttrs.put(row.getString("key"),
+                rows("study_user_attributes", "study_id, key, value_json", "ORDER BY study_id, key",
+                        row -> study(row.getLong("study_id")).userAttrs.put(row.getString("key"),
                                 jsonText(row.getString("value_json"))));
             }
             if (has("study_system_attributes", "value_json")) {
-                db.query("SELECT study_id, value_json FROM study_system_attributes WHERE key = 'study:metric_names'",
-                        List.of(), row -> metricNames(study(row.getLong("study_id")), row.getString("value_json")));
+                rows("study_system_attributes", "study_id, value_json", "WHERE key = 'study:metric_names'",
+                        row -> metricNames(study(row.getLong("study_id")), row.getString("value_json")));
             }
             String value = has("trials", "value") ? "value" : "NULL AS value";
-            db.query("SELECT trial_id, number, study_id, state, datetime_start, datetime_complete, " + value
-                    + " FROM trials ORDER BY study_id, number, trial_id", List.of(), row -> {
+            rows("trials", "trial_id, number, study_id, state, datetime_start, datetime_complete, " + value,
+                    "ORDER BY study_id, number, trial_id", row -> {
                         OptunaStudy study = study(row.getLong("study_id"));
                         Long number = row.getLong("number");
                         OptunaStudy.Trial t = new OptunaStudy.Trial(number == null ? study.trials.size()
@@ -90,28 +90,36 @@ final class SqliteStorage {
             if (has("trial_values", "value")) {
                 trials.values().forEach(t -> t.values = new ArrayList<>());
                 String type = has("trial_values", "value_type") ? "value_type" : "'FINITE' AS value_type";
-                db.query("SELECT trial_id, value, " + type + " FROM trial_values ORDER BY trial_id, objective",
-                        List.of(), row -> trial(row.getLong("trial_id")).values.add(
+                rows("trial_values", "trial_id, value, " + type, "ORDER BY trial_id, objective",
+                        row -> trial(row.getLong("trial_id")).values.add(
                                 typed(row.getDouble("value"), row.getString("value_type"))));
             }
-            db.query("SELECT trial_id, param_name, param_value, distribution_json FROM trial_params "
-                    + "ORDER BY trial_id, param_id", List.of(), row -> trial(row.getLong("trial_id")).params.put(
-                    row.getString("param_name"), new OptunaStudy.Param(row.getDouble("param_value"),
-                            row.getString("distribution_json"))));
+            rows("trial_params", "trial_id, param_name, param_value, distribution_json", "ORDER BY trial_id, param_id",
+                    row -> trial(row.getLong("trial_id")).params.put(row.getString("param_name"),
+                            new OptunaStudy.Param(row.getDouble("param_value"), row.getString("distribution_json"))));
             if (has("trial_intermediate_values", "step")) {
                 String v = has("trial_intermediate_values", "intermediate_value") ? "intermediate_value" : "value";
                 String type = has("trial_intermediate_values", "intermediate_value_type")
                         ? "intermediate_value_type" : "'FINITE'";
-                db.query("SELECT trial_id, step, " + v + " AS v, " + type + " AS t FROM trial_intermediate_values "
-                        + "ORDER BY trial_id, step", List.of(), row -> trial(row.getLong("trial_id")).intermediate
-                        .put(row.getLong("step"), typed(row.getDouble("v"), row.getString("t"))));
+                rows("trial_intermediate_values", "trial_id, step, " + v + " AS v, " + type + " AS t",
+                        "ORDER BY trial_id, step", row -> trial(row.getLong("trial_id")).intermediate
+                                .put(row.getLong("step"), typed(row.getDouble("v"), row.getString("t"))));
             }
             if (has("trial_user_attributes", "value_json")) {
-                db.query("SELECT trial_id, key, value_json FROM trial_user_attributes ORDER BY trial_id, key",
-                        List.of(), row -> trial(row.getLong("trial_id")).userAttrs.put(row.getString("key"),
+                rows("trial_user_attributes", "trial_id, key, value_json", "ORDER BY trial_id, key",
+                        row -> trial(row.getLong("trial_id")).userAttrs.put(row.getString("key"),
                                 jsonText(row.getString("value_json"))));
             }
             return new ArrayList<>(studies.values());
+        }
+
+        /**
+         * {@code SELECT <columns> FROM <table> <rest>}, each row with its row id: a value that is not what it is read
+         * as (text {@code 'abc'} in a REAL column) is an error naming the table and the row, never a number.
+         */
+        private void rows(String table, String columns, String rest, ForeignSqlite.RowHandler handler) {
+            db.queryRows(table, "SELECT rowid AS " + ForeignSqlite.ROW_ID + ", " + columns + " FROM " + table + " "
+                    + rest, List.of(), handler);
         }
 
         private boolean has(String table, String column) {

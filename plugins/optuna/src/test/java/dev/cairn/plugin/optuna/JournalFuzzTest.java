@@ -3,10 +3,9 @@ package dev.cairn.plugin.optuna;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cairn.plugin.importer.ImportException;
-import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.support.FuzzChecks;
 import dev.cairn.plugin.support.FuzzSeeds;
-import dev.cairn.plugin.support.testing.RecordingContext;
+import dev.cairn.plugin.support.testing.ImportAttempt;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,19 +57,12 @@ class JournalFuzzTest {
         byte[] input = FuzzSeeds.mutate(SEEDS, data);
         Path file = dir().resolve("journal.log");
         Files.write(file, input);
-        RecordingContext context = new RecordingContext();
-        List<ImportedRun> runs = new ArrayList<>();
-        try {
-            new OptunaImporter().importFrom(file, new CollectingSink(runs), context);
-        } catch (ImportException e) {
-            FuzzChecks.nameFile(List.of(e.getMessage()), List.of(file.toString()));
-        }
+        ImportAttempt attempt = ImportAttempt.of(new OptunaImporter(), file);
         // a parse error names the line; a trial's bad distribution names the study and trial (as for SQLite storages)
-        FuzzChecks.nameFile(context.failures.stream().map(f -> f.substring(f.indexOf(" | ") + 3)).toList(),
-                List.of(file.toString()));
-        assertThat(context.failures).allSatisfy(f -> assertThat(f).containsAnyOf(file + ": line ",
+        FuzzChecks.nameFile(attempt.errors(), List.of(file.toString()));
+        assertThat(attempt.context.failures).allSatisfy(f -> assertThat(f).containsAnyOf(file + ": line ",
                 file + ": study '"));
-        FuzzChecks.nameFileAndPlace(context.warnings, List.of(file.toString()));
-        FuzzChecks.noInventedInfinity(runs, input);
+        FuzzChecks.nameFileAndPlace(attempt.context.warnings, List.of(file.toString()));
+        FuzzChecks.noInventedInfinity(attempt.runs(), input);
     }
 }

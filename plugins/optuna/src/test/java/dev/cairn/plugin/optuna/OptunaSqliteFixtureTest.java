@@ -2,6 +2,7 @@ package dev.cairn.plugin.optuna;
 
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.importer.ImportedSeries;
+import dev.cairn.plugin.support.testing.CollectingSink;
 import dev.cairn.plugin.support.testing.RecordingContext;
 import dev.cairn.store.foreign.ForeignSqlite;
 import dev.cairn.store.model.RunStatus;

@@ -2,6 +2,7 @@ package dev.cairn.plugin.sacred;
 
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportedRun;
+import dev.cairn.plugin.support.testing.CollectingSink;
 import dev.cairn.plugin.support.testing.RecordingContext;
 import dev.cairn.store.model.RunStatus;
 import org.junit.jupiter.api.Test;

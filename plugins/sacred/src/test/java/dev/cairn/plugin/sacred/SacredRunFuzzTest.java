@@ -6,6 +6,7 @@ import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.support.FuzzChecks;
 import dev.cairn.plugin.support.FuzzSeeds;
+import dev.cairn.plugin.support.testing.CollectingSink;
 import dev.cairn.plugin.support.testing.RecordingContext;
 
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package dev.cairn.plugin.tensorboard;
 
+import dev.cairn.plugin.support.testing.CollectingSink;
 import dev.cairn.plugin.support.testing.StoreSink;
 import dev.cairn.plugin.support.testing.RecordingContext;
 
 import dev.cairn.plugin.importer.ImportException;
-import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.MetricSummary;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.cairn.plugin.tensorboard;
 
+import dev.cairn.plugin.support.testing.CollectingSink;
 import dev.cairn.plugin.support.testing.RecordingContext;
 
 import dev.cairn.plugin.importer.ImportedRun;

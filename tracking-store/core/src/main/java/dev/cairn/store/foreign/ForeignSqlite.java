@@ -40,6 +40,16 @@ public interface ForeignSqlite extends AutoCloseable {
     /** Runs a read-only query with bound parameters, handing each row to {@code handler}. */
     void query(String sql, List<?> params, RowHandler handler);
 
+    /** The column a {@link #queryRows} query selects the row's id as ({@code SELECT rowid AS row_id, ...}). */
+    String ROW_ID = "row_id";
+
+    /**
+     * Runs a read-only query over the rows of one {@code table} that selects each row's id as {@link #ROW_ID}: a value
+     * that a {@link Row} cannot read as asked (SQLite keeps text such as {@code 'abc'} in a REAL column) fails
+     * naming the table and the row, e.g. {@code table trial_values, row 12: column value: 'abc' is not a number}.
+     */
+    void queryRows(String table, String sql, List<?> params, RowHandler handler);
+
     @Override
     void close();
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 /** Test context that keeps every warning and failure. */
 public final class RecordingContext implements ImportContext {
     public final List<String> warnings = new ArrayList<>();
+    /** Each failure as {@code source | message}. */
     public final List<String> failures = new ArrayList<>();
     public double lastProgress = -2;
 
@@ -30,6 +31,11 @@ public final class RecordingContext implements ImportContext {
     @Override
     public void fail(String source, String message) {
         failures.add(source + " | " + message);
+    }
+
+    /** Each failure's message, without the source named before it. */
+    public List<String> failureMessages() {
+        return failures.stream().map(f -> f.substring(f.indexOf(" | ") + 3)).toList();
     }
 
     @Override

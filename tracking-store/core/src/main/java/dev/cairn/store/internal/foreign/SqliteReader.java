@@ -85,6 +85,15 @@ public final class SqliteReader implements ForeignSqlite {
 
     /** Runs a read-only query with bound parameters, handing each row to {@code handler}. */
     public void query(String sql, List<?> params, RowHandler handler) {
+        query(null, sql, params, handler);
+    }
+
+    @Override
+    public void queryRows(String table, String sql, List<?> params, RowHandler handler) {
+        query(table, sql, params, handler);
+    }
+
+    private void query(String table, String sql, List<?> params, RowHandler handler) {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
                 ps.setObject(i + 1, params.get(i));
@@ -95,7 +104,7 @@ public final class SqliteReader implements ForeignSqlite {
                 for (int i = 1; i <= md.getColumnCount(); i++) {
                     index.putIfAbsent(md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), i);
                 }
-                Row row = new ResultRow(rs, index);
+                Row row = new ResultRow(rs, index, table);
                 while (rs.next()) {
                     handler.handle(row);
                 }
@@ -118,10 +127,13 @@ public final class SqliteReader implements ForeignSqlite {
     private static final class ResultRow implements Row {
         private final ResultSet rs;
         private final Map<String, Integer> index;
+        /** The table of a {@link #queryRows} query, named with the row in errors; null for other queries. */
+        private final String table;
 
-        ResultRow(ResultSet rs, Map<String, Integer> index) {
+        ResultRow(ResultSet rs, Map<String, Integer> index, String table) {
             this.rs = rs;
             this.index = index;
+            this.table = table;
         }
 
         @Override
@@ -195,12 +207,26 @@ public final class SqliteReader implements ForeignSqlite {
             }
         }
 
-        private static StoreException notA(String column, Object v, String what) {
+        private StoreException notA(String column, Object v, String what) {
             String text = String.valueOf(v);
             if (text.length() > 40) {
                 text = text.substring(0, 40) + "…";
             }
-            return new StoreException("column " + column + ": '" + text + "' is not a " + what);
+            return new StoreException(where() + "column " + column + ": '" + text + "' is not a " + what);
+        }
+
+        /** {@code table T, row R: } for a {@link #queryRows} row; nothing otherwise. */
+        private String where() {
+            if (table == null) {
+                return "";
+            }
+            String row;
+            try {
+                row = has(ROW_ID) ? String.valueOf(rs.getObject(col(ROW_ID))) : "?";
+            } catch (SQLException e) {
+                row = "?";
+            }
+            return "table " + table + ", row " + row + ": ";
         }
 
         private int col(String column) {

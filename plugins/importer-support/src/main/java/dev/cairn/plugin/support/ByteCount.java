@@ -1,4 +1,4 @@
-package dev.cairn.app;
+package dev.cairn.plugin.support;
 
 import java.util.Locale;
 
