@@ -6,7 +6,6 @@ import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.RunStatus;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,8 +26,9 @@ import java.util.function.Consumer;
  * Python client asks for it ({@code MlflowClient.search_runs}: {@code max_results} 1,000, its default), with no
  * order, ordered by start time, by a metric and by a param. The store (runs with 20 params, 10 metrics of a few
  * points and 4 tags each, all in one experiment) is built once and kept: building it takes minutes.
- * Median and p90 of the server time (the {@code Server-Timing} header: request read, search, page read, JSON
- * written) and of the round trip to the last byte, with the process CPU time and the machine's load.
+ * Every query is warmed up first (5 rounds of all four), then each is timed: median and p90 of the server time
+ * (the {@code Server-Timing} header: request read, search, page read, JSON written) and of the round trip to the
+ * last byte, with the process CPU time and the machine's load.
  */
 public final class SearchBenchmark {
     static final int PARAMS = 20;
@@ -36,6 +36,7 @@ public final class SearchBenchmark {
     static final int POINTS = 3;
     static final int PAGE = 1000;
     private static final int WRITE_BATCH = 1000;
+    private static final int WARM_UP = 5;
 
     private final int runs;
     private final int repeats;
@@ -76,24 +77,32 @@ public final class SearchBenchmark {
             orders.put("startTimeDesc", "attributes.start_time DESC");
             orders.put("metricDesc", "metrics.m0 DESC");
             orders.put("paramAsc", "params.p1 ASC");
+            Map<String, HttpRequest> requests = new LinkedHashMap<>();
             for (Map.Entry<String, String> o : orders.entrySet()) {
                 String body = "{\"experiment_ids\": [\"" + exp + "\"], \"max_results\": " + PAGE
                         + ", \"run_view_type\": \"ACTIVE_ONLY\""
                         + (o.getValue() == null ? "" : ", \"order_by\": [\"" + o.getValue() + "\"]") + "}";
-                progress.accept("runs/search, " + PAGE + " runs, order_by " + o.getValue());
-                out.put(o.getKey(), timed(server.uri(), body));
+                requests.put(o.getKey(), HttpRequest.newBuilder(server.uri().resolve("/api/2.0/mlflow/runs/search"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+            }
+            // warm-up of every query first, so the JIT's work does not land on whichever query is timed first
+            progress.accept("warming up: " + WARM_UP + " rounds of the " + requests.size() + " queries");
+            for (int i = 0; i < WARM_UP; i++) {
+                for (HttpRequest request : requests.values()) {
+                    send(request);
+                }
+            }
+            for (Map.Entry<String, HttpRequest> r : requests.entrySet()) {
+                progress.accept("runs/search, " + PAGE + " runs, order_by " + orders.get(r.getKey()));
+                out.put(r.getKey(), timed(r.getValue()));
             }
         }
         out.put("loadAfter", load());
         return out;
     }
 
-    private Map<String, Object> timed(URI uri, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri.resolve("/api/2.0/mlflow/runs/search"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        for (int i = 0; i < 3; i++) {
-            send(request);
-        }
+    private Map<String, Object> timed(HttpRequest request) throws Exception {
         double[] server = new double[repeats];
         double[] roundTrip = new double[repeats];
         long cpu0 = LoadGenerator.cpu();
