@@ -34,7 +34,13 @@ public final class LoadGenerator {
 
     /** Starts a generator for {@code runs} (one client each) against the server on {@code port}. */
     static Process start(int port, int batches, String key, List<String> runs) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path javaPath = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (!java.nio.file.Files.isExecutable(javaPath)) {
+            // an installed Cairn's runtime has no java command (jpackage strips it): run the bench from a build
+            throw new IllegalStateException("The load generator needs a java command, and this runtime has none ("
+                    + javaPath + "); run cairn bench --mode server from a build (app/target/cairn/bin/cairn).");
+        }
+        String java = javaPath.toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), LoadGenerator.class.getName(),
                 Integer.toString(port), Integer.toString(batches), key));
