@@ -301,15 +301,49 @@ final class Router implements HttpHandler {
         }
     }
 
+    /**
+     * Each request thread's answer buffer, kept between requests: a 1,000-run search page is 2 MB, and writing it
+     * into a fresh array (Jackson's segments, then their copy) was a fifth of the page's allocation. A buffer grown
+     * past {@link #KEPT_BUFFER} is dropped after use.
+     */
+    private static final ThreadLocal<Answer> ANSWERS = ThreadLocal.withInitial(Answer::new);
+    private static final int KEPT_BUFFER = 4 << 20;
+
+    /** A growable byte buffer whose array is written out as is. */
+    private static final class Answer extends java.io.ByteArrayOutputStream {
+        Answer() {
+            super(64 << 10);
+        }
+
+        byte[] array() {
+            return buf;
+        }
+    }
+
     static void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = MlflowJson.MAPPER.writeValueAsBytes(body);
+        Answer answer = ANSWERS.get();
+        answer.reset();
+        try {
+            MlflowJson.MAPPER.writeValue(answer, body);
+            sendJson(exchange, status, answer.array(), answer.size());
+        } finally {
+            if (answer.array().length > KEPT_BUFFER) {
+                ANSWERS.remove();
+            }
+        }
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, byte[] bytes, int length) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         if (exchange.getAttribute(START) instanceof Long start) {
             // the server's own time for the request: body read, parsed, stored, answer serialised
             exchange.getResponseHeaders().set("Server-Timing", String.format(Locale.ROOT, "app;dur=%.3f",
                     (System.nanoTime() - start) / 1e6));
         }
-        send(exchange, status, bytes);
+        exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes, 0, length);
+        }
     }
 
     static void sendText(HttpExchange exchange, int status, String text) throws IOException {
