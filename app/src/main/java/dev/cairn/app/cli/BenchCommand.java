@@ -1,6 +1,7 @@
 package dev.cairn.app.cli;
 
 import dev.cairn.app.monitoring.MonitoringBenchmark;
+import dev.cairn.app.serve.SearchBenchmark;
 import dev.cairn.app.serve.ServerBenchmark;
 import dev.cairn.store.StoreLocation;
 import dev.cairn.store.bench.BenchDatabases;
@@ -33,12 +34,15 @@ public final class BenchCommand implements Callable<Integer> {
     public enum Scale { tiny, small, large }
 
     /** What is measured: the store, the tracking server over loopback HTTP, or monitoring. */
-    public enum Mode { store, server, monitoring }
+    public enum Mode { store, server, monitoring, search }
 
     @Option(names = "--mode", defaultValue = "store",
             description = {"store: the store and the naive layout (default); server: cairn serve over loopback HTTP;",
                 "monitoring: a labelled batch of rows x 50 columns with 10 slices scored and stored (tiny 2,000 rows, "
-                + "small 100,000, large 1,000,000) and rules evaluated per batch over daily batches (10, 100, 365)."})
+                + "small 100,000, large 1,000,000) and rules evaluated per batch over daily batches (10, 100, 365);",
+                "search: the first page of runs/search (1,000 runs, MLflow's client default) over loopback HTTP on a "
+                + "store of 100,000 runs (tiny: 2,000) with 20 params, 10 metrics and 4 tags each, built once and "
+                + "kept in --dir (default: the temp dir)."})
     Mode mode;
 
     @Option(names = "--scale", defaultValue = "small",
@@ -74,6 +78,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (mode == Mode.server) {
             return serverMode();
+        }
+        if (mode == Mode.search) {
+            return searchMode();
         }
         if (store != null) {
             return onPostgres(benchScale, server());
@@ -131,6 +138,21 @@ public final class BenchCommand implements Callable<Integer> {
         } finally {
             deleteTree(work);
         }
+    }
+
+    private int searchMode() throws Exception {
+        if (store != null) {
+            throw new CliErrors.UsageException("--mode search runs on a SQLite store kept in --dir; --store is for "
+                    + "--mode store.");
+        }
+        int runs = scale == Scale.tiny ? 2_000 : 100_000;
+        int repeats = switch (scale) {
+            case tiny -> 5;
+            case small -> 21;
+            case large -> 51;
+        };
+        Path keep = Files.createDirectories(dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir")));
+        return report(new SearchBenchmark(runs, repeats, keep, this::progress).run());
     }
 
     private StoreLocation.Postgres server() {

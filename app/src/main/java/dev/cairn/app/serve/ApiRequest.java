@@ -13,33 +13,59 @@ import java.util.Map;
  * clients send them). Accessors validate as MLflow's handlers do and fail with INVALID_PARAMETER_VALUE.
  */
 public final class ApiRequest {
-    private final ObjectNode body;
+    private ObjectNode body;
+    private final byte[] raw;
     private final Map<String, List<String>> query;
 
-    private ApiRequest(ObjectNode body, Map<String, List<String>> query) {
+    private ApiRequest(ObjectNode body, byte[] raw, Map<String, List<String>> query) {
         this.body = body;
+        this.raw = raw;
         this.query = query;
     }
 
     /** Arguments from a JSON object body. */
     public static ApiRequest ofBody(ObjectNode body) {
-        return new ApiRequest(body, Map.of());
+        return new ApiRequest(body, null, Map.of());
+    }
+
+    /**
+     * Arguments from a JSON body as received (its content type checked), parsed into a tree on first use: an
+     * endpoint that decodes the bytes itself ({@link #raw()}) never builds the tree. A body that is not a JSON object
+     * fails on first use as {@link #ofBody} would have.
+     */
+    static ApiRequest ofRaw(byte[] raw) {
+        return new ApiRequest(null, raw, Map.of());
     }
 
     /** Arguments from query parameters. */
     public static ApiRequest ofQuery(Map<String, List<String>> query) {
-        return new ApiRequest(null, query);
+        return new ApiRequest(null, null, query);
+    }
+
+    /** The body's bytes as received, for a request made by {@link #ofRaw}; null otherwise. */
+    byte[] raw() {
+        return raw;
+    }
+
+    /** The body's tree: parsed now if it came raw; null for query parameters. */
+    private ObjectNode tree() {
+        if (body == null && raw != null) {
+            body = Router.parseObject(raw);
+        }
+        return body;
     }
 
     /** The JSON body (an empty object for a GET). */
     public ObjectNode body() {
-        return body != null ? body : JsonNodeFactory.instance.objectNode();
+        ObjectNode tree = tree();
+        return tree != null ? tree : JsonNodeFactory.instance.objectNode();
     }
 
     /** A string argument, or null when absent. */
     public String string(String name) {
-        if (body != null) {
-            JsonNode n = body.get(name);
+        ObjectNode tree = tree();
+        if (tree != null) {
+            JsonNode n = tree.get(name);
             if (n == null || n.isNull()) {
                 return null;
             }
@@ -113,8 +139,9 @@ public final class ApiRequest {
 
     /** A list of strings (a JSON array, or a repeated query parameter); empty when absent. */
     public List<String> strings(String name) {
-        if (body != null) {
-            JsonNode n = body.get(name);
+        ObjectNode tree = tree();
+        if (tree != null) {
+            JsonNode n = tree.get(name);
             List<String> out = new ArrayList<>();
             if (n == null || n.isNull()) {
                 return out;

@@ -31,7 +31,7 @@ final class RunLogging {
     void register(Router r) {
         r.on("POST", "runs/log-metric", this::logMetric)
                 .on("POST", "runs/log-parameter", this::logParam)
-                .on("POST", "runs/log-batch", this::logBatch)
+                .onRaw("POST", "runs/log-batch", this::logBatch)
                 .on("POST", "runs/log-inputs", this::logInputs);
     }
 
@@ -52,6 +52,20 @@ final class RunLogging {
     }
 
     private JsonNode logBatch(ApiRequest req) {
+        long now = System.currentTimeMillis();
+        LogBatchDecoder.Decoded batch = req.raw() == null ? null : LogBatchDecoder.decode(req.raw(), now);
+        if (batch == null) {
+            batch = fromTree(req, now);
+        }
+        write(batch.runId(), batch.batch());
+        return MlflowJson.object();
+    }
+
+    /**
+     * A log-batch request read through its tree, validated as MLflow does, in MLflow's order: the path for every
+     * body {@link LogBatchDecoder} does not take, so every error of log-batch comes from here.
+     */
+    static LogBatchDecoder.Decoded fromTree(ApiRequest req, long now) {
         String id = req.required("run_id");
         List<JsonNode> metrics = req.objects("metrics");
         List<JsonNode> params = req.objects("params");
@@ -74,7 +88,6 @@ final class RunLogging {
                     + " total metrics, params, and tags. Got " + total + ".");
         }
         Batch batch = new Batch();
-        long now = System.currentTimeMillis();
         for (JsonNode m : metrics) {
             batch.metric(m, now);
         }
@@ -83,10 +96,9 @@ final class RunLogging {
         }
         for (JsonNode t : tags) {
             String key = Limits.tagKey(t);
-            batch.tags.put(key, Limits.tagValue(t, key));
+            batch.tag(key, Limits.tagValue(t, key));
         }
-        write(id, batch);
-        return MlflowJson.object();
+        return new LogBatchDecoder.Decoded(id, batch);
     }
 
     private JsonNode logInputs(ApiRequest req) {
@@ -167,7 +179,7 @@ final class RunLogging {
     }
 
     /** What one request logs: metrics grouped by key (in arrival order), params, tags. */
-    private static final class Batch {
+    static final class Batch {
         final Map<String, Points> metrics = new LinkedHashMap<>();
         final Map<String, String> params = new LinkedHashMap<>();
         final Map<String, String> tags = new LinkedHashMap<>();
@@ -179,21 +191,42 @@ final class RunLogging {
             double value = value(m.get("value"), key);
             long timestamp = integer(m.get("timestamp"), "timestamp", now);
             long step = integer(m.get("step"), "step", 0);
-            metrics.computeIfAbsent(key, x -> new Points()).add(step, timestamp, value);
+            points(key).add(step, timestamp, value);
+        }
+
+        /** The columns of {@code key}'s points (a checked key). */
+        Points points(String key) {
+            return points(key, 8);
+        }
+
+        /** The columns of {@code key}'s points, room for {@code capacity} made when the key is new. */
+        Points points(String key, int capacity) {
+            return metrics.computeIfAbsent(key, x -> new Points(Math.max(1, capacity)));
         }
 
         void param(JsonNode p) {
             JsonNode k = p.get("key");
             String key = k == null || k.isNull() ? null : k.asText();
-            Limits.checkKey(key, "key");
             JsonNode v = p.get("value");
-            String value = v == null || v.isNull() ? "" : v.asText();
+            param(key, v == null || v.isNull() ? "" : v.asText());
+        }
+
+        /** A param, checked: key, value length, and no other value for the same key in this request. */
+        void param(String key, String value) {
+            Limits.checkKey(key, "key");
             Limits.checkParamValue(key, value);
             String before = params.putIfAbsent(key, value);
             if (before != null && !before.equals(value)) {
                 throw ApiException.invalid("Duplicate parameter keys have been submitted: '" + key
                         + "' with different values ('" + before + "', '" + value + "').");
             }
+        }
+
+        /** A tag, checked; a key given twice keeps the last value. */
+        void tag(String key, String value) {
+            Limits.checkKey(key, "key");
+            Limits.checkTagValue(key, value);
+            tags.put(key, value);
         }
 
         void appendMetrics(dev.cairn.store.StoreWriter w, RunRef ref) {
@@ -250,11 +283,17 @@ final class RunLogging {
     }
 
     /** Growing columns of one metric's points. */
-    private static final class Points {
-        long[] steps = new long[8];
-        long[] timestamps = new long[8];
-        double[] values = new double[8];
+    static final class Points {
+        long[] steps;
+        long[] timestamps;
+        double[] values;
         int size;
+
+        Points(int capacity) {
+            steps = new long[capacity];
+            timestamps = new long[capacity];
+            values = new double[capacity];
+        }
 
         void add(long step, long timestamp, double value) {
             if (size == steps.length) {

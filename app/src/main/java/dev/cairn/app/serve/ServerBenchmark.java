@@ -5,12 +5,17 @@ import dev.cairn.store.TrackingStore;
 import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.RunStatus;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,12 +27,14 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * {@code cairn bench --mode server}: the tracking server's figures over loopback HTTP on a temporary SQLite store:
  * a 1,000-metric log-batch (server time from the {@code Server-Timing} header, and round trip), 16 clients logging
- * at once (points per second, counts checked), the first page of runs/search on a large store, and
+ * at once from a separate JVM (a warm-up round, then three rounds: points per second, wall, server and client CPU,
+ * load, every point counted in the store), the first page of runs/search on a large store, and
  * get-history-bulk-interval on a 100,000-point metric. The machine's load average is reported with them.
  */
 public final class ServerBenchmark {
@@ -64,7 +71,13 @@ public final class ServerBenchmark {
              TrackingServer server = TrackingServer.start(store, ServeOptions.loopback(0, dir.resolve("artifacts")))) {
             httpOverhead(server.uri(), out);
             logBatch(server.uri(), store, out);
-            concurrent(server, store, out);
+            int rounds = size == TINY ? 1 : 3;
+            concurrent(server, store, new LinkedHashMap<>()); // warm-up: the JIT compiles the logging path
+            for (int round = 1; round <= rounds; round++) {
+                Map<String, Object> figures = new LinkedHashMap<>();
+                concurrent(server, store, figures);
+                out.put("concurrentRound" + round, figures);
+            }
             search(server.uri(), store, out);
             bulkInterval(server.uri(), store, out);
         }
@@ -118,59 +131,62 @@ public final class ServerBenchmark {
         out.put("logBatch1000RoundTripMsMedian", median(roundTrip));
     }
 
+    /**
+     * 16 clients logging 1,000-metric batches at once, from a load generator in its own JVM ({@link LoadGenerator}:
+     * requests encoded before the clock starts, one keep-alive connection per client). Points per second over the
+     * wall time, the server's and the generator's CPU time, and every point counted in the store afterwards.
+     */
     private void concurrent(TrackingServer server, TrackingStore store, Map<String, Object> out) throws Exception {
-        URI uri = server.uri();
-        progress.accept(CLIENTS + " clients, " + size.batchesPerClient() + " log-batches of " + BATCH + " each");
+        progress.accept(CLIENTS + " clients (a separate JVM), " + size.batchesPerClient() + " log-batches of "
+                + BATCH + " each");
         List<String> runs = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             runs.add(store.runs().create(NewRun.in("bench-concurrent")).id());
         }
-        // bodies are built before the clock starts: the figure is the server's, not the clients' JSON writing
-        List<List<String>> bodies = new ArrayList<>();
-        for (String run : runs) {
-            List<String> mine = new ArrayList<>();
-            for (int b = 0; b < size.batchesPerClient(); b++) {
-                mine.add(batchBody(run, b, "m"));
-            }
-            bodies.add(mine);
-        }
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try {
+        Process child = LoadGenerator.start(server.uri().getPort(), size.batchesPerClient(), "m", runs);
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8));
+             Writer go = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
+            expect(lines.readLine(), "ready");
+            out.put("loadBefore", load());
             long[] before = server.commits().counts();
+            long cpu0 = LoadGenerator.cpu();
             long t0 = System.nanoTime();
-            List<Future<Integer>> done = new ArrayList<>();
-            for (List<String> mine : bodies) {
-                done.add(clients.submit(() -> {
-                    int ok = 0;
-                    for (String body : mine) {
-                        if (post(uri, "runs/log-batch", body).statusCode() == 200) {
-                            ok++;
-                        }
-                    }
-                    return ok;
-                }));
-            }
-            int ok = 0;
-            for (Future<Integer> f : done) {
-                ok += f.get();
-            }
+            go.write("go\n");
+            go.flush();
+            String[] done = expect(lines.readLine(), "done").split(" ");
             double seconds = (System.nanoTime() - t0) / 1e9;
+            long serverCpu = LoadGenerator.cpu() - cpu0;
+            long[] after = server.commits().counts();
+            out.put("loadAfter", load());
             long expected = (long) CLIENTS * size.batchesPerClient() * BATCH;
             long stored = 0;
             for (String run : runs) {
-                stored += store.metrics().summaries(run).get("m").count();
+                stored += store.metrics().read(run, "m").size();
             }
-            out.put("concurrentClients", CLIENTS);
-            out.put("concurrentPointsPerSec", Math.round(expected / seconds));
-            out.put("concurrentRequestsOk", ok);
-            out.put("concurrentPointsSent", expected);
-            out.put("concurrentPointsStored", stored);
-            long[] after = server.commits().counts();
-            out.put("concurrentRequestsPerCommit", Math.round(10.0 * (after[0] - before[0])
+            out.put("clients", CLIENTS);
+            out.put("pointsPerSec", Math.round(expected / seconds));
+            out.put("wallMs", Math.round(seconds * 1000));
+            out.put("serverCpuMs", serverCpu / 1_000_000);
+            out.put("clientCpuMs", Long.parseLong(done[4]) / 1_000_000);
+            out.put("requestsOk", Long.parseLong(done[1]));
+            out.put("requestsFailed", Long.parseLong(done[2]));
+            out.put("pointsSent", expected);
+            out.put("pointsStored", stored);
+            out.put("requestsPerCommit", Math.round(10.0 * (after[0] - before[0])
                     / Math.max(1, after[1] - before[1])) / 10.0);
         } finally {
-            clients.shutdownNow();
+            if (!child.waitFor(30, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
         }
+    }
+
+    private static String expect(String line, String word) {
+        if (line == null || !line.startsWith(word)) {
+            throw new IllegalStateException("the load generator said '" + line + "', expected '" + word + "'");
+        }
+        return line;
     }
 
     private void search(URI uri, TrackingStore store, Map<String, Object> out) throws Exception {
@@ -261,9 +277,14 @@ public final class ServerBenchmark {
     }
 
     static String batchBody(String run, int batch, String key) {
+        return batchBody(run, batch, key, 0);
+    }
+
+    /** A log-batch of {@link #BATCH} points of {@code key}, steps {@code batch * BATCH...}, values seeded per client. */
+    static String batchBody(String run, int batch, String key, int client) {
         StringBuilder b = new StringBuilder(BATCH * 90).append("{\"run_id\": \"").append(run)
                 .append("\", \"metrics\": [");
-        SplittableRandom random = new SplittableRandom(batch);
+        SplittableRandom random = new SplittableRandom(client * 1_000_003L + batch);
         for (int i = 0; i < BATCH; i++) {
             b.append(i == 0 ? "" : ", ").append("{\"key\": \"").append(key).append("\", \"value\": ")
                     .append(random.nextDouble()).append(", \"timestamp\": ").append(1_700_000_000_000L + i)

@@ -468,11 +468,14 @@ public final class SqlRuns implements Runs {
         }
         String seqIn = "(" + String.join(",", runs.keySet().stream().map(String::valueOf).toList()) + ")";
         Map<Long, Map<String, String>> params = new java.util.HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT p.run_seq, k.name, p.value FROM params p "
-                + "JOIN keys k ON k.id = p.key_id WHERE p.run_seq IN " + seqIn);
-             ResultSet rs = ps.executeQuery()) {
+        // key ids, not names: a page repeats the same few names on every run, decoding them per row was a third
+        // of the time; the names come from the catalog's cache
+        boolean inTx = db.inTransaction();
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_seq, key_id, value FROM params WHERE run_seq IN "
+                + seqIn); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                params.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3));
+                params.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(keys.name(c, rs.getLong(2), inTx),
+                        rs.getString(3));
             }
         }
         Map<Long, Map<String, String>> tags = new java.util.HashMap<>();
@@ -483,11 +486,10 @@ public final class SqlRuns implements Runs {
             }
         }
         Map<Long, Map<String, MetricSummary>> metrics = new java.util.HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT m.run_seq, k.name, m.last, m.min, m.max, m.count, "
-                + "m.last_step, m.last_ts FROM metric_summaries m JOIN keys k ON k.id = m.key_id "
-                + "WHERE m.run_seq IN " + seqIn); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_seq, key_id, last, min, max, count, last_step, "
+                + "last_ts FROM metric_summaries WHERE run_seq IN " + seqIn); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                String key = rs.getString(2);
+                String key = keys.name(c, rs.getLong(2), inTx);
                 metrics.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>()).put(key, new MetricSummary(key,
                         SqlDoubles.get(rs, 3), SqlDoubles.get(rs, 4), SqlDoubles.get(rs, 5), rs.getLong(6),
                         rs.getLong(7), rs.getLong(8)));

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class KeyCatalog {
     private final Map<String, Long> committed = new ConcurrentHashMap<>();
+    private final Map<Long, String> committedNames = new ConcurrentHashMap<>();
 
     /** The id of {@code name}, creating it inside {@code tx} when new. */
     public long idFor(Tx tx, String name) throws SQLException {
@@ -54,6 +55,31 @@ public final class KeyCatalog {
         }
         Long found = lookup(c, name);
         return found;
+    }
+
+    /**
+     * The name of key {@code id}, for bulk reads that select key ids rather than decode the same names on every
+     * row. Cached only when read outside a transaction ({@code inTransaction} false): a key created by a
+     * transaction that rolls back may see its id given to another name.
+     */
+    public String name(Connection c, long id, boolean inTransaction) throws SQLException {
+        String name = committedNames.get(id);
+        if (name != null) {
+            return name;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM keys WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("no key with id " + id);
+                }
+                name = rs.getString(1);
+            }
+        }
+        if (!inTransaction) {
+            committedNames.put(id, name);
+        }
+        return name;
     }
 
     /** Names for ids, for bulk reads. */
