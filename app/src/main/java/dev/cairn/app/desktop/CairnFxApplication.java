@@ -25,18 +25,13 @@ import java.util.function.Supplier;
 public final class CairnFxApplication extends Application {
     private static volatile StoreLocation initialStore;
     private static volatile StoreMode initialMode = StoreMode.LOCAL;
-    private static volatile EarlyStore early;
 
     private FxTaskRunner runner;
 
-    /**
-     * Sets the store to open and, when not null, the store already being opened for it; called by
-     * {@link DesktopApp} before launching.
-     */
-    static void configure(StoreLocation store, StoreMode mode, EarlyStore opening) {
+    /** Sets the store to open; called by {@link DesktopApp} before launching. */
+    static void configure(StoreLocation store, StoreMode mode) {
         initialStore = store;
         initialMode = mode;
-        early = opening;
     }
 
     @Override
@@ -48,19 +43,11 @@ public final class CairnFxApplication extends Application {
         if (forced != null) {
             vm.forceTheme(Theme.parse(forced));
         }
-        if (initialStore != null) {
-            // before the window is built and shown: the store (opening since before JavaFX started) and its
-            // experiments are read while the FX thread lays out the window
-            EarlyStore opening = early;
-            early = null;
-            if (opening != null) {
-                vm.openStore(initialStore, initialMode, opening.opener());
-            } else {
-                vm.openStore(initialStore, initialMode);
-            }
-        }
         new MainWindow(stage, vm, new RunExporter(new CliRunJsonWriter()), new FolderOpener());
         stage.show();
+        if (initialStore != null) {
+            vm.openStore(initialStore, initialMode);
+        }
     }
 
     /** Demo data, the plugin importers (loaded once, in the background, on first use), the plugin list, version. */

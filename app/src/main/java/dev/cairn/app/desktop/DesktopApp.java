@@ -23,9 +23,7 @@ public final class DesktopApp {
 
     /** Opens the window on {@code store} and blocks until it is closed; returns the exit code. */
     public static int launch(StoreLocation store, StoreMode mode) {
-        StoreMode m = mode == null ? StoreMode.LOCAL : mode;
-        // the store opens while JavaFX starts; the window takes it over (ADR 0016)
-        CairnFxApplication.configure(store, m, store == null ? null : EarlyStore.start(store, m));
+        CairnFxApplication.configure(store, mode == null ? StoreMode.LOCAL : mode);
         markWindowRun(System.getProperty("cairn.cds.window"));
         try {
             Application.launch(CairnFxApplication.class);

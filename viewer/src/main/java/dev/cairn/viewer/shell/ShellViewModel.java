@@ -193,35 +193,13 @@ public final class ShellViewModel {
      * or a PostgreSQL database.
      */
     public void openStore(StoreLocation location, StoreMode requested) {
-        openStore(location, requested, TrackingStore::open);
-    }
-
-    /** The store options a window opens a store with in {@code mode} (null = local). */
-    public static StoreOptions optionsFor(StoreMode mode) {
-        return switch (mode == null ? StoreMode.LOCAL : mode) {
+        Objects.requireNonNull(location, "location");
+        StoreMode m = requested == null ? StoreMode.LOCAL : requested;
+        StoreOptions options = switch (m) {
             case SHARED -> StoreOptions.shared();
             case READ_ONLY -> StoreOptions.readOnly();
             default -> StoreOptions.local();
         };
-    }
-
-    /** Opens a store: {@link TrackingStore#open(StoreLocation, StoreOptions)} or one already being opened. */
-    @FunctionalInterface
-    public interface StoreOpener {
-        TrackingStore open(StoreLocation location, StoreOptions options);
-    }
-
-    /**
-     * Like {@link #openStore(StoreLocation, StoreMode)}, but the store comes from {@code opener} (called on a
-     * background thread): the app starts opening the store of its command line before JavaFX starts and hands the
-     * result over here, so the store's opening overlaps the toolkit's start-up. A failure of the opener is shown
-     * like any failure to open.
-     */
-    public void openStore(StoreLocation location, StoreMode requested, StoreOpener opener) {
-        Objects.requireNonNull(location, "location");
-        Objects.requireNonNull(opener, "opener");
-        StoreMode m = requested == null ? StoreMode.LOCAL : requested;
-        StoreOptions options = optionsFor(m);
         closeStore();
         lastLocation = location;
         lastMode = m;
@@ -231,7 +209,7 @@ public final class ShellViewModel {
         storePath.set(location.describe());
         title.set("Cairn — " + location.displayName());
         opens.submit("Opening " + location.displayName(), progress -> {
-            TrackingStore s = opener.open(location, options);
+            TrackingStore s = TrackingStore.open(location, options);
             try {
                 return new OpenedStore(s, s.experiments().list(true).isEmpty());
             } catch (RuntimeException e) {
