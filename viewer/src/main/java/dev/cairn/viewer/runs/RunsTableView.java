@@ -7,6 +7,7 @@ import dev.cairn.store.model.RunStatus;
 import dev.cairn.viewer.common.Formats;
 import dev.cairn.viewer.common.StatusIcons;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -36,10 +37,15 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 
 /**
@@ -68,6 +74,11 @@ public final class RunsTableView {
     private final MenuItem compareItem = new MenuItem("Compare");
     private final MenuItem registerItem = new MenuItem("Register model…");
     private boolean publishing;
+    /** The name cells the table made (weakly held): their tree decorations are redrawn after a row change. */
+    private final Set<NameCell> nameCells = Collections.newSetFromMap(new WeakHashMap<>());
+    private final Set<RunTableRow> rowCells = Collections.newSetFromMap(new WeakHashMap<>());
+    /** One status tooltip per status, shared by every status cell (a tooltip is a popup window: costly). */
+    private final Map<RunStatus, Tooltip> statusTips = new EnumMap<>(RunStatus.class);
 
     public RunsTableView(RunsViewModel vm) {
         this.vm = vm;
@@ -82,30 +93,39 @@ public final class RunsTableView {
             return true;
         });
 
-        TableColumn<RunRow, RunStatus> status = column("", 36, d -> d.run().status());
+        TableColumn<RunRow, RunDetails> status = column("", 36);
         status.setId("col-status");
-        status.setCellFactory(c -> new StatusCell());
+        status.setCellFactory(c -> new StatusCell(statusTips));
         status.setResizable(false);
         sortable(status, d -> d.run().status().name(), false, "attributes.status");
-        TableColumn<RunRow, String> name = column("Name", 240, d -> displayName(d.run()));
+        TableColumn<RunRow, RunDetails> name = column("Name", 240);
         name.setId("col-name");
-        name.setCellFactory(c -> new NameCell(vm));
+        name.setCellFactory(c -> {
+            NameCell cell = new NameCell(vm);
+            nameCells.add(cell);
+            return cell;
+        });
         sortable(name, d -> displayName(d.run()), false, "attributes.run_name");
-        TableColumn<RunRow, String> experiment = column("Experiment", 130, d -> d.run().experimentName());
+        TableColumn<RunRow, RunDetails> experiment = column("Experiment", 130);
         experiment.setId("col-experiment");
+        experiment.setCellFactory(textCell(d -> d.run().experimentName(), false));
         experiment.visibleProperty().bind(vm.scopeProperty().isNull());
         sortable(experiment, d -> d.run().experimentName(), false, "attributes.experiment");
-        TableColumn<RunRow, Long> start = column("Start", 165, d -> d.run().startMs());
+        TableColumn<RunRow, RunDetails> start = column("Start", 165);
         start.setId("col-start");
-        start.setCellFactory(textCell(v -> Formats.dateTime(v), false));
+        start.setCellFactory(textCell(d -> d.run().startMs() == null ? null : Formats.dateTime(d.run().startMs()),
+                false));
         sortable(start, d -> d.run().startMs(), true, "attributes.start_time");
-        TableColumn<RunRow, Long> duration = column("Duration", 90,
-                d -> d.run().durationMs(System.currentTimeMillis()));
+        TableColumn<RunRow, RunDetails> duration = column("Duration", 90);
         duration.setId("col-duration");
-        duration.setCellFactory(textCell(Formats::duration, true));
+        duration.setCellFactory(textCell(d -> {
+            Long ms = d.run().durationMs(System.currentTimeMillis());
+            return ms == null ? null : Formats.duration(ms);
+        }, true));
         sortable(duration, d -> d.run().durationMs(System.currentTimeMillis()), true, "attributes.duration");
-        TableColumn<RunRow, String> user = column("User", 100, d -> d.run().user());
+        TableColumn<RunRow, RunDetails> user = column("User", 100);
         user.setId("col-user");
+        user.setCellFactory(textCell(d -> d.run().user(), false));
         sortable(user, d -> d.run().user(), false, "attributes.user_id");
         table.getColumns().addAll(List.of(status, name, experiment, start, duration, user));
         fixed = List.copyOf(table.getColumns());
@@ -121,7 +141,11 @@ public final class RunsTableView {
         });
         vm.setAroundRowChanges(this::keepSelectionAround);
         vm.setAfterFirstRowsShown(this::afterNextLayout);
-        table.setRowFactory(t -> new RunTableRow(vm));
+        table.setRowFactory(t -> {
+            RunTableRow row = new RunTableRow(vm);
+            rowCells.add(row);
+            return row;
+        });
         table.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         installRunActions();
 
@@ -208,7 +232,22 @@ public final class RunsTableView {
             publishing = false;
         }
         syncSelection();
-        table.refresh();
+        redrawTreeDecorations();
+    }
+
+    /**
+     * The rows' place in the tree (depth, arrow, group label) is not an observable of the row, so the name cells
+     * draw it again after every change of the rows; the other cells follow their item and its details. This
+     * replaces {@code TableView.refresh()}, which throws every row and cell away and builds them again (skins, CSS):
+     * hundreds of milliseconds under the software pipeline.
+     */
+    private void redrawTreeDecorations() {
+        for (RunTableRow r : rowCells) {
+            r.mark();
+        }
+        for (NameCell c : nameCells) {
+            c.redraw();
+        }
     }
 
     private void syncSelection() {
@@ -277,11 +316,10 @@ public final class RunsTableView {
         List<TableColumn<RunRow, ?>> sortOrder = new ArrayList<>(table.getSortOrder());
         sortKeys.keySet().removeIf(c -> !fixed.contains(c));
         for (ColumnSpec spec : vm.columns()) {
-            TableColumn<RunRow, Object> c = column(spec.header(), spec.kind() == ColumnSpec.Kind.METRIC ? 110 : 100,
-                    spec::value);
+            TableColumn<RunRow, RunDetails> c = column(spec.header(),
+                    spec.kind() == ColumnSpec.Kind.METRIC ? 110 : 100);
             c.setId("col-" + spec.id());
             c.setUserData(spec);
-            c.setComparator(CellValues.ORDER);
             c.setCellFactory(col -> new SpecCell(spec));
             sortKeys.put(c, new SortKey(spec::value, CellValues.ORDER, false, spec.storeName()));
             for (TableColumn<RunRow, ?> old : sortOrder) {
@@ -298,12 +336,18 @@ public final class RunsTableView {
         table.getSortOrder().setAll(sortOrder);
     }
 
-    private static <T> TableColumn<RunRow, T> column(String title, double width, Function<RunDetails, T> value) {
-        TableColumn<RunRow, T> c = new TableColumn<>(title);
+    /**
+     * Every column's cell value is the row's details property itself: no binding is made per cell and update (a
+     * {@code map} binding each time a cell shows another row was garbage and a listener each), and a live update of
+     * the run still reaches its cells. The cells turn the details into text.
+     */
+    private static final Callback<TableColumn.CellDataFeatures<RunRow, RunDetails>, ObservableValue<RunDetails>>
+            DETAILS = f -> f.getValue().detailsProperty();
+
+    private static TableColumn<RunRow, RunDetails> column(String title, double width) {
+        TableColumn<RunRow, RunDetails> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        Callback<TableColumn.CellDataFeatures<RunRow, T>, ObservableValue<T>> factory =
-                f -> f.getValue().detailsProperty().map(value);
-        c.setCellValueFactory(factory);
+        c.setCellValueFactory(DETAILS);
         return c;
     }
 
@@ -312,15 +356,19 @@ public final class RunsTableView {
         return run.name() != null && !run.name().isBlank() ? run.name() : run.id().substring(0, 8);
     }
 
-    private static <T> Callback<TableColumn<RunRow, T>, TableCell<RunRow, T>> textCell(Function<T, String> format,
-                                                                                      boolean right) {
-        return c -> new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : format.apply(item));
-                setAlignment(right ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-            }
+    /** A cell showing {@code text} of the run (nothing on a group header); text only, no graphic. */
+    private static Callback<TableColumn<RunRow, RunDetails>, TableCell<RunRow, RunDetails>> textCell(
+            Function<RunDetails, String> text, boolean right) {
+        return c -> {
+            TableCell<RunRow, RunDetails> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(RunDetails item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty || item == null ? null : text.apply(item));
+                }
+            };
+            cell.setAlignment(right ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+            return cell;
         };
     }
 
@@ -328,17 +376,40 @@ public final class RunsTableView {
         return table;
     }
 
-    /** Status icon. */
-    private static final class StatusCell extends TableCell<RunRow, RunStatus> {
-        StatusCell() {
+    /**
+     * Status icon: one icon node per cell, its glyph and colour class changed only when the status shown changes,
+     * and the tooltip shared per status.
+     */
+    private static final class StatusCell extends TableCell<RunRow, RunDetails> {
+        private final Map<RunStatus, Tooltip> tips;
+        private final FontIcon icon = new FontIcon();
+        private RunStatus shown;
+
+        StatusCell(Map<RunStatus, Tooltip> tips) {
+            this.tips = tips;
             setAlignment(Pos.CENTER);
+            icon.setIconSize(16);
         }
 
         @Override
-        protected void updateItem(RunStatus item, boolean empty) {
+        protected void updateItem(RunDetails item, boolean empty) {
             super.updateItem(item, empty);
-            setText(null);
-            setGraphic(empty || item == null ? null : StatusIcons.icon(item));
+            RunStatus status = empty || item == null ? null : item.run().status();
+            if (status == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            if (status != shown) {
+                if (shown != null) {
+                    icon.getStyleClass().remove(StatusIcons.styleClass(shown));
+                }
+                icon.setIconCode(StatusIcons.ikon(status));
+                icon.getStyleClass().add(StatusIcons.styleClass(status));
+                shown = status;
+            }
+            setGraphic(icon);
+            setTooltip(tips.computeIfAbsent(status, s -> new Tooltip(s.name().toLowerCase(Locale.ROOT))));
         }
     }
 
@@ -346,11 +417,12 @@ public final class RunsTableView {
      * Name, indented by nesting depth, with a disclosure arrow for runs with children and for group headers (which
      * show "key = value (N runs)" here); ellipsised, with the full name as tooltip.
      */
-    private static final class NameCell extends TableCell<RunRow, String> {
+    private static final class NameCell extends TableCell<RunRow, RunDetails> {
         private final RunsViewModel vm;
         private final Region indent = new Region();
         private final FontIcon arrow = new FontIcon();
         private final HBox graphic = new HBox(indent, arrow);
+        private Tooltip tip;
 
         NameCell(RunsViewModel vm) {
             this.vm = vm;
@@ -363,11 +435,33 @@ public final class RunsTableView {
                     e.consume();
                 }
             });
+            // a group header has no details: its cell value stays null from one group to the next, so the cell
+            // follows its row's item to draw the new header
+            InvalidationListener rowItem = o -> redraw();
+            tableRowProperty().addListener((o, old, row) -> {
+                if (old != null) {
+                    old.itemProperty().removeListener(rowItem);
+                }
+                if (row != null) {
+                    row.itemProperty().addListener(rowItem);
+                }
+            });
         }
 
         @Override
-        protected void updateItem(String item, boolean empty) {
+        protected void updateItem(RunDetails item, boolean empty) {
             super.updateItem(item, empty);
+            draw(empty);
+        }
+
+        /** Draws the row's tree decorations again (they change without the item changing). */
+        void redraw() {
+            if (getTableRow() != null && getTableRow().getItem() != null) {
+                draw(false);
+            }
+        }
+
+        private void draw(boolean empty) {
             RunRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
             if (row == null) {
                 setText(null);
@@ -376,7 +470,7 @@ public final class RunsTableView {
                 setStyle(null);
                 return;
             }
-            String text = row.isGroup() ? row.groupLabel() : item;
+            String text = row.isGroup() ? row.groupLabel() : row.run() == null ? null : displayName(row.run());
             indent.setMinWidth(row.depth() * INDENT);
             indent.setPrefWidth(row.depth() * INDENT);
             arrow.setIconCode(row.isExpanded() ? Material2AL.EXPAND_MORE : Material2MZ.NAVIGATE_NEXT);
@@ -385,12 +479,20 @@ public final class RunsTableView {
             setGraphic(graphic);
             setText(text);
             setStyle(row.isGroup() ? "-fx-font-weight: bold;" : null);
-            setTooltip(text == null || text.length() < 28 ? null : new Tooltip(text));
+            if (text == null || text.length() < 28) {
+                setTooltip(null);
+            } else {
+                if (tip == null) {
+                    tip = new Tooltip();
+                }
+                tip.setText(text);
+                setTooltip(tip);
+            }
         }
     }
 
     /** A param, tag or metric cell; numbers right-aligned. */
-    private static final class SpecCell extends TableCell<RunRow, Object> {
+    private static final class SpecCell extends TableCell<RunRow, RunDetails> {
         private final ColumnSpec spec;
 
         SpecCell(ColumnSpec spec) {
@@ -398,15 +500,14 @@ public final class RunsTableView {
         }
 
         @Override
-        protected void updateItem(Object item, boolean empty) {
+        protected void updateItem(RunDetails item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || getTableRow() == null || getTableRow().getItem() == null
-                    || getTableRow().getItem().isGroup()) {
+            if (empty || item == null) {
                 setText(null);
                 return;
             }
-            setText(spec.text(getTableRow().getItem().details()));
-            setAlignment(item instanceof Double ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+            setText(spec.text(item));
+            setAlignment(spec.value(item) instanceof Double ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         }
     }
 
@@ -435,10 +536,15 @@ public final class RunsTableView {
             if (!empty && getTableView() != null && getIndex() >= getTableView().getItems().size() - LOOKAHEAD) {
                 vm.loadMore();
             }
-            boolean group = !empty && item != null && item.isGroup();
+            mark();
+        }
+
+        /** Sets the group and deleted pseudo-classes (a change of state only restyles the row when it flips). */
+        void mark() {
+            RunRow item = isEmpty() ? null : getItem();
+            boolean group = item != null && item.isGroup();
             pseudoClassStateChanged(GROUP, group);
-            pseudoClassStateChanged(DELETED, !empty && item != null && !group
-                    && item.run().lifecycle() == Lifecycle.DELETED);
+            pseudoClassStateChanged(DELETED, item != null && !group && item.run().lifecycle() == Lifecycle.DELETED);
         }
     }
 }

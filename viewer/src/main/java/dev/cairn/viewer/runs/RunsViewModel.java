@@ -551,8 +551,9 @@ public final class RunsViewModel {
         boolean storeCanSort = !clauses.contains(null);
         List<String> wanted = storeCanSort ? List.copyOf(clauses) : List.of();
         if (store != null && !complete.get() && !wanted.equals(storeOrder)) {
+            // the rows held are replaced by the store's first page in the new order: sorting them here first
+            // would lay out thousands of rows for nothing
             storeOrder = wanted;
-            rebuild();
             loadRows();
             return;
         }

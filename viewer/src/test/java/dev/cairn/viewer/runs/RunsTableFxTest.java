@@ -9,6 +9,7 @@ import dev.cairn.viewer.common.ManualTicker;
 import dev.cairn.viewer.testing.TestStores;
 import javafx.scene.Scene;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -125,6 +129,48 @@ class RunsTableFxTest {
         robot.type(KeyCode.RIGHT);
         waitUntil(() -> table().getItems().size() == 6);
         assertThat(table().getSelectionModel().getSelectedItem().run().name()).isEqualTo("sweep");
+    }
+
+    /**
+     * The cells are kept across row changes (no table refresh that builds them again): a row whose item stays but
+     * whose place in the tree changes redraws its arrow, a renamed run its name, a group header its count.
+     */
+    @Test
+    void cellsKeptAcrossChangesShowTheNewFoldStateNameAndGroupCount(FxRobot robot) throws Exception {
+        waitUntil(() -> table().getItems().size() == 6);
+        waitUntil(() -> arrowOf(robot, sweep.id()) == Material2AL.EXPAND_MORE);
+        robot.clickOn(robot.from(table()).lookup("#toggle-" + sweep.id()).queryAs(FontIcon.class));
+        // sweep stays the third row: its cell is not given a new item, yet shows it is folded
+        waitUntil(() -> table().getItems().size() == 3 && arrowOf(robot, sweep.id()) == Material2MZ.NAVIGATE_NEXT);
+        assertThat(FxWait.on(() -> nameCellTexts(robot))).contains("sweep").doesNotContain("trial-1");
+
+        store.runs().rename(sweep.id(), "sweep-renamed");
+        robot.interact(() -> vm.poll());
+        waitUntil(() -> nameCellTexts(robot).contains("sweep-renamed"));
+
+        robot.interact(() -> vm.setGroupBy(dev.cairn.viewer.common.GroupBy.param("model")));
+        waitUntil(() -> nameCellTexts(robot).contains("model = tree (4 runs)"));
+        run("late", 9, null, "tree");
+        robot.interact(() -> vm.poll());
+        waitUntil(() -> nameCellTexts(robot).contains("model = tree (5 runs)"));
+    }
+
+    /** The icon of run {@code id}'s disclosure arrow in the table, or null when none is shown (FX thread). */
+    private Object arrowOf(FxRobot robot, String id) {
+        return robot.from(table()).lookup("#toggle-" + id).tryQueryAs(FontIcon.class)
+                .map(FontIcon::getIconCode).orElse(null);
+    }
+
+    /** The texts of the table's name cells that show a row (FX thread). */
+    private List<String> nameCellTexts(FxRobot robot) {
+        List<String> texts = new ArrayList<>();
+        for (TableCell<?, ?> c : robot.from(table()).lookup(".table-cell").queryAllAs(TableCell.class)) {
+            if (c.getTableColumn() != null && "col-name".equals(c.getTableColumn().getId())
+                    && c.getTableRow() != null && c.getTableRow().getItem() != null && c.getText() != null) {
+                texts.add(c.getText());
+            }
+        }
+        return texts;
     }
 
     @Test
