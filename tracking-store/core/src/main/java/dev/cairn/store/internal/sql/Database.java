@@ -2,6 +2,7 @@ package dev.cairn.store.internal.sql;
 
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.model.StoreException;
+import dev.cairn.store.model.StoreFullException;
 import dev.cairn.store.model.StoreReadOnlyException;
 import dev.cairn.store.model.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -368,6 +369,10 @@ public final class Database implements AutoCloseable {
         if (dialect.isConnectionFailure(e)) {
             return new StoreUnavailableException("The store " + describe() + " cannot be reached: "
                     + firstLine(e.getMessage()), e);
+        }
+        if (dialect.isDiskFull(e)) {
+            return new StoreFullException("The store " + describe() + " cannot be written: its disk is full. Nothing "
+                    + "of this " + what + " was stored; free space and try again.", e);
         }
         if (dialect.isReadOnlyFailure(e)) {
             return new StoreReadOnlyException("The store " + describe() + " cannot be written (read-only file or folder).");

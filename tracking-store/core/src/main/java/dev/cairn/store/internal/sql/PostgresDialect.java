@@ -326,6 +326,11 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public boolean isDiskFull(SQLException e) {
+        return anyState(e, "53100"::equals); // disk_full
+    }
+
+    @Override
     public boolean isReadOnlyFailure(SQLException e) {
         return anyState(e, READ_ONLY_STATES::contains);
     }

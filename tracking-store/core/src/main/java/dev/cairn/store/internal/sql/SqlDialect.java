@@ -44,6 +44,11 @@ public interface SqlDialect {
     /** True when the exception means the store cannot be written (read-only file, folder or role). */
     boolean isReadOnlyFailure(SQLException e);
 
+    /** True when the exception means the disk holding the store is full (nothing of the transaction was written). */
+    default boolean isDiskFull(SQLException e) {
+        return false;
+    }
+
     /** True when the exception means the server is unreachable or the connection dropped. */
     boolean isConnectionFailure(SQLException e);
 

@@ -166,6 +166,14 @@ public final class SqliteDialect implements SqlDialect {
     }
 
     @Override
+    public boolean isDiskFull(SQLException e) {
+        if (e instanceof SQLiteException se) {
+            return (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_FULL.code;
+        }
+        return String.valueOf(e.getMessage()).contains("SQLITE_FULL");
+    }
+
+    @Override
     public long dataVersion(Connection connection) throws SQLException {
         return intPragma(connection, "data_version");
     }
