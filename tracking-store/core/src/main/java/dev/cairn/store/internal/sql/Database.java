@@ -3,6 +3,7 @@ package dev.cairn.store.internal.sql;
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.model.StoreException;
 import dev.cairn.store.model.StoreFullException;
+import dev.cairn.store.model.StoreGoneException;
 import dev.cairn.store.model.StoreReadOnlyException;
 import dev.cairn.store.model.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -48,6 +49,8 @@ public final class Database implements AutoCloseable {
     private volatile boolean committedHere;
     private int readerCount;
     private volatile boolean closed;
+    /** Why the store is gone (its file deleted, moved or replaced), once noticed; every call then fails with it. */
+    private volatile String gone;
 
     public Database(SqlDialect dialect, StoreMode mode, long busyTimeoutMs) {
         this.dialect = dialect;
@@ -78,6 +81,7 @@ public final class Database implements AutoCloseable {
                 throw translate(e, "read");
             }
         }
+        ensureSameStore();
         for (int attempt = 1; ; attempt++) {
             Connection connection = borrowReader();
             boolean healthy = true;
@@ -120,6 +124,7 @@ public final class Database implements AutoCloseable {
             long backoffMs = 5;
             boolean reconnected = false;
             while (true) {
+                ensureSameStore();
                 Connection connection;
                 try {
                     connection = writer();
@@ -208,6 +213,7 @@ public final class Database implements AutoCloseable {
      * committed (near-free otherwise).
      */
     public long changeToken() {
+        ensureSameStore();
         synchronized (probeLock) {
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -243,6 +249,34 @@ public final class Database implements AutoCloseable {
         return probeChangeSeq;
     }
 
+    /**
+     * Fails with {@link StoreGoneException} once the store's file was deleted, moved or replaced. The first time,
+     * says so at WARN and closes every connection: nothing more is read from the old file, nothing is written at
+     * all, and (SQLite) the old store's journal is folded into the old file rather than left beside the new one.
+     */
+    private void ensureSameStore() {
+        String reason = gone;
+        if (reason == null) {
+            reason = dialect.identityChange();
+            if (reason == null) {
+                return;
+            }
+            boolean first = false;
+            synchronized (this) {
+                if (gone == null) {
+                    gone = reason;
+                    first = true;
+                }
+            }
+            if (first) {
+                LOG.warn("{}", reason);
+                closeConnections();
+                dialect.abandoned();
+            }
+        }
+        throw new StoreGoneException(reason);
+    }
+
     /** Runs the engine's integrity check; "ok" when healthy. */
     public String integrityCheck() {
         return read(dialect::integrityCheck);
@@ -254,6 +288,11 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
+        closeConnections();
+        dialect.close();
+    }
+
+    private void closeConnections() {
         synchronized (allConnections) {
             for (Connection connection : allConnections) {
                 try {
@@ -264,7 +303,6 @@ public final class Database implements AutoCloseable {
             }
             allConnections.clear();
         }
-        dialect.close();
     }
 
     private void recordChange(Tx tx) throws SQLException {
@@ -358,6 +396,7 @@ public final class Database implements AutoCloseable {
     }
 
     private Connection open() throws SQLException {
+        ensureSameStore();
         Connection connection = dialect.connect(mode, busyTimeoutMs);
         synchronized (allConnections) {
             allConnections.add(connection);

@@ -44,6 +44,21 @@ public interface SqlDialect {
     /** True when the exception means the store cannot be written (read-only file, folder or role). */
     boolean isReadOnlyFailure(SQLException e);
 
+    /**
+     * Null while the store this dialect opened is still the one at its location; else why not, in one line (its
+     * file was deleted, moved or replaced). Cheap: called before every read, write and change-token poll.
+     */
+    default String identityChange() {
+        return null;
+    }
+
+    /**
+     * Called once after {@link #identityChange()} reported the store gone and every connection was closed: sets aside
+     * what the old store left at its location that would otherwise be taken for part of the file there now.
+     */
+    default void abandoned() {
+    }
+
     /** True when the exception means the disk holding the store is full (nothing of the transaction was written). */
     default boolean isDiskFull(SQLException e) {
         return false;
