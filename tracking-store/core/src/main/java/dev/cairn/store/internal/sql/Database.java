@@ -135,11 +135,14 @@ public final class Database implements AutoCloseable {
                 currentTx.set(tx);
                 boolean began = false;
                 boolean committing = false;
+                Object txid = null;
+                T result = null;
                 try {
                     dialect.beginWrite(connection);
                     began = true;
-                    T result = work.run(tx);
+                    result = work.run(tx);
                     recordChange(tx);
+                    txid = dialect.transactionId(connection);
                     committing = true;
                     execute(connection, "COMMIT");
                     committedHere = true;
@@ -152,6 +155,24 @@ public final class Database implements AutoCloseable {
                     }
                     if (dialect.isConnectionFailure(e)) {
                         discardWriter();
+                        if (committing && txid != null) {
+                            // the connection broke during COMMIT: the server may have stored it (only the answer
+                            // was lost); redoing it then would store it twice, so ask the server what happened
+                            Boolean stored = commitOutcome(txid);
+                            if (Boolean.TRUE.equals(stored)) {
+                                LOG.warn("lost the connection to {} during COMMIT ({}); the server had stored it",
+                                        describe(), e.getMessage());
+                                committedHere = true;
+                                tx.afterCommitActions().forEach(Runnable::run);
+                                return result;
+                            }
+                            if (stored == null) {
+                                throw new StoreUnavailableException("The store " + describe() + " cannot be reached;"
+                                        + " whether the last write was stored is unknown: " + firstLine(e.getMessage()),
+                                        e);
+                            }
+                            committing = false; // rolled back: as safe to redo as a write that never reached COMMIT
+                        }
                         // before COMMIT the server rolled the transaction back with the connection: safe to redo
                         if (!committing && !reconnected) {
                             reconnected = true;
@@ -185,6 +206,51 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Whether the transaction {@code txid}, whose connection broke during COMMIT, was stored: asked on a fresh
+     * connection, waiting for the server to come back for up to the busy timeout; null when that cannot be told.
+     */
+    private Boolean commitOutcome(Object txid) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(busyTimeoutMs, 1000));
+        long backoffMs = 20;
+        while (true) {
+            Connection connection = null;
+            try {
+                connection = open();
+                Boolean stored = dialect.committed(connection, txid);
+                if (stored != null) {
+                    return stored;
+                }
+            } catch (SQLException e) {
+                if (!dialect.isConnectionFailure(e)) {
+                    LOG.warn("cannot tell whether the last write to {} was stored: {}", describe(), e.getMessage());
+                    return null;
+                }
+            } finally {
+                if (connection != null) {
+                    release(connection);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            sleep(backoffMs);
+            backoffMs = Math.min(backoffMs * 2, 500);
+        }
+    }
+
+    /** Closes a connection opened for one question (a healthy one goes back to the dialect's pool). */
+    private void release(Connection connection) {
+        synchronized (allConnections) {
+            allConnections.remove(connection);
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("closing a connection", e);
         }
     }
 

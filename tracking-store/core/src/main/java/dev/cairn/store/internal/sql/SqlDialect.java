@@ -59,6 +59,19 @@ public interface SqlDialect {
     default void abandoned() {
     }
 
+    /**
+     * An id of the current write transaction whose outcome {@link #committed} can tell after its connection broke
+     * during COMMIT; null when the engine cannot tell (a local file has no such in-between state).
+     */
+    default Object transactionId(Connection connection) throws SQLException {
+        return null;
+    }
+
+    /** Whether transaction {@code txid} committed: true, false (rolled back), or null while that cannot be told. */
+    default Boolean committed(Connection connection, Object txid) throws SQLException {
+        return null;
+    }
+
     /** True when the exception means the disk holding the store is full (nothing of the transaction was written). */
     default boolean isDiskFull(SQLException e) {
         return false;
