@@ -17,6 +17,9 @@ final class ImportReport {
     private final List<String> warnings = new ArrayList<>();
     private final List<ImportSummary.Model> models = new ArrayList<>();
     private final ImportListener listener;
+    /** Set when a write found the store's disk full: later runs are not attempted (each would fail the same way). */
+    private String storeFull;
+    private int notAttempted;
     private String aliasFrom;
     private String aliasTo;
 
@@ -85,6 +88,26 @@ final class ImportReport {
         listener.warning("failed: " + message);
     }
 
+    /** True once a write found the store's disk full. */
+    boolean storeFull() {
+        return storeFull != null;
+    }
+
+    /** The store's disk is full: recorded once with its reason, for the first run it stopped. */
+    void storeFull(String source, String message) {
+        if (storeFull == null) {
+            storeFull = message;
+            fail(source, message);
+        } else {
+            notAttempted++;
+        }
+    }
+
+    /** A run not attempted because the store's disk is full. */
+    void notAttempted() {
+        notAttempted++;
+    }
+
     void warn(String message) {
         message = shown(message);
         warnings.add(message);
@@ -92,6 +115,11 @@ final class ImportReport {
     }
 
     ImportSummary summary(boolean dryRun, boolean cancelled) {
+        if (notAttempted > 0) {
+            failed.add(new ImportSummary.Failure("store", notAttempted + " more run" + (notAttempted == 1 ? "" : "s")
+                    + " not imported: the store's disk is full (import again once there is room)"));
+            notAttempted = 0;
+        }
         return new ImportSummary(sources, new ArrayList<>(added), new ArrayList<>(updated),
                 new ArrayList<>(unchanged), failed, warnings, dryRun, cancelled, models);
     }

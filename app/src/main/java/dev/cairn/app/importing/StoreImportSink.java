@@ -14,6 +14,7 @@ import dev.cairn.store.model.NewRun;
 import dev.cairn.store.model.Provenance;
 import dev.cairn.store.model.Run;
 import dev.cairn.store.model.StoreException;
+import dev.cairn.store.model.StoreFullException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,11 +67,21 @@ public final class StoreImportSink implements ImportSink {
     @Override
     public Outcome write(ImportedRun source) {
         ImportedRun run = options.experiment() == null ? source : inExperiment(source, options.experiment());
+        if (report.storeFull()) {
+            report.notAttempted();
+            return Outcome.FAILED;
+        }
         try {
             Outcome outcome = options.dryRun() ? plan(run) : store(run);
             runsSeen.add(run.id());
             report.outcome(outcome, run.id());
             return outcome;
+        } catch (StoreFullException e) {
+            LOG.warn("run {} not imported: {}", run.id(), e.getMessage());
+            report.storeFull(run.sourceRef() != null ? run.sourceRef() : run.id(),
+                    (run.sourceRef() != null ? run.sourceRef() + ": " : "") + "run " + run.id()
+                            + " and the runs after it not imported: " + e.getMessage());
+            return Outcome.FAILED;
         } catch (StoreException | IllegalArgumentException | IllegalStateException e) {
             LOG.debug("run {} not written", run.id(), e);
             report.fail(run.sourceRef() != null ? run.sourceRef() : run.id(),

@@ -39,6 +39,10 @@ final class ErrorMapping {
             LOG.warn("{}: store unavailable: {}", what, e.getMessage());
             return new ApiException(ApiException.Code.INTERNAL_ERROR, 503, e.getMessage());
         }
+        if (e instanceof dev.cairn.store.model.StoreFullException) {
+            LOG.warn("{}: {}", what, e.getMessage());
+            return new ApiException(ApiException.Code.INTERNAL_ERROR, 507, e.getMessage());
+        }
         if (e instanceof StoreException) {
             LOG.warn("{}: {}", what, e.getMessage(), e);
             return new ApiException(ApiException.Code.INTERNAL_ERROR, e.getMessage());

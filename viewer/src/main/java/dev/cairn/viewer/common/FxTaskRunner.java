@@ -57,8 +57,14 @@ public final class FxTaskRunner implements TaskRunner {
                     }
                 });
             } catch (Exception | Error e) {
-                LOG.warn("background job '{}' failed{}: {}", label == null ? "(quiet)" : label,
-                        cancelled.get() ? " after it was cancelled" : "", e.toString(), e);
+                String name = label == null ? "(quiet)" : label;
+                String after = cancelled.get() ? " after it was cancelled" : "";
+                if (e instanceof dev.cairn.store.model.StoreException) {
+                    // the store's exceptions say what happened in one line; a stack trace only for the unexpected
+                    LOG.warn("background job '{}' failed{}: {}", name, after, e.getMessage());
+                } else {
+                    LOG.warn("background job '{}' failed{}: {}", name, after, e.toString(), e);
+                }
                 Platform.runLater(() -> {
                     end(shown, ended);
                     if (!cancelled.get()) {

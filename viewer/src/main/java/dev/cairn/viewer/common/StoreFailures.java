@@ -1,5 +1,6 @@
 package dev.cairn.viewer.common;
 
+import dev.cairn.store.model.StoreGoneException;
 import dev.cairn.store.model.StorePasswordException;
 import dev.cairn.store.model.StoreUnavailableException;
 
@@ -32,6 +33,20 @@ public final class StoreFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * The one-line reason when {@code failure} (or a cause) says the open store's file was deleted, moved or replaced
+     * (the store must be reopened; polling again will not help); else null.
+     */
+    public static String gone(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 16; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof StoreGoneException) {
+                return t.getMessage();
+            }
+        }
+        return null;
     }
 
     /** The password problem behind {@code failure}, or null when it is something else. */

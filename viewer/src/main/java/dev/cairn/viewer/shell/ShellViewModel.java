@@ -58,6 +58,8 @@ import java.util.function.Supplier;
 public final class ShellViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
 
+    private static final String CANNOT_OPEN = "The store cannot be opened";
+
     /** How often the registry browser looks for changes while it is shown. */
     public static final Duration REGISTRY_POLL = Duration.ofSeconds(1);
 
@@ -78,6 +80,7 @@ public final class ShellViewModel {
     private final StringProperty storePath = new SimpleStringProperty(this, "storePath", "");
     private final ObjectProperty<StoreMode> mode = new SimpleObjectProperty<>(this, "mode");
     private final StringProperty error = new SimpleStringProperty(this, "error");
+    private final StringProperty errorTitle = new SimpleStringProperty(this, "errorTitle", CANNOT_OPEN);
     private final StringProperty notice = new SimpleStringProperty(this, "notice");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ObservableList<String> recentStores = FXCollections.observableArrayList();
@@ -99,6 +102,8 @@ public final class ShellViewModel {
     /** The last store asked for (with its password, in memory only), for Try again and the team-store form. */
     private StoreLocation lastLocation;
     private StoreMode lastMode = StoreMode.LOCAL;
+    /** The last store's file went away while open: Try again opens what is there now, never a new empty store. */
+    private boolean reopenExistingOnly;
     private Supplier<TeamStoreViewModel.PasswordLookup> passwordLookup = PgPass::fromEnvironment;
     private boolean applyingColumns;
     private boolean sessionTheme;
@@ -193,16 +198,23 @@ public final class ShellViewModel {
      * or a PostgreSQL database.
      */
     public void openStore(StoreLocation location, StoreMode requested) {
+        openStore(location, requested, true);
+    }
+
+    private void openStore(StoreLocation location, StoreMode requested, boolean create) {
         Objects.requireNonNull(location, "location");
         StoreMode m = requested == null ? StoreMode.LOCAL : requested;
-        StoreOptions options = switch (m) {
+        StoreOptions chosen = switch (m) {
             case SHARED -> StoreOptions.shared();
             case READ_ONLY -> StoreOptions.readOnly();
             default -> StoreOptions.local();
         };
+        StoreOptions options = create ? chosen : chosen.withCreate(false);
         closeStore();
         lastLocation = location;
         lastMode = m;
+        reopenExistingOnly = !create;
+        errorTitle.set(CANNOT_OPEN);
         retryable.set(false);
         passwordPrompt.set(null);
         screen.set(Screen.OPENING);
@@ -220,7 +232,8 @@ public final class ShellViewModel {
             LOG.warn("cannot open {}: {}", location.describe(), failure.toString());
             error.set(UserMessages.of(failure));
             mode.set(null);
-            retryable.set(StoreFailures.unavailable(failure));
+            // after the file went away, Try again stays offered until it is back (or another store is opened)
+            retryable.set(StoreFailures.unavailable(failure) || !create);
             screen.set(Screen.ERROR);
             StoreFailures.PasswordProblem problem = StoreFailures.passwordProblem(failure);
             if (problem != null && location instanceof StoreLocation.Postgres pg) {
@@ -242,7 +255,7 @@ public final class ShellViewModel {
     /** Opens the last store asked for again (after the server was down), with the same mode and password. */
     public void retryOpen() {
         if (lastLocation != null) {
-            openStore(lastLocation, lastMode);
+            openStore(lastLocation, lastMode, !reopenExistingOnly);
         }
     }
 
@@ -284,13 +297,43 @@ public final class ShellViewModel {
     /** A background refresh failed: when the server is unreachable, say so until a poll succeeds again. */
     private void refreshFailed(Throwable failure) {
         TrackingStore s = store;
-        if (s == null || !StoreFailures.unavailable(failure)) {
+        if (s == null) {
+            return;
+        }
+        String gone = StoreFailures.gone(failure);
+        if (gone != null) {
+            storeGone(s, gone);
+            return;
+        }
+        if (!StoreFailures.unavailable(failure)) {
             return;
         }
         if (connection.get() == null) {
             LOG.warn("lost the connection to {}: {}", s.location().describe(), UserMessages.of(failure));
             connection.set("Connection to " + s.location().displayName() + " lost — retrying");
         }
+    }
+
+    /**
+     * The open store's file was deleted, moved or replaced (the store refuses every call from now on): closes it and
+     * says so, in one line, on the error screen and in the status bar; Try again reopens the path, which opens what is
+     * there now or says it is missing or not a Cairn store, and never creates an empty store in its place.
+     */
+    private void storeGone(TrackingStore s, String reason) {
+        LOG.warn("closing {}: {}", s.location().describe(), reason);
+        StoreLocation location = s.location();
+        StoreMode m = lastMode;
+        closeStore();
+        lastLocation = location;
+        lastMode = m;
+        reopenExistingOnly = true;
+        title.set("Cairn — " + location.displayName());
+        storePath.set(location.describe());
+        errorTitle.set("The store file changed on disk");
+        error.set(reason);
+        retryable.set(true);
+        screen.set(Screen.ERROR);
+        connection.set(reason);
     }
 
     /** A background refresh worked: if the connection was lost, it is back; read again what failed meanwhile. */
@@ -721,6 +764,11 @@ public final class ShellViewModel {
         return error;
     }
 
+    /** The error screen's title: the store cannot be opened, or its file changed on disk while it was open. */
+    public ReadOnlyStringProperty errorTitleProperty() {
+        return errorTitle;
+    }
+
     /**
      * "Connection to db@host lost — retrying" while the open store's server does not answer the background polls;
      * null otherwise.
@@ -747,7 +795,10 @@ public final class ShellViewModel {
         return passwordPrompt;
     }
 
-    /** True when the store could not be opened because its server was unreachable: {@link #retryOpen()} may work. */
+    /**
+     * True when {@link #retryOpen()} may work: the store could not be opened because its server was unreachable, or
+     * its file changed on disk while open.
+     */
     public ReadOnlyBooleanProperty retryableProperty() {
         return retryable;
     }

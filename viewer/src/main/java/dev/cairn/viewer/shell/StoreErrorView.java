@@ -21,7 +21,9 @@ public final class StoreErrorView {
         FontIcon icon = new FontIcon(Material2MZ.WARNING);
         icon.setIconSize(48);
         icon.getStyleClass().add("status-failed");
-        Label title = new Label("The store cannot be opened");
+        Label title = new Label();
+        title.setId("storeErrorTitle");
+        title.textProperty().bind(vm.errorTitleProperty());
         title.getStyleClass().add("error-title");
         Label message = new Label();
         message.setId("storeErrorMessage");

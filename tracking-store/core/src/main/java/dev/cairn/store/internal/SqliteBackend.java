@@ -59,6 +59,7 @@ public final class SqliteBackend implements StoreBackend {
             throw new StoreException("Cannot open the store " + file + " (" + firstLine(e.getMessage())
                     + "). Is it a Cairn store?", e);
         }
+        dialect.rememberFile();
         LOG.debug("opened {} in {} mode", file, mode);
         return new SqlTrackingStore(new Database(dialect, mode, busyMs), location, before);
     }

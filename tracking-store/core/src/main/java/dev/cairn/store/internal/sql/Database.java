@@ -2,6 +2,8 @@ package dev.cairn.store.internal.sql;
 
 import dev.cairn.store.StoreMode;
 import dev.cairn.store.model.StoreException;
+import dev.cairn.store.model.StoreFullException;
+import dev.cairn.store.model.StoreGoneException;
 import dev.cairn.store.model.StoreReadOnlyException;
 import dev.cairn.store.model.StoreUnavailableException;
 import org.slf4j.Logger;
@@ -47,6 +49,8 @@ public final class Database implements AutoCloseable {
     private volatile boolean committedHere;
     private int readerCount;
     private volatile boolean closed;
+    /** Why the store is gone (its file deleted, moved or replaced), once noticed; every call then fails with it. */
+    private volatile String gone;
 
     public Database(SqlDialect dialect, StoreMode mode, long busyTimeoutMs) {
         this.dialect = dialect;
@@ -77,6 +81,7 @@ public final class Database implements AutoCloseable {
                 throw translate(e, "read");
             }
         }
+        ensureSameStore();
         for (int attempt = 1; ; attempt++) {
             Connection connection = borrowReader();
             boolean healthy = true;
@@ -119,6 +124,7 @@ public final class Database implements AutoCloseable {
             long backoffMs = 5;
             boolean reconnected = false;
             while (true) {
+                ensureSameStore();
                 Connection connection;
                 try {
                     connection = writer();
@@ -129,11 +135,14 @@ public final class Database implements AutoCloseable {
                 currentTx.set(tx);
                 boolean began = false;
                 boolean committing = false;
+                Object txid = null;
+                T result = null;
                 try {
                     dialect.beginWrite(connection);
                     began = true;
-                    T result = work.run(tx);
+                    result = work.run(tx);
                     recordChange(tx);
+                    txid = dialect.transactionId(connection);
                     committing = true;
                     execute(connection, "COMMIT");
                     committedHere = true;
@@ -146,6 +155,24 @@ public final class Database implements AutoCloseable {
                     }
                     if (dialect.isConnectionFailure(e)) {
                         discardWriter();
+                        if (committing && txid != null) {
+                            // the connection broke during COMMIT: the server may have stored it (only the answer
+                            // was lost); redoing it then would store it twice, so ask the server what happened
+                            Boolean stored = commitOutcome(txid);
+                            if (Boolean.TRUE.equals(stored)) {
+                                LOG.warn("lost the connection to {} during COMMIT ({}); the server had stored it",
+                                        describe(), e.getMessage());
+                                committedHere = true;
+                                tx.afterCommitActions().forEach(Runnable::run);
+                                return result;
+                            }
+                            if (stored == null) {
+                                throw new StoreUnavailableException("The store " + describe() + " cannot be reached;"
+                                        + " whether the last write was stored is unknown: " + firstLine(e.getMessage()),
+                                        e);
+                            }
+                            committing = false; // rolled back: as safe to redo as a write that never reached COMMIT
+                        }
                         // before COMMIT the server rolled the transaction back with the connection: safe to redo
                         if (!committing && !reconnected) {
                             reconnected = true;
@@ -182,6 +209,51 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the transaction {@code txid}, whose connection broke during COMMIT, was stored: asked on a fresh
+     * connection, waiting for the server to come back for up to the busy timeout; null when that cannot be told.
+     */
+    private Boolean commitOutcome(Object txid) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(busyTimeoutMs, 1000));
+        long backoffMs = 20;
+        while (true) {
+            Connection connection = null;
+            try {
+                connection = open();
+                Boolean stored = dialect.committed(connection, txid);
+                if (stored != null) {
+                    return stored;
+                }
+            } catch (SQLException e) {
+                if (!dialect.isConnectionFailure(e)) {
+                    LOG.warn("cannot tell whether the last write to {} was stored: {}", describe(), e.getMessage());
+                    return null;
+                }
+            } finally {
+                if (connection != null) {
+                    release(connection);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return null;
+            }
+            sleep(backoffMs);
+            backoffMs = Math.min(backoffMs * 2, 500);
+        }
+    }
+
+    /** Closes a connection opened for one question (a healthy one goes back to the dialect's pool). */
+    private void release(Connection connection) {
+        synchronized (allConnections) {
+            allConnections.remove(connection);
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("closing a connection", e);
+        }
+    }
+
     /** Convenience for write work without a result. */
     public void writeVoid(TxVoidWork work) {
         write(tx -> {
@@ -207,6 +279,7 @@ public final class Database implements AutoCloseable {
      * committed (near-free otherwise).
      */
     public long changeToken() {
+        ensureSameStore();
         synchronized (probeLock) {
             for (int attempt = 1; ; attempt++) {
                 try {
@@ -242,6 +315,34 @@ public final class Database implements AutoCloseable {
         return probeChangeSeq;
     }
 
+    /**
+     * Fails with {@link StoreGoneException} once the store's file was deleted, moved or replaced. The first time,
+     * says so at WARN and closes every connection: nothing more is read from the old file, nothing is written at
+     * all, and (SQLite) the old store's journal is folded into the old file rather than left beside the new one.
+     */
+    private void ensureSameStore() {
+        String reason = gone;
+        if (reason == null) {
+            reason = dialect.identityChange();
+            if (reason == null) {
+                return;
+            }
+            boolean first = false;
+            synchronized (this) {
+                if (gone == null) {
+                    gone = reason;
+                    first = true;
+                }
+            }
+            if (first) {
+                LOG.warn("{}", reason);
+                closeConnections();
+                dialect.abandoned();
+            }
+        }
+        throw new StoreGoneException(reason);
+    }
+
     /** Runs the engine's integrity check; "ok" when healthy. */
     public String integrityCheck() {
         return read(dialect::integrityCheck);
@@ -253,6 +354,11 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
+        closeConnections();
+        dialect.close();
+    }
+
+    private void closeConnections() {
         synchronized (allConnections) {
             for (Connection connection : allConnections) {
                 try {
@@ -263,7 +369,6 @@ public final class Database implements AutoCloseable {
             }
             allConnections.clear();
         }
-        dialect.close();
     }
 
     private void recordChange(Tx tx) throws SQLException {
@@ -357,6 +462,7 @@ public final class Database implements AutoCloseable {
     }
 
     private Connection open() throws SQLException {
+        ensureSameStore();
         Connection connection = dialect.connect(mode, busyTimeoutMs);
         synchronized (allConnections) {
             allConnections.add(connection);
@@ -368,6 +474,10 @@ public final class Database implements AutoCloseable {
         if (dialect.isConnectionFailure(e)) {
             return new StoreUnavailableException("The store " + describe() + " cannot be reached: "
                     + firstLine(e.getMessage()), e);
+        }
+        if (dialect.isDiskFull(e)) {
+            return new StoreFullException("The store " + describe() + " cannot be written: its disk is full. Nothing "
+                    + "of this " + what + " was stored; free space and try again.", e);
         }
         if (dialect.isReadOnlyFailure(e)) {
             return new StoreReadOnlyException("The store " + describe() + " cannot be written (read-only file or folder).");

@@ -326,6 +326,31 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public Object transactionId(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT txid_current()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** From {@code txid_status}: committed, aborted, or (still in progress, too old to tell) null. */
+    @Override
+    public Boolean committed(Connection connection, Object txid) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT txid_status(?)")) {
+            ps.setLong(1, (Long) txid);
+            try (ResultSet rs = ps.executeQuery()) {
+                String status = rs.next() ? rs.getString(1) : null;
+                return "committed".equals(status) ? Boolean.TRUE : "aborted".equals(status) ? Boolean.FALSE : null;
+            }
+        }
+    }
+
+    @Override
+    public boolean isDiskFull(SQLException e) {
+        return anyState(e, "53100"::equals); // disk_full
+    }
+
+    @Override
     public boolean isReadOnlyFailure(SQLException e) {
         return anyState(e, READ_ONLY_STATES::contains);
     }

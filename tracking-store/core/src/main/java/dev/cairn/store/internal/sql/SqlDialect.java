@@ -44,6 +44,39 @@ public interface SqlDialect {
     /** True when the exception means the store cannot be written (read-only file, folder or role). */
     boolean isReadOnlyFailure(SQLException e);
 
+    /**
+     * Null while the store this dialect opened is still the one at its location; else why not, in one line (its
+     * file was deleted, moved or replaced). Cheap: called before every read, write and change-token poll.
+     */
+    default String identityChange() {
+        return null;
+    }
+
+    /**
+     * Called once after {@link #identityChange()} reported the store gone and every connection was closed: sets aside
+     * what the old store left at its location that would otherwise be taken for part of the file there now.
+     */
+    default void abandoned() {
+    }
+
+    /**
+     * An id of the current write transaction whose outcome {@link #committed} can tell after its connection broke
+     * during COMMIT; null when the engine cannot tell (a local file has no such in-between state).
+     */
+    default Object transactionId(Connection connection) throws SQLException {
+        return null;
+    }
+
+    /** Whether transaction {@code txid} committed: true, false (rolled back), or null while that cannot be told. */
+    default Boolean committed(Connection connection, Object txid) throws SQLException {
+        return null;
+    }
+
+    /** True when the exception means the disk holding the store is full (nothing of the transaction was written). */
+    default boolean isDiskFull(SQLException e) {
+        return false;
+    }
+
     /** True when the exception means the server is unreachable or the connection dropped. */
     boolean isConnectionFailure(SQLException e);
 

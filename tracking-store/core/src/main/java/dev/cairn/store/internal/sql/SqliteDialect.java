@@ -31,9 +31,93 @@ public final class SqliteDialect implements SqlDialect {
     static final int APPLICATION_ID = 0x4341524E;
 
     private final Path path;
+    /** The identity (device and inode) of the file the store was opened on; null until {@link #rememberFile()}. */
+    private volatile Object fileKey;
+    /** The identities of the store's -wal and -shm files, once seen while the store was still at its path. */
+    private volatile Object walKey;
+    private volatile Object shmKey;
 
     public SqliteDialect(Path path) {
         this.path = path.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Remembers which file the store is (its device and inode), once opened: from then on a connection never
+     * creates a missing file, and {@link #identityChange()} reports the file deleted, moved or replaced.
+     */
+    public void rememberFile() {
+        fileKey = currentFileKey();
+    }
+
+    private Object currentFileKey() {
+        return keyOf(path);
+    }
+
+    private static Object keyOf(Path file) {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Path sibling(String suffix) {
+        return path.resolveSibling(path.getFileName() + suffix);
+    }
+
+    @Override
+    public String identityChange() {
+        Object opened = fileKey;
+        if (opened == null) {
+            return null;
+        }
+        Object now = currentFileKey();
+        if (now == null) {
+            return "The store file " + path + " was deleted or moved away while open; nothing more is read from or "
+                    + "written to it. Put it back and reopen it, or open another store.";
+        }
+        if (!now.equals(opened)) {
+            return "The store file " + path + " was replaced by another file while open; nothing is read from or "
+                    + "written to the new file until it is reopened.";
+        }
+        if (walKey == null) {
+            walKey = keyOf(sibling("-wal"));
+        }
+        if (shmKey == null) {
+            shmKey = keyOf(sibling("-shm"));
+        }
+        return null;
+    }
+
+    /**
+     * The store's file went away with its connections still open: SQLite refuses to fold the -wal journal into a
+     * moved file, so the old store's -wal (and -shm) stay at the path, where the next program to open whatever file
+     * is there now would replay them into it. The -wal is moved aside (it holds the old store's last commits, for
+     * recovery) and the -shm deleted, each only when it is still the one this store used.
+     */
+    @Override
+    public void abandoned() {
+        Path wal = sibling("-wal");
+        Object key = keyOf(wal);
+        if (key != null && key.equals(walKey)) {
+            Path aside = sibling("-wal.orphaned-" + System.currentTimeMillis());
+            try {
+                Files.move(wal, aside, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                LOG.warn("moved the journal of the store that was at {} aside to {}: it belongs to that store, not to "
+                        + "the file at that path now", path, aside);
+            } catch (IOException e) {
+                LOG.warn("could not move the old journal {} aside: {}", wal, e.getMessage());
+            }
+        }
+        Path shm = sibling("-shm");
+        Object shmNow = keyOf(shm);
+        if (shmNow != null && shmNow.equals(shmKey)) {
+            try {
+                Files.deleteIfExists(shm);
+            } catch (IOException e) {
+                LOG.warn("could not delete the old index {}: {}", shm, e.getMessage());
+            }
+        }
     }
 
     /** The store file. */
@@ -58,6 +142,14 @@ public final class SqliteDialect implements SqlDialect {
         if (mode == StoreMode.READ_ONLY) {
             config.setReadOnly(true);
             config.setOpenMode(SQLiteOpenMode.READONLY);
+        }
+        if (fileKey != null) {
+            // the store was opened on an existing file: a connection opened later never creates an empty one
+            config.resetOpenMode(SQLiteOpenMode.CREATE);
+            String changed = identityChange();
+            if (changed != null) {
+                throw new SQLException(changed);
+            }
         }
         Connection connection = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
         try {
@@ -163,6 +255,14 @@ public final class SqliteDialect implements SqlDialect {
                     || primary == SQLiteErrorCode.SQLITE_PERM.code;
         }
         return String.valueOf(e.getMessage()).contains("readonly");
+    }
+
+    @Override
+    public boolean isDiskFull(SQLException e) {
+        if (e instanceof SQLiteException se) {
+            return (se.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_FULL.code;
+        }
+        return String.valueOf(e.getMessage()).contains("SQLITE_FULL");
     }
 
     @Override
