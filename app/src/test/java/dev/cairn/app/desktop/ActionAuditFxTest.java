@@ -55,13 +55,6 @@ class ActionAuditFxTest {
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w != window.stage() && w instanceof Stage s) {
-                    s.close();
-                }
-            }
-        });
         app.close(robot);
     }
 

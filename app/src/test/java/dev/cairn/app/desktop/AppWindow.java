@@ -8,9 +8,11 @@ import dev.cairn.viewer.runs.RunExporter;
 import dev.cairn.viewer.shell.MainWindow;
 import dev.cairn.viewer.shell.ShellViewModel;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The app's real main window for the desktop FX tests: the app's services, settings in memory that size the window,
@@ -41,9 +43,21 @@ final class AppWindow {
         return new AppWindow(vm, window, runner);
     }
 
-    /** Shuts the view-model down on the FX thread (closing the store), then the task runner. */
+    /**
+     * Closes every window the test opened, the main window last (a dialog left open would answer the next test's
+     * lookups, and what the main window keeps, such as its tracking server, goes with it), shuts the view-model down
+     * on the FX thread (closing the store), then the task runner.
+     */
     void close(FxRobot robot) {
-        robot.interact(vm::shutdown);
+        robot.interact(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != window.stage() && w instanceof Stage s) {
+                    s.close();
+                }
+            }
+            window.stage().hide();
+            vm.shutdown();
+        });
         runner.shutdown();
     }
 }

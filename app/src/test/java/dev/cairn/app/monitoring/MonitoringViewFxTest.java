@@ -76,7 +76,8 @@ class MonitoringViewFxTest {
         assertThat(axes).filteredOn(a -> "batch date".equals(a.getName())).singleElement()
                 .satisfies(a -> assertThat(a.getTickLabelFormatter().toString(20_605.3)).isEqualTo("06-01"));
         assertThat(robot.lookup("#monitoring-latest").queryAs(Label.class).getText()).startsWith("Latest batch")
-                .contains("accuracy");
+                .contains("accuracy").as("a date and numbers of 3 significant digits")
+                .matches("Latest batch \\d{4}-\\d\\d-\\d\\d: [^:]*").doesNotContainPattern("\\d\\.\\d*[1-9]\\d{3}");
         @SuppressWarnings("unchecked")
         ListView<String> alerts = robot.lookup("#monitoring-alerts").queryAs(ListView.class);
         assertThat(alerts.getItems()).isNotEmpty().anySatisfy(a -> assertThat(a).contains("slice gap of recall"));

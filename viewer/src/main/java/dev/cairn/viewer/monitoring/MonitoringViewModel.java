@@ -260,6 +260,16 @@ public final class MonitoringViewModel {
         }
     }
 
+    /**
+     * A batch's time as the chart's date axis and the alerts list name it: its UTC date ("2026-12-01"), with the
+     * time of day only when the batch is not at midnight ("2026-12-01 14:30").
+     */
+    static String batchTime(java.time.Instant t) {
+        String iso = t.toString();
+        String date = iso.substring(0, 10);
+        return t.getEpochSecond() % 86_400 == 0 ? date : date + " " + iso.substring(11, 16);
+    }
+
     /** "2026-12-01  #2  slice gap of recall over region is 1.000": date, rule id and the value, without the rule text. */
     static String alertLine(Alert a) {
         return a.batchTime().toString().substring(0, 10) + "  #" + a.ruleId() + "  "
@@ -397,8 +407,8 @@ public final class MonitoringViewModel {
         latest.set(s.latestLabelled().map(b -> {
             SliceMetrics m = b.performance().get().primary().overall();
             List<String> parts = new ArrayList<>();
-            m.metrics().forEach((k, v) -> parts.add(k + " " + Formats.number(v)));
-            return "Latest batch " + Formats.dateTime(b.time().toEpochMilli()) + ": " + String.join(", ", parts)
+            m.metrics().forEach((k, v) -> parts.add(k + " " + Formats.significant(v, 3)));
+            return "Latest batch " + batchTime(b.time()) + ": " + String.join(", ", parts)
                     + " (" + Formats.count(m.labelled()) + " labelled rows)";
         }).orElse("No labelled batch"));
         List<Integer> challengers = s.challengers();

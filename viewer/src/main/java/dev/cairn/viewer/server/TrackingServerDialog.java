@@ -78,12 +78,16 @@ public final class TrackingServerDialog {
 
     /**
      * Shows the owner window's Tracking server dialog (one per window, so the server outlives the dialog being
-     * closed); the server stops when the owner window closes.
+     * closed); the server stops and the dialog goes when the owner window closes.
      */
     public static void open(Window owner, TaskRunner runner, Supplier<TrackingStore> store) {
         OPEN.computeIfAbsent(owner, w -> {
             TrackingServerViewModel vm = new TrackingServerViewModel(runner, TrackingServerControl.find().orElse(null));
             w.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+                TrackingServerDialog gone = OPEN.remove(w); // a window shown again gets a new dialog and server
+                if (gone != null) {
+                    gone.stage.hide();
+                }
                 Thread t = new Thread(vm::shutdown, "cairn-serve-stop");
                 t.setDaemon(true);
                 t.start();

@@ -9,9 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,13 +20,9 @@ class FxTaskRunnerTest {
 
     @BeforeAll
     static void startFx() throws Exception {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> started.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            started.complete(null);
-        }
-        started.get(30, TimeUnit.SECONDS);
+        // through TestFX, as the FX tests after this one in the same JVM start it: a toolkit started here with
+        // Platform.startup left their robot's clicks and keys unanswered (RegistryInWindowFxTest, RegistryViewFxTest)
+        org.testfx.api.FxToolkit.registerPrimaryStage();
     }
 
     @AfterEach
