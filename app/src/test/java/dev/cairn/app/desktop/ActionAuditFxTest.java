@@ -8,9 +8,12 @@ import dev.cairn.viewer.shell.ShellViewModel;
 import dev.cairn.viewer.testing.ActionAudit;
 import dev.cairn.viewer.testing.FxWait;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +33,9 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Walks every window the app opens — the main window on each screen, compare, registry, drift, hyperparameters and
- * the dialogs of the menus — and fails on any enabled button, menu item, hyperlink or toggle that does nothing.
+ * Walks every window the app opens — the main window on each screen (welcome, runs, hyperparameters, drift, registry,
+ * monitoring, no store), the dialogs of the menus (compare, about, plugins, columns, team store, tracking server) and
+ * the registry's confirmation sheets (promote, set alias, archive) — and fails on any enabled button, menu item, hyperlink or toggle that does nothing.
  * Starts on an empty store, where the welcome buttons are clicked with the robot.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -84,11 +88,30 @@ class ActionAuditFxTest {
 
     /** Fires a menu item later (it may open a modal dialog), waits for a new window, audits it and closes it. */
     private void auditDialogOf(String itemText) throws Exception {
-        Set<Window> before = Set.copyOf(FxWait.on(Window::getWindows));
         MenuItem item = menuItem(itemText).orElseThrow(() -> new AssertionError("no menu item " + itemText));
-        Platform.runLater(item::fire);
+        auditWindowOpenedBy(itemText, () -> Platform.runLater(item::fire));
+    }
+
+    /** Clicks the enabled registry button {@code #id}, audits its confirmation sheet and clicks its Cancel. */
+    private void auditConfirmSheetOf(FxRobot robot, String id) throws Exception {
+        Button button = FxWait.on(() -> (Button) window.stage().getScene().lookup("#" + id));
+        FxWait.until(30, () -> !button.isDisabled());
+        FxWait.laidOut();
+        robot.clickOn(button);
+        Node sheet = FxWait.on(() -> window.stage().getScene().lookup("#registry-confirm"));
+        FxWait.until(30, sheet::isVisible);
+        FxWait.laidOut();
+        audit(button.getText());
+        robot.clickOn(robot.from(sheet).lookup("#confirm-cancel").queryButton());
+        FxWait.until(30, () -> !sheet.isVisible());
+    }
+
+    /** Runs {@code open} on the test thread, waits for a new window, audits it and closes it. */
+    private void auditWindowOpenedBy(String step, Runnable open) throws Exception {
+        Set<Window> before = Set.copyOf(FxWait.on(Window::getWindows));
+        open.run();
         FxWait.until(60, () -> Window.getWindows().stream().anyMatch(w -> !before.contains(w) && w.isShowing()));
-        audit(itemText);
+        audit(step);
         FxWait.on(() -> {
             for (Window w : List.copyOf(Window.getWindows())) {
                 if (!before.contains(w)) {
@@ -119,6 +142,7 @@ class ActionAuditFxTest {
         auditDialogOf("Plugins…");
         auditDialogOf("Columns…");
         auditDialogOf("Open team store…");
+        auditDialogOf("Tracking server…");
 
         for (String tool : List.of("Hyperparameters", "Data drift")) {
             MenuItem item = menuItem(tool).orElseThrow();
@@ -141,6 +165,21 @@ class ActionAuditFxTest {
         FxWait.until(30, () -> vm.screenProperty().get() == Screen.REGISTRY
                 && runner.work().runningProperty().get() == 0);
         audit("registry");
+        FxWait.on(() -> {
+            ((TableView<?>) window.stage().getScene().lookup("#registry-versions")).getSelectionModel().select(0);
+            return null;
+        });
+        for (String id : List.of("promote-production", "promote-staging", "set-alias", "archive")) {
+            auditConfirmSheetOf(robot, id);
+        }
+
+        FxWait.on(() -> {
+            vm.showMonitoring();
+            return null;
+        });
+        FxWait.until(30, () -> vm.screenProperty().get() == Screen.MONITORING
+                && runner.work().runningProperty().get() == 0);
+        audit("monitoring");
 
         FxWait.on(() -> {
             vm.closeStore();
