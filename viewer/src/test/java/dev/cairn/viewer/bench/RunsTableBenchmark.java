@@ -36,13 +36,13 @@ import java.util.function.BooleanSupplier;
  * from the store chosen to the first rows, to the end of the read-ahead (the table holds a window of pages, more on
  * scroll), a filter and a sort (both in the store) until the table shows their first rows, the heap after GC, and
  * the process CPU time of each step. Run with
- * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp <test classpath>
+ * {@code java -XX:TieredStopAtLevel=1 -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp <test classpath>
  * dev.cairn.viewer.bench.RunsTableBenchmark [store file]}; the store is generated once and kept.
  * {@code -Dbench.firstRowsOnly=true} stops after the first rows (to compare cold starts, e.g. with and without a
  * class-data-sharing archive: {@code -XX:SharedArchiveFile=...}); the first line then also gives the time since the
  * JVM started (JavaFX start-up and the stage included). {@code -Dbench.openEarly=true} opens the store on another
  * thread while JavaFX starts, as the app does with the store of its command line; its first line then measures from
- * the stage shown.
+ * the stage shown. {@code -XX:TieredStopAtLevel=1} is the JIT every Cairn launcher selects (ADR 0020).
  */
 public final class RunsTableBenchmark {
     private static final int RUNS = 100_000;
