@@ -144,7 +144,12 @@ public final class RunDetailView {
             FlowPane kids = new FlowPane(4, 2);
             kids.setPrefWrapLength(200);
             kids.setMinWidth(0);
-            data.children().stream().limit(MAX_CHILD_LINKS).forEach(c -> kids.getChildren().add(link(c)));
+            data.children().stream().limit(MAX_CHILD_LINKS).forEach(c -> {
+                Hyperlink child = link(c);
+                // a long name is cut with an ellipsis at the pane's edge, not clipped by it
+                child.maxWidthProperty().bind(kids.widthProperty());
+                kids.getChildren().add(child);
+            });
             if (data.children().size() > MAX_CHILD_LINKS) {
                 kids.getChildren().add(muted("… and " + (data.children().size() - MAX_CHILD_LINKS) + " more"));
             }
