@@ -1,19 +1,14 @@
 package dev.cairn.app.serve;
 
-import dev.cairn.store.RunRef;
 import dev.cairn.store.TrackingStore;
-import dev.cairn.store.model.NewRun;
-import dev.cairn.store.model.RunStatus;
+import dev.cairn.store.bench.SyntheticRuns;
 
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +26,8 @@ import java.util.function.Consumer;
  * last byte, with the process CPU time and the machine's load.
  */
 public final class SearchBenchmark {
-    static final int PARAMS = 20;
-    static final int METRICS = 10;
     static final int POINTS = 3;
     static final int PAGE = 1000;
-    private static final int WRITE_BATCH = 1000;
     private static final int WARM_UP = 5;
 
     private final int runs;
@@ -67,7 +59,7 @@ public final class SearchBenchmark {
         if (!Files.exists(built())) {
             build();
         }
-        out.put("loadBefore", load());
+        out.put("loadBefore", BenchFigures.load());
         try (TrackingStore store = TrackingStore.open(file);
              TrackingServer server = TrackingServer.start(store, ServeOptions.loopback(0,
                      file.resolveSibling("cairn-serve-search-artifacts")))) {
@@ -98,7 +90,7 @@ public final class SearchBenchmark {
                 out.put(r.getKey(), timed(r.getValue()));
             }
         }
-        out.put("loadAfter", load());
+        out.put("loadAfter", BenchFigures.load());
         return out;
     }
 
@@ -116,13 +108,13 @@ public final class SearchBenchmark {
             size = r.body().length;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("serverMsMedian", percentile(server, 0.5));
-        out.put("serverMsP90", percentile(server, 0.9));
-        out.put("roundTripMsMedian", percentile(roundTrip, 0.5));
-        out.put("roundTripMsP90", percentile(roundTrip, 0.9));
+        out.put("serverMsMedian", BenchFigures.percentile(server, 0.5));
+        out.put("serverMsP90", BenchFigures.percentile(server, 0.9));
+        out.put("roundTripMsMedian", BenchFigures.percentile(roundTrip, 0.5));
+        out.put("roundTripMsP90", BenchFigures.percentile(roundTrip, 0.9));
         out.put("cpuMsPerRequest", Math.round((LoadGenerator.cpu() - cpu0) / 1e4 / repeats) / 100.0);
         out.put("responseBytes", size);
-        out.put("load", load());
+        out.put("load", BenchFigures.load());
         return out;
     }
 
@@ -144,52 +136,9 @@ public final class SearchBenchmark {
         }
         progress.accept("building a " + runs + "-run store (once; kept as " + file + ")");
         long t0 = System.nanoTime();
-        SplittableRandom random = new SplittableRandom(42);
-        String[] kinds = {"a", "b", "c", "d"};
-        long start = 1_700_000_000_000L;
         try (TrackingStore store = TrackingStore.open(file)) {
-            for (int from = 0; from < runs; from += WRITE_BATCH) {
-                int to = Math.min(runs, from + WRITE_BATCH);
-                int first = from;
-                store.write(w -> {
-                    String parent = null;
-                    for (int i = first; i < to; i++) {
-                        String id = String.format(Locale.ROOT, "%032x", i + 1L);
-                        boolean sweepStart = i % 100 == 0;
-                        long runStart = start + i * 60_000L;
-                        RunRef ref = w.createRun(NewRun.in("search").withId(id)
-                                .withName((sweepStart ? "sweep-" : "trial-") + i)
-                                .withStatus(i % 37 == 0 ? RunStatus.FAILED : RunStatus.FINISHED)
-                                .withTimes(runStart, runStart + 30_000 + random.nextInt(600_000))
-                                .withUser("user" + (i % 7)).withParent(sweepStart ? null : parent));
-                        if (sweepStart) {
-                            parent = id;
-                        }
-                        Map<String, String> params = new HashMap<>();
-                        for (int p = 0; p < PARAMS; p++) {
-                            params.put("p" + p, p == 3 ? kinds[random.nextInt(4)]
-                                    : Double.toString(Math.round(random.nextDouble() * 1000) / 1000.0));
-                        }
-                        w.logParams(ref, params);
-                        w.setTags(ref, Map.of("team", "team-" + (i % 3), "dataset", "data-v" + (i % 11),
-                                "mlflow.source.type", "LOCAL", "stage", i % 2 == 0 ? "tuning" : "baseline"));
-                        long[] steps = new long[POINTS];
-                        long[] ts = new long[POINTS];
-                        for (int m = 0; m < METRICS; m++) {
-                            double[] values = new double[POINTS];
-                            for (int s = 0; s < POINTS; s++) {
-                                steps[s] = s;
-                                ts[s] = runStart + s * 1000L;
-                                values[s] = random.nextDouble();
-                            }
-                            w.append(ref, "m" + m, steps, ts, values, 0, POINTS);
-                        }
-                    }
-                });
-                if (to % 10_000 == 0) {
-                    progress.accept(to + " runs");
-                }
-            }
+            SyntheticRuns.write(store, runs, new SyntheticRuns.Shape(i -> "search", POINTS, true),
+                    new SplittableRandom(42), n -> progress.accept(n + " runs"));
             store.optimize();
         }
         Files.writeString(built(), "complete\n");
@@ -198,16 +147,5 @@ public final class SearchBenchmark {
 
     private Path built() {
         return file.resolveSibling(file.getFileName() + ".built");
-    }
-
-    private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double v = sorted[Math.min(sorted.length - 1, (int) Math.floor(p * (sorted.length - 1) + 0.5))];
-        return Math.round(v * 100) / 100.0;
-    }
-
-    private static double load() {
-        return Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0;
     }
 }

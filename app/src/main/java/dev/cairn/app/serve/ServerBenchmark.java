@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +64,7 @@ public final class ServerBenchmark {
         out.put("mode", "server");
         out.put("server", "JDK HttpServer, " + ServeOptions.DEFAULT_THREADS + " threads");
         out.put("cores", Runtime.getRuntime().availableProcessors());
-        out.put("loadBefore", load());
+        out.put("loadBefore", BenchFigures.load());
         try (TrackingStore store = TrackingStore.open(dir.resolve("server-bench.db"));
              TrackingServer server = TrackingServer.start(store, ServeOptions.loopback(0, dir.resolve("artifacts")))) {
             httpOverhead(server.uri(), out);
@@ -81,7 +79,7 @@ public final class ServerBenchmark {
             search(server.uri(), store, out);
             bulkInterval(server.uri(), store, out);
         }
-        out.put("loadAfter", load());
+        out.put("loadAfter", BenchFigures.load());
         return out;
     }
 
@@ -127,7 +125,7 @@ public final class ServerBenchmark {
             }
         }
         out.put("logBatch1000ServerMsMedian", median(server));
-        out.put("logBatch1000ServerMsP90", percentile(server, 0.9));
+        out.put("logBatch1000ServerMsP90", BenchFigures.percentile(server, 0.9));
         out.put("logBatch1000RoundTripMsMedian", median(roundTrip));
     }
 
@@ -148,7 +146,7 @@ public final class ServerBenchmark {
                 StandardCharsets.UTF_8));
              Writer go = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
             expect(lines.readLine(), "ready");
-            out.put("loadBefore", load());
+            out.put("loadBefore", BenchFigures.load());
             long[] before = server.commits().counts();
             long cpu0 = LoadGenerator.cpu();
             long t0 = System.nanoTime();
@@ -158,7 +156,7 @@ public final class ServerBenchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             long serverCpu = LoadGenerator.cpu() - cpu0;
             long[] after = server.commits().counts();
-            out.put("loadAfter", load());
+            out.put("loadAfter", BenchFigures.load());
             long expected = (long) CLIENTS * size.batchesPerClient() * BATCH;
             long stored = 0;
             for (String run : runs) {
@@ -294,17 +292,6 @@ public final class ServerBenchmark {
     }
 
     private static double median(double[] values) {
-        return percentile(values, 0.5);
-    }
-
-    private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double v = sorted[Math.min(sorted.length - 1, (int) Math.floor(p * (sorted.length - 1) + 0.5))];
-        return Math.round(v * 100) / 100.0;
-    }
-
-    private static double load() {
-        return Math.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage() * 100) / 100.0;
+        return BenchFigures.percentile(values, 0.5);
     }
 }

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Walks every window the app opens — the main window on each screen (welcome, runs, hyperparameters, drift, registry,
  * monitoring, no store), the dialogs of the menus (compare, about, plugins, columns, team store, tracking server) and
- * the registry's confirmation sheets (promote, set alias, archive) — and fails on any enabled button, menu item, hyperlink or toggle that does nothing.
+ * the registry's confirmation sheets (promote, set alias, archive, move to None, delete version) — and fails on any enabled button, menu item, hyperlink or toggle that does nothing.
  * Starts on an empty store, where the welcome buttons are clicked with the robot.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -169,7 +169,8 @@ class ActionAuditFxTest {
             ((TableView<?>) window.stage().getScene().lookup("#registry-versions")).getSelectionModel().select(0);
             return null;
         });
-        for (String id : List.of("promote-production", "promote-staging", "set-alias", "archive")) {
+        for (String id : List.of("promote-production", "promote-staging", "set-alias", "archive", "unstage",
+                "delete-version")) {
             auditConfirmSheetOf(robot, id);
         }
 

@@ -5,17 +5,16 @@ import dev.cairn.app.importing.Fixtures;
 import dev.cairn.store.TrackingStore;
 import dev.cairn.store.log.ActiveRun;
 import dev.cairn.store.log.Cairn;
-import dev.cairn.store.model.MetricSummary;
 import dev.cairn.store.model.RunDetails;
 import dev.cairn.store.model.StoreException;
 import dev.cairn.store.model.StoreFullException;
 import dev.cairn.store.StoreOptions;
+import dev.cairn.store.testing.RunCounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +40,7 @@ class DiskFullTest {
         assertThat(CliRunner.run("import", "--store", reference.toString(), source.toString()).code()).isZero();
         Map<String, Map<String, Long>> whole;
         try (TrackingStore s = TrackingStore.open(reference)) {
-            whole = counts(s);
+            whole = RunCounts.of(s);
         }
 
         try (SmallDisk disk = SmallDisk.mount(tmp.resolve("disk"), "8m")) {
@@ -59,7 +58,7 @@ class DiskFullTest {
                     .first().satisfies(l -> assertThat(l).contains(store.toString()).contains("its disk is full"));
             try (TrackingStore s = TrackingStore.open(store)) {
                 assertThat(s.integrityCheck()).isEqualTo("ok");
-                Map<String, Map<String, Long>> got = counts(s);
+                Map<String, Map<String, Long>> got = RunCounts.of(s);
                 assertThat(got.size()).as("runs stored on the full disk").isLessThan(whole.size());
                 got.forEach((id, run) -> assertThat(run).as("run %s is whole", id).isEqualTo(whole.get(id)));
             }
@@ -69,7 +68,7 @@ class DiskFullTest {
             assertThat(again.code()).as(again.err()).isZero();
             try (TrackingStore s = TrackingStore.open(store)) {
                 assertThat(s.integrityCheck()).isEqualTo("ok");
-                assertThat(counts(s)).isEqualTo(whole);
+                assertThat(RunCounts.of(s)).isEqualTo(whole);
             }
         }
     }
@@ -116,18 +115,5 @@ class DiskFullTest {
                 }
             }
         }
-    }
-
-    private static Map<String, Map<String, Long>> counts(TrackingStore store) {
-        Map<String, Map<String, Long>> out = new HashMap<>();
-        for (RunDetails d : store.runs().details(store.runsChangedSince(0)).values()) {
-            Map<String, Long> m = new HashMap<>();
-            for (Map.Entry<String, MetricSummary> e : d.metrics().entrySet()) {
-                m.put(e.getKey(), e.getValue().count());
-            }
-            m.put("#params", (long) d.params().size());
-            out.put(d.run().id(), m);
-        }
-        return out;
     }
 }

@@ -4,10 +4,9 @@ import dev.cairn.app.Main;
 import dev.cairn.app.importing.Fixtures;
 import dev.cairn.app.importing.ImportListener;
 import dev.cairn.store.TrackingStore;
-import dev.cairn.store.model.MetricSummary;
-import dev.cairn.store.model.RunDetails;
 import dev.cairn.store.testing.ChildJvm;
 import dev.cairn.store.testing.KillTrials;
+import dev.cairn.store.testing.RunCounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +52,7 @@ class KillDuringImportTest {
             }
         }).hasFailures()).isFalse();
         try (TrackingStore s = TrackingStore.open(reference)) {
-            assertThat(counts(s)).as("a clean import has every point of the source").isEqualTo(whole);
+            assertThat(RunCounts.of(s)).as("a clean import has every point of the source").isEqualTo(whole);
         }
         long operationNs = KillTrials.timed(ChildJvm.start("512m", ImportProcessMain.class,
                 tmp.resolve("measured.db").toString(), source.toString(), "-1"));
@@ -75,7 +74,7 @@ class KillDuringImportTest {
             }
             try (TrackingStore s = TrackingStore.open(store)) {
                 trials.integrity(trial, s);
-                Map<String, Map<String, Long>> got = counts(s);
+                Map<String, Map<String, Long>> got = RunCounts.of(s);
                 runsStoredBeforeKill += got.size();
                 if (!got.isEmpty() && got.size() < whole.size()) {
                     betweenRuns++;
@@ -96,7 +95,7 @@ class KillDuringImportTest {
                 if (ids.size() != new HashSet<>(ids).size()) {
                     trials.problem(trial, "a run is stored twice after the re-import: " + ids);
                 }
-                Map<String, Map<String, Long>> after = counts(s);
+                Map<String, Map<String, Long>> after = RunCounts.of(s);
                 if (!after.equals(whole)) {
                     trials.problem(trial, "after the re-import " + after.size() + " runs, not the source's "
                             + whole.size() + " whole");
@@ -138,19 +137,6 @@ class KillDuringImportTest {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).toList();
         }
-    }
-
-    private static Map<String, Map<String, Long>> counts(TrackingStore store) {
-        Map<String, Map<String, Long>> out = new TreeMap<>();
-        for (RunDetails d : store.runs().details(store.runsChangedSince(0)).values()) {
-            Map<String, Long> m = new HashMap<>();
-            for (Map.Entry<String, MetricSummary> e : d.metrics().entrySet()) {
-                m.put(e.getKey(), e.getValue().count());
-            }
-            m.put("#params", (long) d.params().size());
-            out.put(d.run().id(), m);
-        }
-        return out;
     }
 
     /** Points (and params) of {@code expected} that {@code got} does not have. */

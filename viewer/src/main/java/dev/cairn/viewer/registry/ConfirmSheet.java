@@ -39,8 +39,11 @@ final class ConfirmSheet extends StackPane {
         card.getChildren().addAll(title, new Label("This will change:"));
         VBox changes = new VBox(2);
         changes.setId("confirm-changes");
-        Runnable fill = () -> changes.getChildren().setAll(a.changes().stream()
-                .map(c -> new Label("\u2022 " + c)).toList());
+        Runnable fill = () -> changes.getChildren().setAll(a.changes().stream().map(c -> {
+            Label line = new Label("\u2022 " + c);
+            line.setWrapText(true); // a long change wraps inside the card rather than being cut short
+            return line;
+        }).toList());
         a.changes().addListener((javafx.collections.ListChangeListener<String>) c -> fill.run());
         fill.run();
         card.getChildren().add(changes);

@@ -15,7 +15,7 @@ import javafx.collections.ObservableList;
  */
 public final class PendingAction {
     /** The kinds of confirmed actions. */
-    public enum Kind { PROMOTE, ARCHIVE, SET_ALIAS, ROLLBACK, ROLLBACK_ALIAS, REGISTER }
+    public enum Kind { PROMOTE, ARCHIVE, UNSTAGE, DELETE, SET_ALIAS, ROLLBACK, ROLLBACK_ALIAS, REGISTER }
 
     private final Kind kind;
     private final String title;
@@ -69,7 +69,7 @@ public final class PendingAction {
         return version;
     }
 
-    /** The stage promoted to or rolled back; null for alias actions. */
+    /** The stage promoted to, rolled back or moved to (Archived, None); null for alias actions and deletions. */
     public Stage stage() {
         return stage;
     }

@@ -3,6 +3,7 @@ package dev.cairn.viewer.registry;
 import dev.cairn.store.registry.Stage;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -10,8 +11,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.StackPane;
 
 import java.util.List;
@@ -49,12 +50,19 @@ public final class RegistryView extends StackPane {
         getChildren().addAll(root, new ConfirmSheet(vm));
     }
 
-    private static ToolBar toolbar(RegistryViewModel vm, VersionsTable table) {
+    /**
+     * The actions over the versions table: the selected version's (promote, set alias, archive, move to None, delete)
+     * then the model's (rollbacks) and compare. A bar that wraps to a second row when the window is too narrow for
+     * one, so no action is ever hidden in an overflow menu.
+     */
+    private static FlowPane toolbar(RegistryViewModel vm, VersionsTable table) {
         Button staging = button("promote-staging", "Promote to Staging\u2026", () -> vm.startPromote(Stage.STAGING));
         Button production = button("promote-production", "Promote to Production\u2026",
                 () -> vm.startPromote(Stage.PRODUCTION));
         Button alias = button("set-alias", "Set alias\u2026", vm::startSetAlias);
         Button archive = button("archive", "Archive\u2026", vm::startArchive);
+        Button unstage = button("unstage", "Move to None\u2026", vm::startUnstage);
+        Button delete = button("delete-version", "Delete version\u2026", vm::startDelete);
         Button rollback = button("rollback-production", "Roll back Production\u2026",
                 () -> vm.startRollback(Stage.PRODUCTION));
         MenuButton more = new MenuButton("More rollbacks");
@@ -74,11 +82,17 @@ public final class RegistryView extends StackPane {
         });
         Button compare = button("compare", "Compare", () -> vm.compare(List.copyOf(
                 table.getSelectionModel().getSelectedItems())));
-        for (Button b : List.of(staging, production, alias, archive)) {
+        for (Button b : List.of(staging, production, alias, archive, unstage, delete)) {
             b.disableProperty().bind(vm.selectedVersion().isNull());
         }
         rollback.disableProperty().bind(vm.state().isNull());
-        return new ToolBar(production, staging, alias, archive, rollback, more, compare);
+        FlowPane bar = new FlowPane(4, 4, production, staging, alias, archive, unstage, delete, rollback, more,
+                compare);
+        bar.setId("registry-actions");
+        bar.getStyleClass().add("tool-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 6, 4, 6));
+        return bar;
     }
 
     private static Button button(String id, String text, Runnable action) {

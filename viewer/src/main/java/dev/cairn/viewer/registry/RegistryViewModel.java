@@ -41,10 +41,11 @@ import java.util.function.Consumer;
 
 /**
  * State and actions of the registry browser: the models list (with search), the selected model's versions with
- * key metrics, the selected version's detail (history, lineage), and confirmed actions (promote, archive, set
- * alias, rollback, register) that state what they expect to change from. Plain Java and JavaFX properties; all
- * store work goes through the viewer's one {@link TaskRunner}: loads latest-wins per kind (a newer request
- * drops an older one's result), changes always delivered. Properties are read on the FX thread only, before the
+ * key metrics, the selected version's detail (history, lineage), and confirmed actions (promote, archive, move
+ * back to None, delete a version, set alias, rollback, register: the registry calls the CLI makes) that state what
+ * they expect to change from. Plain Java and JavaFX properties; all store work goes through the viewer's one
+ * {@link TaskRunner}: loads latest-wins per kind (a newer request drops an older one's result), changes always
+ * delivered. Properties are read on the FX thread only, before the
  * work is handed off.
  */
 public final class RegistryViewModel {
@@ -375,6 +376,36 @@ public final class RegistryViewModel {
         pending.set(a);
     }
 
+    /** Asks to move the selected version back to stage None (out of Staging, Production or Archived). */
+    public void startUnstage() {
+        VersionRow row = selectedVersion.get();
+        ModelState s = state.get();
+        if (row == null || s == null) {
+            return;
+        }
+        int v = row.number();
+        PendingAction a = new PendingAction(PendingAction.Kind.UNSTAGE, "Move version " + v + " to None", s.model(),
+                v, Stage.NONE, false, false, false, null);
+        if (s.stageOf(v) == Stage.NONE) {
+            a.problem().set("Version " + v + " is already in None.");
+        }
+        describe(a);
+        pending.set(a);
+    }
+
+    /** Asks to delete the selected version (its aliases go with it; its events stay in the history). */
+    public void startDelete() {
+        VersionRow row = selectedVersion.get();
+        ModelState s = state.get();
+        if (row == null || s == null) {
+            return;
+        }
+        PendingAction a = new PendingAction(PendingAction.Kind.DELETE, "Delete version " + row.number(), s.model(),
+                row.number(), null, false, false, false, null);
+        describe(a);
+        pending.set(a);
+    }
+
     /** Asks to point an alias (typed in the confirmation) at the selected version. */
     public void startSetAlias() {
         VersionRow row = selectedVersion.get();
@@ -473,6 +504,10 @@ public final class RegistryViewModel {
                     options);
             case ARCHIVE -> r.archive(m, a.version(), Expectation.versionIn(a.version(), s.stageOf(a.version())),
                     options);
+            case UNSTAGE -> r.unstage(m, a.version(), Expectation.versionIn(a.version(), s.stageOf(a.version())),
+                    options);
+            case DELETE -> r.deleteVersion(m, a.version(), Expectation.versionIn(a.version(),
+                    s.stageOf(a.version())), options);
             case SET_ALIAS -> r.setAlias(m, alias, a.version(), Expectation.aliasAt(alias, s.aliasTarget(alias)),
                     options);
             case ROLLBACK -> List.of(r.rollback(m, a.stage(), Expectation.versionIn(preview.currentVersion(),
@@ -484,8 +519,12 @@ public final class RegistryViewModel {
                 yield r.history(m, v.version());
             }
         };
-        return events.isEmpty() ? "" : events.get(0).describe() + (events.size() > 1 ? " (+" + (events.size() - 1)
-                + " more)" : "");
+        if (events.isEmpty()) {
+            return "";
+        }
+        // a deletion records its alias removals first: the deletion itself is what it did
+        ModelEvent main = a.kind() == PendingAction.Kind.DELETE ? events.get(events.size() - 1) : events.get(0);
+        return main.describe() + (events.size() > 1 ? " (+" + (events.size() - 1) + " more)" : "");
     }
 
     private static int[] ints(Set<Integer> set) {
@@ -544,6 +583,31 @@ public final class RegistryViewModel {
             }
             case ARCHIVE -> lines.add("Version " + a.version() + ": " + s.stageOf(a.version()).label()
                     + " \u2192 Archived");
+            case UNSTAGE -> {
+                Stage from = s.stageOf(a.version());
+                lines.add("Version " + a.version() + ": " + from.label() + " \u2192 None");
+                if (from.isPromotable() && s.holders(from).size() == 1) {
+                    lines.add("No version will be in " + from.label() + (from == Stage.PRODUCTION
+                            ? ": nothing is live" : ""));
+                }
+            }
+            case DELETE -> {
+                int v = a.version();
+                Stage from = s.stageOf(v);
+                boolean alone = s.holders(from).size() == 1;
+                lines.add("Version " + v + " (" + from.label() + ") is deleted; its number is not reused");
+                if (from == Stage.PRODUCTION) {
+                    lines.add("It is live in Production" + (alone ? ": no version will be in Production" : ""));
+                } else if (from == Stage.STAGING && alone) {
+                    lines.add("No version will be in Staging");
+                }
+                s.aliases().forEach((alias, target) -> {
+                    if (target == v) {
+                        lines.add("Alias '" + alias + "' is removed");
+                    }
+                });
+                lines.add("Its events stay in the model history; rollbacks skip it");
+            }
             case SET_ALIAS -> {
                 String alias = a.alias().get() == null ? "" : a.alias().get().strip();
                 try {

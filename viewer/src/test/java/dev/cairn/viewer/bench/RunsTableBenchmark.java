@@ -1,10 +1,8 @@
 package dev.cairn.viewer.bench;
 
-import dev.cairn.store.RunRef;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.bench.SyntheticRuns;
 import dev.cairn.store.model.MetricAggregate;
-import dev.cairn.store.model.NewRun;
-import dev.cairn.store.model.RunStatus;
 import dev.cairn.viewer.common.FxTaskRunner;
 import dev.cairn.viewer.common.ManualTicker;
 import dev.cairn.viewer.runs.ColumnSpec;
@@ -46,9 +44,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class RunsTableBenchmark {
     private static final int RUNS = 100_000;
-    private static final int BATCH = 1_000;
-    private static final int PARAMS = 20;
-    private static final int METRICS = 10;
     private static final int POINTS = 5;
 
     private RunsTableBenchmark() {
@@ -200,46 +195,9 @@ public final class RunsTableBenchmark {
 
     private static void generate(Path file) {
         long t0 = System.nanoTime();
-        Random random = new Random(42);
-        String[] kinds = {"a", "b", "c", "d"};
-        long start = 1_700_000_000_000L;
         try (TrackingStore store = TrackingStore.open(file)) {
-            for (int b = 0; b < RUNS / BATCH; b++) {
-                int base = b * BATCH;
-                store.write(w -> {
-                    String parent = null;
-                    for (int i = base; i < base + BATCH; i++) {
-                        String id = String.format(Locale.ROOT, "%032x", i + 1L);
-                        boolean sweepStart = i % 100 == 0;
-                        long runStart = start + i * 60_000L;
-                        RunRef ref = w.createRun(NewRun.in("bench-" + (i % 5)).withId(id)
-                                .withName((sweepStart ? "sweep-" : "trial-") + i)
-                                .withStatus(i % 37 == 0 ? RunStatus.FAILED : RunStatus.FINISHED)
-                                .withTimes(runStart, runStart + 30_000 + random.nextInt(600_000))
-                                .withUser("user" + (i % 7)).withParent(sweepStart ? null : parent));
-                        if (sweepStart) {
-                            parent = id;
-                        }
-                        Map<String, String> params = new HashMap<>();
-                        for (int p = 0; p < PARAMS; p++) {
-                            params.put("p" + p, p == 3 ? kinds[random.nextInt(4)]
-                                    : Double.toString(Math.round(random.nextDouble() * 1000) / 1000.0));
-                        }
-                        w.logParams(ref, params);
-                        long[] steps = new long[POINTS];
-                        long[] ts = new long[POINTS];
-                        for (int m = 0; m < METRICS; m++) {
-                            double[] values = new double[POINTS];
-                            for (int s = 0; s < POINTS; s++) {
-                                steps[s] = s;
-                                ts[s] = runStart + s * 1000L;
-                                values[s] = random.nextDouble();
-                            }
-                            w.append(ref, "m" + m, steps, ts, values, 0, POINTS);
-                        }
-                    }
-                });
-            }
+            SyntheticRuns.write(store, RUNS, new SyntheticRuns.Shape(i -> "bench-" + (i % 5), POINTS, false),
+                    new Random(42), n -> { });
         }
         System.out.printf(Locale.ROOT, "generated %,d runs in %.1f s -> %s%n", RUNS, (System.nanoTime() - t0) / 1e9,
                 file);

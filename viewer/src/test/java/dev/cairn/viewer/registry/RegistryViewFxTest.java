@@ -129,15 +129,75 @@ class RegistryViewFxTest {
 
     @Test
     void cancelWritesNothing(FxRobot robot) throws Exception {
-        waitUntil(() -> vm.versions().size() == 3);
+        waitUntil(() -> vm.versions().size() == 3 && !vm.busy().get());
         robot.clickOn(row(robot, 3));
-        robot.clickOn("#archive");
-        waitUntil(() -> robot.lookup("#registry-confirm").query().isVisible());
+        waitUntil(() -> vm.selectedVersion().get() != null && vm.selectedVersion().get().number() == 3);
+        Node sheet = robot.from(view).lookup("#registry-confirm").query();
+        robot.clickOn(robot.from(view).lookup("#archive").queryButton());
+        waitUntil(sheet::isVisible);
         int events = store.registry().history("churn").size();
-        robot.clickOn("#confirm-cancel");
-        waitUntil(() -> !robot.lookup("#registry-confirm").query().isVisible());
+        robot.clickOn(robot.from(sheet).lookup("#confirm-cancel").queryButton());
+        waitUntil(() -> !sheet.isVisible());
         assertThat(store.registry().history("churn")).hasSize(events);
         assertThat(store.registry().version("churn", 3).stage()).isEqualTo(Stage.NONE);
+
+        robot.clickOn(robot.from(view).lookup("#delete-version").queryButton());
+        waitUntil(sheet::isVisible);
+        robot.clickOn(robot.from(sheet).lookup("#confirm-cancel").queryButton());
+        waitUntil(() -> !sheet.isVisible());
+        assertThat(store.registry().history("churn")).hasSize(events);
+        assertThat(store.registry().versions("churn")).hasSize(3);
+    }
+
+    @Test
+    void moveToNoneAndDeleteClickedInTheBrowserAreRecordedAndShownInTheModelHistory(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.versions().size() == 3 && !vm.busy().get());
+        Node sheet = robot.from(view).lookup("#registry-confirm").query();
+
+        robot.clickOn(row(robot, 1));
+        waitUntil(() -> vm.selectedVersion().get() != null && vm.selectedVersion().get().number() == 1);
+        robot.clickOn(robot.from(view).lookup("#unstage").queryButton());
+        waitUntil(sheet::isVisible);
+        assertThat(FxWait.on(() -> texts(robot.from(sheet).lookup("#confirm-changes").queryAs(VBox.class))))
+                .containsExactly("\u2022 Version 1: Production \u2192 None",
+                        "\u2022 No version will be in Production: nothing is live");
+        robot.clickOn(robot.from(sheet).lookup("#confirm-comment").<Node>query()).write("too early");
+        robot.clickOn(robot.from(sheet).lookup("#confirm-ok").queryButton());
+        waitUntil(() -> !sheet.isVisible() && !vm.busy().get() && vm.versions().stream()
+                .anyMatch(r -> r.number() == 1 && r.version().stage() == Stage.NONE));
+        assertThat(store.registry().history("churn", 1)).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(EventAction.UNSTAGE);
+            assertThat(e.user()).isEqualTo("tester");
+            assertThat(e.comment()).isEqualTo("too early");
+        });
+
+        robot.clickOn(row(robot, 3));
+        waitUntil(() -> vm.selectedVersion().get() != null && vm.selectedVersion().get().number() == 3);
+        robot.clickOn(robot.from(view).lookup("#delete-version").queryButton());
+        waitUntil(sheet::isVisible);
+        assertThat(FxWait.on(() -> texts(robot.from(sheet).lookup("#confirm-changes").queryAs(VBox.class))))
+                .containsExactly("\u2022 Version 3 (None) is deleted; its number is not reused",
+                        "\u2022 Its events stay in the model history; rollbacks skip it");
+        robot.clickOn(robot.from(sheet).lookup("#confirm-ok").queryButton());
+        waitUntil(() -> !sheet.isVisible() && !vm.busy().get() && vm.versions().size() == 2);
+        assertThat(store.registry().versions("churn")).extracting(v -> v.version()).containsExactly(1, 2);
+        assertThat(store.registry().history("churn")).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(EventAction.DELETE);
+            assertThat(e.user()).isEqualTo("tester");
+        });
+        assertThat(FxWait.on(() -> robot.from(view).lookup("#registry-message").queryAs(Label.class).getText()))
+                .isEqualTo("tester deleted version 3 (was None)");
+
+        Node tab = robot.from(view).lookup(".tab-label").match((Node n) -> n instanceof javafx.scene.control.Labeled l
+                && "Model history".equals(l.getText())).query();
+        robot.clickOn(tab);
+        Node history = robot.from(view).lookup("#registry-model-history").query();
+        waitUntil(() -> history.isVisible() && robot.from(history).lookup(".table-row-cell").queryAll().stream()
+                .anyMatch(r -> r instanceof javafx.scene.control.TableRow<?> row && row.getItem() != null));
+        assertThat(rowTexts(robot, history, e -> e.action() == EventAction.DELETE)).containsSubsequence("tester",
+                "v3", "deleted version 3 (was None)");
+        assertThat(rowTexts(robot, history, e -> e.action() == EventAction.UNSTAGE)).containsSubsequence("tester",
+                "v1", "moved version 1 back to None (Production \u2192 None)", "too early");
     }
 
     @Test
@@ -186,8 +246,8 @@ class RegistryViewFxTest {
     }
 
     /** Version {@code version}'s first cell (clicking the row's centre can hit its source run link). */
-    private static Node row(FxRobot robot, int version) {
-        return TableCells.firstCellOfRow(robot, robot.lookup("#registry-versions").query(),
+    private Node row(FxRobot robot, int version) {
+        return TableCells.firstCellOfRow(robot, robot.from(view).lookup("#registry-versions").query(),
                 item -> item instanceof VersionRow v && v.number() == version);
     }
 

@@ -178,6 +178,81 @@ class RegistryViewModelTest {
     }
 
     @Test
+    void moveToNoneSaysWhatChangesAndIsRecordedInTheModelHistory() {
+        vm.selectedVersion().set(vm.versions().get(0));
+        vm.startUnstage();
+        PendingAction a = vm.pending().get();
+        assertThat(a.title()).isEqualTo("Move version 1 to None");
+        assertThat(a.problem().get()).isEmpty();
+        assertThat(a.changes()).containsExactly("Version 1: Production \u2192 None",
+                "No version will be in Production: nothing is live");
+        a.comment().set("rolled out too early");
+        vm.confirm();
+
+        assertThat(vm.pending().get()).isNull();
+        assertThat(vm.message().get()).isEqualTo("tester moved version 1 back to None (Production \u2192 None)");
+        assertThat(store.registry().version("churn", 1).stage()).isEqualTo(Stage.NONE);
+        assertThat(store.registry().history("churn", 1)).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(EventAction.UNSTAGE);
+            assertThat(e.user()).isEqualTo("tester");
+            assertThat(e.comment()).isEqualTo("rolled out too early");
+        });
+        assertThat(vm.modelHistory().get(0).action()).isEqualTo(EventAction.UNSTAGE);
+        assertThat(vm.models().get(0).production()).isEmpty();
+
+        vm.startUnstage(); // version 1 is still selected, now in None
+        assertThat(vm.pending().get().problem().get()).isEqualTo("Version 1 is already in None.");
+        int events = store.registry().history("churn").size();
+        vm.confirm();
+        assertThat(store.registry().history("churn")).hasSize(events);
+    }
+
+    @Test
+    void deletingTheProductionVersionSaysItIsLiveDropsItsAliasAndIsRecorded() {
+        store.registry().setAlias("churn", "champion", 1, Expectation.nothing(), ChangeOptions.by("alice"));
+        vm.reload();
+        vm.selectedVersion().set(vm.versions().get(0));
+        vm.startDelete();
+        PendingAction a = vm.pending().get();
+        assertThat(a.title()).isEqualTo("Delete version 1");
+        assertThat(a.changes()).containsExactly("Version 1 (Production) is deleted; its number is not reused",
+                "It is live in Production: no version will be in Production", "Alias 'champion' is removed",
+                "Its events stay in the model history; rollbacks skip it");
+        a.comment().set("leaked test data");
+        vm.confirm();
+
+        assertThat(vm.pending().get()).isNull();
+        assertThat(vm.message().get()).isEqualTo("tester deleted version 1 (was Production) (+1 more)");
+        assertThat(store.registry().versions("churn")).extracting(v -> v.version()).containsExactly(2, 3);
+        assertThat(store.registry().state("churn").aliasTarget("champion")).isNull();
+        assertThat(vm.versions()).extracting(VersionRow::number).containsExactly(2, 3);
+        assertThat(vm.modelHistory()).extracting(e -> e.action()).startsWith(EventAction.DELETE,
+                EventAction.REMOVE_ALIAS);
+        assertThat(vm.modelHistory().get(0)).satisfies(e -> {
+            assertThat(e.user()).isEqualTo("tester");
+            assertThat(e.comment()).isEqualTo("leaked test data");
+            assertThat(ModelHistoryTable.what(e)).isEqualTo("deleted version 1 (was Production)");
+        });
+    }
+
+    @Test
+    void aDeletionRacedByAnotherUserIsRefusedAndNothingIsWritten() {
+        vm.selectedVersion().set(vm.versions().get(1));
+        vm.startDelete();
+        assertThat(vm.pending().get().changes()).containsExactly(
+                "Version 2 (None) is deleted; its number is not reused",
+                "Its events stay in the model history; rollbacks skip it");
+        store.registry().promote("churn", 2, Stage.STAGING, Expectation.versionIn(2, Stage.NONE),
+                ChangeOptions.by("bob"));
+        int events = store.registry().history("churn").size();
+        vm.confirm();
+        assertThat(vm.message().get()).contains("bob").contains("Nothing was changed");
+        assertThat(vm.pending().get()).as("the sheet stays, showing why").isNotNull();
+        assertThat(store.registry().history("churn")).hasSize(events);
+        assertThat(store.registry().versions("churn")).hasSize(3);
+    }
+
+    @Test
     void registerFromARunAndCompareOpenTheirTargets() {
         vm.startRegister(runIds.get(2), "churn-v2");
         assertThat(vm.pending().get().changes()).containsExactly("New model 'churn-v2'",

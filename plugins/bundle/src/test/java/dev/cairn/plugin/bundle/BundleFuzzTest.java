@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportedSeries;
+import dev.cairn.plugin.support.FuzzScratch;
 import dev.cairn.plugin.support.FuzzSeeds;
 import dev.cairn.plugin.support.testing.ImportAttempt;
 
@@ -37,7 +38,7 @@ class BundleFuzzTest {
     private static final String RUN2 = "{\"experiment\":\"exp\",\"id\":\"r2\",\"name\":\"child\",\"status\":\"FAILED\","
             + "\"parentId\":\"r1\",\"lifecycle\":\"deleted\",\"deletedMs\":1700000400000,\"params\":{},\"tags\":{}}";
     private static final byte[] SERIES = series();
-    private static Path file;
+    private static final FuzzScratch SCRATCH = new FuzzScratch("bundle-fuzz");
 
     private static byte[] series() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -50,13 +51,6 @@ class BundleFuzzTest {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    private static synchronized Path file() throws IOException {
-        if (file == null) {
-            file = Files.createTempDirectory("bundle-fuzz").resolve("runs.cairn.zip");
-        }
-        return file;
     }
 
     private static byte[] zip(byte[] manifest, byte[] run1, byte[] series1) throws IOException {
@@ -93,7 +87,7 @@ class BundleFuzzTest {
         if (kind == 3) {
             bundle = FuzzSeeds.mutate(List.of(bundle), data);
         }
-        Path path = file();
+        Path path = SCRATCH.file("runs.cairn.zip");
         Files.write(path, bundle);
         ImportAttempt attempt = ImportAttempt.of(new BundleImporter(), path);
         for (String m : attempt.errors()) {

@@ -95,9 +95,9 @@ record SummaryJson(Long step, Map<String, Double> values) {
             } else if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
                 Double special = YamlFiles.special(p.getText());
                 double v = special != null ? special : p.getDoubleValue();
-                if (Double.isInfinite(v) && !p.getText().toLowerCase(Locale.ROOT).contains("inf")) {
-                    throw new LogFileException(file, line(file, p), "metric '" + key + "': '"
-                            + p.getText() + "' is too large for a number (beyond ±1.8e308)");
+                String tooLarge = YamlFiles.tooLarge(p.getText(), v);
+                if (tooLarge != null) {
+                    throw new LogFileException(file, line(file, p), "metric '" + key + "': " + tooLarge);
                 }
                 out.put(key, v);
             }

@@ -2,6 +2,7 @@ package dev.cairn.plugin.dvc;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.cairn.plugin.support.FuzzScratch;
 import dev.cairn.plugin.support.FuzzSeeds;
 import dev.cairn.plugin.support.LogFileException;
 
@@ -27,14 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MetricsFileFuzzTest {
     private static final List<byte[]> SEEDS = FuzzSeeds.files("dvclive");
-    private static Path dir;
-
-    private static synchronized Path dir() throws IOException {
-        if (dir == null) {
-            dir = Files.createTempDirectory("metrics-fuzz");
-        }
-        return dir;
-    }
+    private static final FuzzScratch SCRATCH = new FuzzScratch("metrics-fuzz");
 
     @FuzzTest(maxDuration = "10s")
     void readsOrFailsWithFileAndLine(FuzzedDataProvider data) throws IOException {
@@ -42,14 +36,14 @@ class MetricsFileFuzzTest {
         // read before the input (kinds 0 and 3 only, so the inputs kept for kinds 1 and 2 mean what they meant)
         boolean other = (kind == 0 || kind == 3) && data.consumeBoolean();
         byte[] input = FuzzSeeds.mutate(SEEDS, data);
-        Path f = dir().resolve(switch (kind) {
+        Path f = SCRATCH.dir().resolve(switch (kind) {
             case 0 -> other ? "metrics.toml" : "metrics.json";
             case 1 -> "metrics.yaml";
             case 2 -> data.consumeBoolean() ? "plot.json" : "plot.yaml";
             default -> other ? "train.dvc" : "dvc.yaml"; // DVC 0.x stage file; one stage file at a time
         });
         if (kind == 3) {
-            Files.deleteIfExists(dir().resolve(other ? "dvc.yaml" : "train.dvc"));
+            Files.deleteIfExists(SCRATCH.dir().resolve(other ? "dvc.yaml" : "train.dvc"));
         }
         Files.write(f, input);
         String text = new String(input, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);

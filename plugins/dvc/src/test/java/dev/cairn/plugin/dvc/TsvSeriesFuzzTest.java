@@ -3,6 +3,7 @@ package dev.cairn.plugin.dvc;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cairn.plugin.importer.ImportedSeries;
+import dev.cairn.plugin.support.FuzzScratch;
 import dev.cairn.plugin.support.FuzzSeeds;
 import dev.cairn.plugin.support.LogFileException;
 import dev.cairn.plugin.support.SeriesCollector;
@@ -22,19 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TsvSeriesFuzzTest {
     private static final List<byte[]> SEEDS = FuzzSeeds.files("dvclive");
-    private static Path file;
-
-    private static synchronized Path file() throws IOException {
-        if (file == null) {
-            file = Files.createTempDirectory("tsv-fuzz").resolve("acc.tsv");
-        }
-        return file;
-    }
+    private static final FuzzScratch SCRATCH = new FuzzScratch("tsv-fuzz");
 
     @FuzzTest(maxDuration = "10s")
     void readsOrFailsWithFileAndLine(FuzzedDataProvider data) throws IOException {
         byte[] input = FuzzSeeds.mutate(SEEDS, data);
-        Path f = file();
+        Path f = SCRATCH.file("acc.tsv");
         Files.write(f, input);
         SeriesCollector out = new SeriesCollector();
         List<String> warnings = new ArrayList<>();

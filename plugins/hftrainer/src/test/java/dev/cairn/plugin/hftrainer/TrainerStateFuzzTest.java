@@ -5,6 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.support.FuzzChecks;
+import dev.cairn.plugin.support.FuzzScratch;
 import dev.cairn.plugin.support.FuzzSeeds;
 import dev.cairn.plugin.support.testing.CollectingSink;
 import dev.cairn.plugin.support.testing.RecordingContext;
@@ -30,19 +31,11 @@ class TrainerStateFuzzTest {
             "hf_trainer");
     private static final byte[] STATE = ("{\"global_step\": 4, \"max_steps\": 4, \"log_history\": "
             + "[{\"loss\": 1.5, \"step\": 2}, {\"eval_loss\": 1.25, \"step\": 4}]}").getBytes(StandardCharsets.UTF_8);
-    private static Path out;
-
-    private static synchronized Path out() throws IOException {
-        if (out == null) {
-            out = Files.createDirectories(Files.createTempDirectory("hf-fuzz").resolve("out"));
-            Files.createDirectories(out.resolve("checkpoint-2"));
-        }
-        return out;
-    }
+    private static final FuzzScratch SCRATCH = new FuzzScratch("hf-fuzz", "out", "checkpoint-2");
 
     @FuzzTest(maxDuration = "10s")
     void importsOrFailsNamingFileAndLine(FuzzedDataProvider data) throws IOException {
-        Path dir = out();
+        Path dir = SCRATCH.dir();
         int kind = data.consumeInt(0, 3);
         Path state = dir.resolve(OutputFolders.STATE);
         Path snapshot = dir.resolve("checkpoint-2").resolve(OutputFolders.STATE);

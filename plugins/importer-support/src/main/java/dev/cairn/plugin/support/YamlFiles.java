@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Reads the YAML files other trackers write into trees, with one-line errors naming the file and line. YAML's
@@ -38,6 +39,16 @@ public final class YamlFiles {
             case ".nan", ".NaN", ".NAN" -> Double.NaN;
             default -> null;
         };
+    }
+
+    /**
+     * Why a number is refused, or null when it is not: {@code text}, the literal, is finite but too large for a
+     * double, so {@code value}, what a parser read, is an infinity that no {@code .inf}, {@code inf} or
+     * {@code Infinity} spells ({@code 1e400}).
+     */
+    public static String tooLarge(String text, double value) {
+        return Double.isInfinite(value) && !text.toLowerCase(Locale.ROOT).contains("inf")
+                ? "'" + text + "' is too large for a number (beyond ±1.8e308)" : null;
     }
 
     /**
@@ -78,9 +89,9 @@ public final class YamlFiles {
             if (special != null) {
                 return special;
             }
-            double v = super.getDoubleValue();
-            if (Double.isInfinite(v)) {
-                throw new JsonParseException(this, "'" + getText() + "' is too large for a number (beyond ±1.8e308)");
+            String tooLarge = tooLarge(getText(), super.getDoubleValue());
+            if (tooLarge != null) {
+                throw new JsonParseException(this, tooLarge);
             }
             return null;
         }

@@ -3,6 +3,7 @@ package dev.cairn.plugin.mlflow;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cairn.plugin.importer.ImportException;
+import dev.cairn.plugin.support.FuzzScratch;
 import dev.cairn.plugin.support.FuzzSeeds;
 
 import java.io.IOException;
@@ -18,20 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MlflowFilesFuzzTest {
     private static final List<byte[]> SEEDS = FuzzSeeds.files("mlruns");
-    private static Path dir;
-
-    private static synchronized Path dir() throws IOException {
-        if (dir == null) {
-            dir = Files.createTempDirectory("mlflow-fuzz");
-        }
-        return dir;
-    }
+    private static final FuzzScratch SCRATCH = new FuzzScratch("mlflow-fuzz");
 
     @FuzzTest(maxDuration = "10s")
     void metaYamlAndMetricFilesReadOrFailNamingTheFile(FuzzedDataProvider data) throws IOException {
         boolean meta = data.consumeBoolean();
         byte[] input = FuzzSeeds.mutate(SEEDS, data);
-        Path f = dir().resolve(meta ? "meta.yaml" : "loss");
+        Path f = SCRATCH.dir().resolve(meta ? "meta.yaml" : "loss");
         Files.write(f, input);
         try {
             if (meta) {

@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.support.FuzzChecks;
+import dev.cairn.plugin.support.FuzzScratch;
 import dev.cairn.plugin.support.FuzzSeeds;
 import dev.cairn.plugin.support.testing.ImportAttempt;
 
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MlflowSqliteFuzzTest {
     private static final List<byte[]> SEEDS = seeds();
-    private static Path dir;
+    private static final FuzzScratch SCRATCH = new FuzzScratch("mlflow-db-fuzz");
 
     private static List<byte[]> seeds() {
         Path root = FuzzSeeds.fixtures().resolve("mlflow_db");
@@ -42,23 +43,16 @@ class MlflowSqliteFuzzTest {
         return out;
     }
 
-    private static synchronized Path dir() throws IOException {
-        if (dir == null) {
-            dir = Files.createTempDirectory("mlflow-db-fuzz");
-        }
-        return dir;
-    }
-
     @FuzzTest(maxDuration = "10s")
     void importsOrFailsNamingTheFile(FuzzedDataProvider data) throws IOException {
         byte[] input = FuzzSeeds.mutate(SEEDS, data);
-        Path file = dir().resolve("mlflow.db");
+        Path file = SCRATCH.dir().resolve("mlflow.db");
         Files.write(file, input);
         ImportAttempt attempt = ImportAttempt.of(new MlflowSqliteImporter(), file);
         FuzzChecks.nameFile(attempt.errors(), List.of(file.toString()));
         FuzzChecks.nameFile(attempt.context.warnings, List.of(file.toString()));
         assertThat(Arrays.equals(Files.readAllBytes(file), input)).as("the database file is unchanged").isTrue();
-        try (Stream<Path> left = Files.list(dir())) {
+        try (Stream<Path> left = Files.list(SCRATCH.dir())) {
             assertThat(left.map(p -> p.getFileName().toString())).as("no journal or WAL files left")
                     .containsExactly("mlflow.db");
         }

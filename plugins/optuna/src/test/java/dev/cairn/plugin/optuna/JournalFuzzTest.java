@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.support.FuzzChecks;
+import dev.cairn.plugin.support.FuzzScratch;
 import dev.cairn.plugin.support.FuzzSeeds;
 import dev.cairn.plugin.support.testing.ImportAttempt;
 
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JournalFuzzTest {
     private static final List<byte[]> SEEDS = seeds();
-    private static Path dir;
+    private static final FuzzScratch SCRATCH = new FuzzScratch("optuna-fuzz");
 
     private static List<byte[]> seeds() {
         List<byte[]> out = new ArrayList<>(FuzzSeeds.files(p -> p.toString().endsWith(".log"), "optuna"));
@@ -45,17 +46,10 @@ class JournalFuzzTest {
         return out;
     }
 
-    private static synchronized Path dir() throws IOException {
-        if (dir == null) {
-            dir = Files.createTempDirectory("optuna-fuzz");
-        }
-        return dir;
-    }
-
     @FuzzTest(maxDuration = "10s")
     void replaysOrFailsNamingFileAndLine(FuzzedDataProvider data) throws IOException {
         byte[] input = FuzzSeeds.mutate(SEEDS, data);
-        Path file = dir().resolve("journal.log");
+        Path file = SCRATCH.dir().resolve("journal.log");
         Files.write(file, input);
         ImportAttempt attempt = ImportAttempt.of(new OptunaImporter(), file);
         // a parse error names the line; a trial's bad distribution names the study and trial (as for SQLite storages)

@@ -5,6 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.support.FuzzChecks;
+import dev.cairn.plugin.support.FuzzScratch;
 import dev.cairn.plugin.support.FuzzSeeds;
 import dev.cairn.plugin.support.testing.CollectingSink;
 import dev.cairn.plugin.support.testing.RecordingContext;
@@ -24,22 +25,15 @@ import java.util.List;
 class SacredRunFuzzTest {
     private static final String[] FILES = {"run.json", "metrics.json", "config.json"};
     private static final List<List<byte[]>> SEEDS = List.of(seeds(FILES[0]), seeds(FILES[1]), seeds(FILES[2]));
-    private static Path run;
+    private static final FuzzScratch SCRATCH = new FuzzScratch("sacred-fuzz", "my_runs/1");
 
     private static List<byte[]> seeds(String name) {
         return FuzzSeeds.files(p -> p.getFileName().toString().equals(name), "sacred");
     }
 
-    private static synchronized Path run() throws IOException {
-        if (run == null) {
-            run = Files.createDirectories(Files.createTempDirectory("sacred-fuzz").resolve("my_runs").resolve("1"));
-        }
-        return run;
-    }
-
     @FuzzTest(maxDuration = "10s")
     void importsOrFailsNamingFileAndLine(FuzzedDataProvider data) throws IOException {
-        Path dir = run();
+        Path dir = SCRATCH.dir();
         int kind = data.consumeInt(0, 2);
         for (int i = 0; i < FILES.length; i++) {
             Files.write(dir.resolve(FILES[i]), SEEDS.get(i).get(0));

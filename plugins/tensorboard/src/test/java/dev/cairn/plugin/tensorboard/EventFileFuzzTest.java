@@ -2,6 +2,7 @@ package dev.cairn.plugin.tensorboard;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.cairn.plugin.support.FuzzScratch;
 import dev.cairn.plugin.support.FuzzSeeds;
 
 import java.io.IOException;
@@ -19,19 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EventFileFuzzTest {
     private static final List<byte[]> SEEDS = FuzzSeeds.files("tfevents");
-    private static Path file;
-
-    private static synchronized Path file() throws IOException {
-        if (file == null) {
-            file = Files.createTempDirectory("tfevents-fuzz").resolve("events.out.tfevents.1.fuzz");
-        }
-        return file;
-    }
+    private static final FuzzScratch SCRATCH = new FuzzScratch("tfevents-fuzz");
 
     @FuzzTest(maxDuration = "10s")
     void parsesOrFailsWithFileAndByteOffset(FuzzedDataProvider data) throws IOException {
         byte[] input = FuzzSeeds.mutate(SEEDS, data);
-        Path f = file();
+        Path f = SCRATCH.file("events.out.tfevents.1.fuzz");
         Files.write(f, input);
         List<String> warnings = new ArrayList<>();
         try {

@@ -5,6 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cairn.plugin.importer.ImportException;
 import dev.cairn.plugin.importer.ImportedRun;
 import dev.cairn.plugin.support.FuzzChecks;
+import dev.cairn.plugin.support.FuzzScratch;
 import dev.cairn.plugin.support.FuzzSeeds;
 import dev.cairn.plugin.support.LogFileException;
 import dev.cairn.plugin.support.testing.CollectingSink;
@@ -29,7 +30,7 @@ class WandbRunFuzzTest {
     private static final List<byte[]> RECORDS = records();
     private static final List<byte[]> CONFIGS = FuzzSeeds.files(p -> p.endsWith("config.yaml"), "wandb");
     private static final List<byte[]> SUMMARIES = FuzzSeeds.files(p -> p.endsWith("wandb-summary.json"), "wandb");
-    private static Path run;
+    private static final FuzzScratch SCRATCH = new FuzzScratch("wandb-fuzz", "run-20230329_020146-abc", "files");
 
     /** The fixture log's first 40 records of at most 4 KiB (run, config, history, summary, exit...). */
     private static List<byte[]> records() {
@@ -54,17 +55,9 @@ class WandbRunFuzzTest {
         return out;
     }
 
-    private static synchronized Path run() throws IOException {
-        if (run == null) {
-            run = Files.createDirectories(Files.createTempDirectory("wandb-fuzz").resolve("run-20230329_020146-abc"));
-            Files.createDirectories(run.resolve("files"));
-        }
-        return run;
-    }
-
     @FuzzTest(maxDuration = "10s")
     void importsOrFailsNamingFileAndPlace(FuzzedDataProvider data) throws IOException {
-        Path dir = run();
+        Path dir = SCRATCH.dir();
         Path log = dir.resolve("run-abc.wandb");
         Path config = dir.resolve("files").resolve("config.yaml");
         Path summary = dir.resolve("files").resolve("wandb-summary.json");
