@@ -1,5 +1,8 @@
 package dev.cairn.viewer.common;
 
+import dev.cairn.store.ReadCancellation;
+import dev.cairn.store.model.QueryCancelledException;
+import dev.cairn.store.model.StoreException;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,11 @@ import java.util.function.Consumer;
  * Runs jobs on a small pool of daemon threads and delivers results on the JavaFX application thread. Call
  * {@link #submit} from the FX thread. Every failure is logged at WARN (and handed to the caller's failure callback);
  * a labelled job ends its busy count exactly once, also when it is cancelled before it started.
+ *
+ * <p>Cancelling a job stops the store reads it is running ({@link ReadCancellation}: a superseded search or count
+ * does not keep the CPU and a store connection busy) and refuses its later ones; its writes run to their end. A
+ * store failure of a job that was cancelled — the {@link QueryCancelledException} of its stopped read, or the store
+ * closed under it — is logged at DEBUG only: nobody waits for that job any more.
  */
 public final class FxTaskRunner implements TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
@@ -36,6 +44,7 @@ public final class FxTaskRunner implements TaskRunner {
     public <T> Cancellable submit(String label, BackgroundJob<T> job, Consumer<? super T> onSuccess,
                                   Consumer<? super Throwable> onFailure) {
         AtomicBoolean cancelled = new AtomicBoolean();
+        ReadCancellation reads = new ReadCancellation();
         boolean shown = label != null;
         /* ends the busy count exactly once: when the job ends, or when it is cancelled before it started */
         AtomicBoolean ended = new AtomicBoolean();
@@ -45,11 +54,11 @@ public final class FxTaskRunner implements TaskRunner {
         }
         Future<?> future = pool.submit(() -> {
             try {
-                T result = job.run(fraction -> {
+                T result = reads.call(() -> job.run(fraction -> {
                     if (shown) {
                         Platform.runLater(() -> work.progressed(fraction));
                     }
-                });
+                }));
                 Platform.runLater(() -> {
                     end(shown, ended);
                     if (!cancelled.get()) {
@@ -59,7 +68,10 @@ public final class FxTaskRunner implements TaskRunner {
             } catch (Exception | Error e) {
                 String name = label == null ? "(quiet)" : label;
                 String after = cancelled.get() ? " after it was cancelled" : "";
-                if (e instanceof dev.cairn.store.model.StoreException) {
+                if (cancelled.get() && e instanceof StoreException) {
+                    // its reads were stopped (or its store closed) because nobody wants its result: not a failure
+                    LOG.debug("background job '{}' ended after it was cancelled: {}", name, e.getMessage());
+                } else if (e instanceof StoreException) {
                     // the store's exceptions say what happened in one line; a stack trace only for the unexpected
                     LOG.warn("background job '{}' failed{}: {}", name, after, e.getMessage());
                 } else {
@@ -75,6 +87,7 @@ public final class FxTaskRunner implements TaskRunner {
         });
         return () -> {
             cancelled.set(true);
+            reads.cancel();
             if (future.cancel(false)) {
                 // it never started, so it will never end by itself
                 Platform.runLater(() -> end(shown, ended));

@@ -9,6 +9,7 @@ import dev.cairn.viewer.common.ManualTicker;
 import dev.cairn.viewer.common.SettingsStore;
 import dev.cairn.viewer.runs.RunExporter;
 import dev.cairn.viewer.testing.FxWait;
+import dev.cairn.viewer.testing.TeeStream;
 import dev.cairn.viewer.testing.TestStores;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -72,7 +73,8 @@ class StoreFileSwapFxTest {
         vm.openStore(file, StoreMode.LOCAL);
         // slf4j-simple writes each line to the System.err of the moment: tee it to read the WARN line
         originalErr = System.err;
-        System.setErr(new PrintStream(new TeeStream(originalErr, log), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new TeeStream(originalErr, log), true,
+                StandardCharsets.UTF_8));
     }
 
     @AfterEach
@@ -219,32 +221,5 @@ class StoreFileSwapFxTest {
 
     private static String sha256(Path f) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f)));
-    }
-
-    /** Writes to two streams. */
-    private static final class TeeStream extends java.io.OutputStream {
-        private final java.io.OutputStream a;
-        private final java.io.OutputStream b;
-
-        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int c) throws java.io.IOException {
-            a.write(c);
-            synchronized (b) {
-                b.write(c);
-            }
-        }
-
-        @Override
-        public void write(byte[] buf, int off, int len) throws java.io.IOException {
-            a.write(buf, off, len);
-            synchronized (b) {
-                b.write(buf, off, len);
-            }
-        }
     }
 }

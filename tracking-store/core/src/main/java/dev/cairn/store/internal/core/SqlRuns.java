@@ -434,7 +434,7 @@ public final class SqlRuns implements Runs {
      * Unknown ids are left out of the result; the result keeps the order of {@code ids}.
      */
     public Map<String, RunDetails> details(Collection<String> ids) {
-        return db.read(c -> {
+        return db.stoppableRead(c -> {
             Map<String, RunDetails> out = new LinkedHashMap<>();
             List<String> all = new ArrayList<>(ids);
             for (int from = 0; from < all.size(); from += BULK) {

@@ -45,7 +45,7 @@ public final class SqlRunSearch implements RunSearch {
     public RunPage search(RunQuery query) {
         Prepared p = prepare(query);
         List<Object> cursor = query.pageToken() == null ? null : PageToken.decode(query.pageToken(), p.fingerprint);
-        return db.read(c -> {
+        return db.stoppableRead(c -> {
             Map<String, Long> ids = KeyIds.resolve(c, KeyIds.used(p.filter, p.order));
             OrderPlan plan = OrderPlan.of(p.order, ids);
             Rows rows = new Rows(query.pageSize() + 1);
@@ -92,7 +92,7 @@ public final class SqlRunSearch implements RunSearch {
     /** How many runs match {@code query}'s scope and filter (ordering and page ignored). */
     public long count(RunQuery query) {
         Prepared p = prepare(query);
-        return db.read(c -> {
+        return db.stoppableRead(c -> {
             Map<String, Long> ids = KeyIds.resolve(c, KeyIds.used(p.filter, List.of()));
             SqlBuilder sql = new SqlBuilder().sql("SELECT count(*)" + RunRowMapper.FROM);
             where(sql, query, p.filter, ids, false);

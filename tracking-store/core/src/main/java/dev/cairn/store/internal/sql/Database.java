@@ -1,6 +1,8 @@
 package dev.cairn.store.internal.sql;
 
+import dev.cairn.store.ReadCancellation;
 import dev.cairn.store.StoreMode;
+import dev.cairn.store.model.QueryCancelledException;
 import dev.cairn.store.model.StoreException;
 import dev.cairn.store.model.StoreFullException;
 import dev.cairn.store.model.StoreGoneException;
@@ -31,6 +33,17 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int MAX_READERS = 4;
+    /** How long a cancelled read waits for its cancel request to reach the server before dropping the connection. */
+    private static final long CANCEL_WAIT_MS = 10_000;
+    /** How often a cancel request is sent again while the cancelled read still runs. */
+    private static final long CANCEL_RETRY_MS = 100;
+    /** Sends the cancel requests that wait on the network (PostgreSQL), never on the canceller's thread. */
+    private static final java.util.concurrent.ExecutorService CANCELLER = java.util.concurrent.Executors
+            .newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "cairn-store-cancel");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final SqlDialect dialect;
     private final StoreMode mode;
@@ -73,6 +86,20 @@ public final class Database implements AutoCloseable {
 
     /** Runs read work on a pooled connection, or on the current thread's transaction when there is one. */
     public <T> T read(SqlWork<T> work) {
+        return read(work, false);
+    }
+
+    /**
+     * Like {@link #read(SqlWork)}, for the reads a caller may stop (searches, counts, pages of run details): outside
+     * a transaction the thread's {@link ReadCancellation} (see there) stops it, with a {@link QueryCancelledException},
+     * and its connection goes back to the pool. Reads inside a write transaction, and the reads of write operations
+     * (which use {@link #read(SqlWork)}), are never stopped.
+     */
+    public <T> T stoppableRead(SqlWork<T> work) {
+        return read(work, true);
+    }
+
+    private <T> T read(SqlWork<T> work, boolean stoppable) {
         Tx tx = currentTx.get();
         if (tx != null) {
             try {
@@ -81,24 +108,104 @@ public final class Database implements AutoCloseable {
                 throw translate(e, "read");
             }
         }
+        ReadCancellation cancel = stoppable ? ReadCancellation.current() : null;
         ensureSameStore();
         for (int attempt = 1; ; attempt++) {
+            if (cancel != null) {
+                cancel.throwIfCancelled(describe());
+            }
             Connection connection = borrowReader();
             boolean healthy = true;
+            Stoppable watch = null;
             try {
+                if (cancel != null) {
+                    watch = new Stoppable(connection, cancel);
+                    // a cancel before the stop was registered reached nothing (an idle PostgreSQL backend ignores it)
+                    cancel.throwIfCancelled(describe());
+                }
                 return work.run(connection);
             } catch (SQLException e) {
+                if (cancel != null && cancel.isCancelled() && dialect.isCancelled(e)) {
+                    throw new QueryCancelledException("The read of " + describe() + " was cancelled.", e);
+                }
                 healthy = !dialect.isConnectionFailure(e);
                 if (!healthy && attempt == 1) {
                     LOG.warn("lost the connection to {} ({}); reconnecting", describe(), e.getMessage());
                     continue;
                 }
+                if (closed) {
+                    throw new StoreException("The store " + describe() + " was closed during a read.", e);
+                }
                 throw translate(e, "read");
             } finally {
+                if (watch != null && !watch.end()) {
+                    healthy = false;
+                }
                 if (healthy) {
                     idleReaders.offer(connection);
                 } else {
                     discardReader(connection);
+                }
+            }
+        }
+    }
+
+    /**
+     * A read made stoppable: registers the dialect's stop action with the cancellation. A blocking one (PostgreSQL's
+     * cancel request) runs on the canceller thread, and again every {@value #CANCEL_RETRY_MS} ms while the read
+     * goes on: a request that reaches the server between two statements of the read is ignored there. {@link #end()}
+     * unregisters it and waits for a request on its way, so the connection is never handed to the next read with a
+     * cancel still in flight.
+     */
+    private final class Stoppable {
+        private final Connection connection;
+        private final ReadCancellation.Registration registration;
+        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.Future<?>> sent =
+                new java.util.concurrent.atomic.AtomicReference<>();
+
+        Stoppable(Connection connection, ReadCancellation cancel) throws SQLException {
+            this.connection = connection;
+            Runnable stop = dialect.cancellable(connection, cancel);
+            this.registration = cancel.whileReading(stop == null ? () -> { } : () -> sent.set(CANCELLER.submit(() -> {
+                try {
+                    do {
+                        stop.run();
+                    } while (!ended.await(CANCEL_RETRY_MS, TimeUnit.MILLISECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })));
+        }
+
+        /** Unregisters; false when a cancel request did not finish in time (the connection is then not reused). */
+        boolean end() {
+            registration.close();
+            ended.countDown();
+            dialect.endCancellable(connection);
+            java.util.concurrent.Future<?> request = sent.get();
+            if (request == null) {
+                return true;
+            }
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        request.get(CANCEL_WAIT_MS, TimeUnit.MILLISECONDS);
+                        return true;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        return true;
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        LOG.debug("cancel request to {} still running after {} ms; dropping the connection",
+                                describe(), CANCEL_WAIT_MS);
+                        return false;
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
             }
         }

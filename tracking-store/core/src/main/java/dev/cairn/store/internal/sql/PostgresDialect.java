@@ -6,6 +6,8 @@ import com.zaxxer.hikari.pool.HikariPool;
 import dev.cairn.store.StoreMode;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.EOFException;
 import java.net.ConnectException;
@@ -69,6 +71,7 @@ public final class PostgresDialect implements SqlDialect {
     private static final int LOGIN_TIMEOUT_S = 30;
     private static final int MAX_POOL_SIZE = 10;
     private static final Set<String> BUSY_STATES = Set.of("40001", "40P01", "55P03");
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresDialect.class);
     private static final Set<String> CONNECTION_STATES = Set.of("57P01", "57P02", "57P03", "53300");
     private static final Set<String> READ_ONLY_STATES = Set.of("25006", "42501");
 
@@ -353,6 +356,28 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public boolean isReadOnlyFailure(SQLException e) {
         return anyState(e, READ_ONLY_STATES::contains);
+    }
+
+    /**
+     * pgjdbc's cancel request: a new connection to the server asks it to stop whatever this connection's backend
+     * runs (a backend that is idle ignores it). Blocks until the server took the request.
+     */
+    @Override
+    public Runnable cancellable(Connection connection, dev.cairn.store.ReadCancellation cancel) throws SQLException {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        return () -> {
+            try {
+                pg.cancelQuery();
+            } catch (SQLException e) {
+                LOG.debug("cancel request to {} failed: {}", describe(), e.getMessage());
+            }
+        };
+    }
+
+    /** 57014: "canceling statement due to user request". */
+    @Override
+    public boolean isCancelled(SQLException e) {
+        return anyState(e, "57014"::equals);
     }
 
     /**

@@ -38,6 +38,25 @@ public interface SqlDialect {
     /** Starts a transaction that holds the store's write lock until it ends. */
     void beginWrite(Connection connection) throws SQLException;
 
+    /**
+     * Makes the read about to run on {@code connection} (a pooled reader, autocommit on) stoppable by {@code cancel}.
+     * Returns the action that stops its running statement from another thread (it may wait on the network; the
+     * store calls it on its own canceller thread), or null when the dialect stops the statement on the read's own
+     * thread. {@link #endCancellable} follows when the read ends.
+     */
+    default Runnable cancellable(Connection connection, dev.cairn.store.ReadCancellation cancel) throws SQLException {
+        return null;
+    }
+
+    /** The read made stoppable by {@link #cancellable} has ended. */
+    default void endCancellable(Connection connection) {
+    }
+
+    /** True when the exception means the statement was stopped by a cancel (see {@link #cancellable}). */
+    default boolean isCancelled(SQLException e) {
+        return false;
+    }
+
     /** True when the exception means "another writer holds the lock, or the transaction lost a race; retry". */
     boolean isBusy(SQLException e);
 

@@ -3,6 +3,7 @@ package dev.cairn.store.internal.sql;
 import dev.cairn.store.StoreMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -26,6 +27,8 @@ public final class SqliteDialect implements SqlDialect {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDialect.class);
+    /** How many virtual-machine steps a cancellable read runs between two looks at its cancellation. */
+    private static final int CANCEL_CHECK_STEPS = 10_000;
 
     /** 'CARN' — marks a SQLite file as a Cairn store. */
     static final int APPLICATION_ID = 0x4341524E;
@@ -273,6 +276,38 @@ public final class SqliteDialect implements SqlDialect {
     @Override
     public boolean isConnectionFailure(SQLException e) {
         return false;
+    }
+
+    /**
+     * A progress handler on the read's connection asks the cancellation every {@value #CANCEL_CHECK_STEPS}
+     * virtual-machine steps (microseconds apart) and interrupts the statement once it is cancelled: checked on the
+     * read's own thread, so a cancel between two statements of one read is not lost (sqlite3_interrupt would be,
+     * when no statement runs).
+     */
+    @Override
+    public Runnable cancellable(Connection connection, dev.cairn.store.ReadCancellation cancel) throws SQLException {
+        ProgressHandler.setHandler(connection, CANCEL_CHECK_STEPS, new ProgressHandler() {
+            @Override
+            protected int progress() {
+                return cancel.isCancelled() ? 1 : 0;
+            }
+        });
+        return null;
+    }
+
+    @Override
+    public void endCancellable(Connection connection) {
+        try {
+            ProgressHandler.clearHandler(connection);
+        } catch (SQLException e) {
+            LOG.debug("clearing the progress handler", e);
+        }
+    }
+
+    @Override
+    public boolean isCancelled(SQLException e) {
+        return e instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_INTERRUPT
+                || e.getErrorCode() == SQLiteErrorCode.SQLITE_INTERRUPT.code;
     }
 
     @Override
