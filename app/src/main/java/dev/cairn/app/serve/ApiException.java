@@ -11,7 +11,9 @@ public final class ApiException extends RuntimeException {
     public enum Code {
         INVALID_PARAMETER_VALUE(400), RESOURCE_ALREADY_EXISTS(400), BAD_REQUEST(400), INVALID_STATE(500),
         RESOURCE_DOES_NOT_EXIST(404), ENDPOINT_NOT_FOUND(404), UNAUTHENTICATED(401), PERMISSION_DENIED(403),
-        REQUEST_LIMIT_EXCEEDED(429), INTERNAL_ERROR(500);
+        REQUEST_LIMIT_EXCEEDED(429), INTERNAL_ERROR(500),
+        /** The store cannot be reached for now (MLflow's answer when its database fails); clients retry 503. */
+        TEMPORARILY_UNAVAILABLE(503);
 
         private final int status;
 

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps what a handler throws onto MLflow's error codes: store "not found" is RESOURCE_DOES_NOT_EXIST (404), bad
  * values, filters, page tokens and refused registry changes are INVALID_PARAMETER_VALUE (400), a read-only store is
- * PERMISSION_DENIED, anything unexpected INTERNAL_ERROR (500, logged with its stack trace).
+ * PERMISSION_DENIED, a store that cannot be reached (its PostgreSQL server restarting or down) TEMPORARILY_UNAVAILABLE
+ * (503, as MLflow's server answers a database failure; MLflow's client retries 503 with backoff; one WARN line, no
+ * stack trace), anything unexpected INTERNAL_ERROR (500, logged with its stack trace).
  */
 final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -37,7 +39,7 @@ final class ErrorMapping {
         }
         if (e instanceof StoreUnavailableException) {
             LOG.warn("{}: store unavailable: {}", what, e.getMessage());
-            return new ApiException(ApiException.Code.INTERNAL_ERROR, 503, e.getMessage());
+            return new ApiException(ApiException.Code.TEMPORARILY_UNAVAILABLE, e.getMessage());
         }
         if (e instanceof dev.cairn.store.model.StoreFullException) {
             LOG.warn("{}: {}", what, e.getMessage());

@@ -2,6 +2,7 @@ package dev.cairn.app.serve;
 
 import dev.cairn.store.StoreWork;
 import dev.cairn.store.TrackingStore;
+import dev.cairn.store.model.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Each request keeps its own outcome: when a group fails (one request's param conflicts with a logged value,
  * say), its requests are written again one by one, so the failing one gets its error and writes nothing while the
- * others are stored. A full queue makes request threads wait (back-pressure), nothing is dropped.
+ * others are stored; a group that fails because the store cannot be reached fails whole (see {@link #commit}). A full
+ * queue makes request threads wait (back-pressure), nothing is dropped.
  */
 final class GroupCommit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
@@ -54,7 +56,7 @@ final class GroupCommit implements AutoCloseable {
      */
     void write(StoreWork work) {
         if (closing) {
-            throw new IllegalStateException("the tracking server is stopping");
+            throw new ApiException(ApiException.Code.TEMPORARILY_UNAVAILABLE, "The tracking server is stopping.");
         }
         Item item = new Item(work, new CompletableFuture<>());
         try {
@@ -118,6 +120,12 @@ final class GroupCommit implements AutoCloseable {
                 }
             });
             transactions.incrementAndGet();
+        } catch (StoreUnavailableException e) {
+            // the server cannot be reached: each request alone would fail the same way, one after the other (a
+            // group of 32 then took 32 connect timeouts), and when the COMMIT's outcome is unknown, writing the
+            // requests again could store them twice; every request of the group gets the error
+            group.forEach(item -> item.done().completeExceptionally(e));
+            return;
         } catch (RuntimeException | Error e) {
             LOG.debug("a group of {} requests failed ({}); writing each alone", group.size(), e.toString());
             group.forEach(this::writeAlone);

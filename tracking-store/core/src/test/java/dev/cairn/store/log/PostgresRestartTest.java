@@ -7,14 +7,11 @@ import dev.cairn.store.model.RunStatus;
 import dev.cairn.store.model.StoreUnavailableException;
 import dev.cairn.store.query.RunQuery;
 import dev.cairn.store.series.MetricSeries;
+import dev.cairn.store.testing.ThrowawayPostgres;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,29 +28,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Fault injection: the PostgreSQL server of a team store is restarted (and stopped) while the Java logging API writes
- * to it. The test owns a throwaway cluster ({@code .ci/postgres.sh start} with its own env file), so restarting it
- * disturbs no other test. Without a local PostgreSQL (no {@code pg_ctl}) it is skipped, except under {@code CI=true},
- * where the script installs one.
+ * to it. The test owns a throwaway cluster ({@link ThrowawayPostgres}), so restarting it disturbs no other test.
  */
 class PostgresRestartTest {
     @TempDir
     Path tmp;
-    private Cluster cluster;
+    private ThrowawayPostgres cluster;
 
     @AfterEach
     void stopCluster() throws Exception {
         if (cluster != null) {
-            cluster.destroy();
+            cluster.close();
         }
     }
 
     @Test
     void restartsMidWriteLoseNoPointAndWriteNoneTwice() throws Exception {
-        cluster = Cluster.start(tmp);
+        cluster = ThrowawayPostgres.start(tmp);
         int points = 60_000;
         int restarts = 3;
         String runId;
-        try (TrackingStore store = TrackingStore.open(StoreLocation.parse(cluster.uri), StoreOptions.local());
+        try (TrackingStore store = TrackingStore.open(StoreLocation.parse(cluster.uri()), StoreOptions.local());
              Cairn cairn = Cairn.on(store, Duration.ofMillis(20))) {
             ActiveRun run = cairn.experiment("restart").startRun("mid-write");
             runId = run.id();
@@ -76,7 +71,7 @@ class PostgresRestartTest {
                 long flushes = cairn.flushCount();
                 waitUntil(() -> cairn.flushCount() >= flushes + 3 || !training.isAlive());
                 outage = true;
-                cluster.pgCtl("-m", "fast", "-w", "-t", "60", "restart");
+                cluster.restart();
                 outage = false;
             }
             training.join(TimeUnit.MINUTES.toMillis(5));
@@ -85,7 +80,7 @@ class PostgresRestartTest {
             run.close();
             assertThat(cairn.bufferedPoints()).isZero();
         }
-        try (TrackingStore store = TrackingStore.open(StoreLocation.parse(cluster.uri), StoreOptions.local())) {
+        try (TrackingStore store = TrackingStore.open(StoreLocation.parse(cluster.uri()), StoreOptions.local())) {
             assertThat(store.search().count(RunQuery.all())).isEqualTo(1);
             assertThat(store.runs().require(runId).status()).isEqualTo(RunStatus.FINISHED);
             assertEveryStepOnce(store.metrics().read(runId, "loss"), points);
@@ -94,16 +89,16 @@ class PostgresRestartTest {
 
     @Test
     void anOutageLongerThanTheRetriesIsReportedAndLosesNothing() throws Exception {
-        cluster = Cluster.start(tmp);
+        cluster = ThrowawayPostgres.start(tmp);
         int points = 5_000;
-        try (TrackingStore store = TrackingStore.open(StoreLocation.parse(cluster.uri), StoreOptions.local());
+        try (TrackingStore store = TrackingStore.open(StoreLocation.parse(cluster.uri()), StoreOptions.local());
              Cairn cairn = Cairn.on(store, Duration.ofHours(1))) {
             ActiveRun run = cairn.experiment("outage").startRun("server-down");
             for (int step = 0; step < points / 2; step++) {
                 run.metric("loss", step, step);
             }
             cairn.flush();
-            cluster.pgCtl("-m", "fast", "-w", "-t", "60", "stop");
+            cluster.stop();
             for (int step = points / 2; step < points; step++) {
                 run.metric("loss", step, step);
             }
@@ -113,7 +108,7 @@ class PostgresRestartTest {
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
             assertThat(cairn.bufferedPoints()).as("kept for the next flush").isEqualTo(points / 2);
 
-            cluster.pgCtl("-w", "-t", "60", "-l", cluster.log.toString(), "start");
+            cluster.start();
             cairn.flush();
             assertThat(cairn.bufferedPoints()).isZero();
             assertThat(store.search().count(RunQuery.all())).as("the pool recovered").isEqualTo(1);
@@ -153,110 +148,6 @@ class PostgresRestartTest {
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("waited 2 minutes").isLessThan(deadline);
             LockSupport.parkNanos(1_000_000);
-        }
-    }
-
-    /** A throwaway cluster made by {@code .ci/postgres.sh} with its own env file; the test may restart it. */
-    static final class Cluster {
-        final Path script;
-        final Path env;
-        final String uri;
-        final String data;
-        final String bindir;
-        final Path log;
-
-        private Cluster(Path script, Path env, Map<String, String> vars) {
-            this.script = script;
-            this.env = env;
-            this.uri = vars.get("CAIRN_TEST_PG");
-            this.data = vars.get("CAIRN_PG_DATA");
-            this.bindir = vars.get("CAIRN_PG_BINDIR");
-            this.log = Path.of(data).resolveSibling("server.log");
-        }
-
-        static Cluster start(Path tmp) throws Exception {
-            boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-            Path script = findScript();
-            if (script == null || !ci && !pgCtlInstalled()) {
-                String reason = script == null ? ".ci/postgres.sh not found above " + Path.of("").toAbsolutePath()
-                        : "no PostgreSQL server programs (pg_ctl) installed";
-                if (ci) {
-                    throw new AssertionError("CI=true but " + reason);
-                }
-                Assumptions.assumeTrue(false, reason + ": the restart test needs a cluster of its own");
-            }
-            Path env = tmp.resolve("cluster.env");
-            Result r = run(List.of("bash", script.toString(), "start"), Map.of("CAIRN_PG_ENV", env.toString()));
-            assertThat(r.code).as("postgres.sh start: %s", r.output).isZero();
-            Map<String, String> vars = new HashMap<>();
-            for (String line : Files.readAllLines(env, StandardCharsets.UTF_8)) {
-                if (line.startsWith("export ")) {
-                    int eq = line.indexOf('=');
-                    vars.put(line.substring(7, eq), line.substring(eq + 1));
-                }
-            }
-            return new Cluster(script, env, vars);
-        }
-
-        /** Runs pg_ctl on this cluster (as the postgres user when we are root). */
-        void pgCtl(String... args) throws Exception {
-            List<String> command = new ArrayList<>();
-            if ("root".equals(System.getProperty("user.name"))) {
-                command.addAll(List.of("runuser", "-u", "postgres", "--"));
-            }
-            command.add(Path.of(bindir, "pg_ctl").toString());
-            command.addAll(List.of("-D", data));
-            command.addAll(List.of(args));
-            if (List.of(args).contains("restart")) {
-                command.addAll(List.of("-l", log.toString()));
-            }
-            Result r = run(command, Map.of());
-            assertThat(r.code).as("pg_ctl %s: %s", String.join(" ", args), r.output).isZero();
-        }
-
-        void destroy() throws Exception {
-            run(List.of("bash", script.toString(), "stop"), Map.of("CAIRN_PG_ENV", env.toString()));
-        }
-
-        private static boolean pgCtlInstalled() throws IOException {
-            if (Files.isDirectory(Path.of("/usr/lib/postgresql"))) {
-                try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-                    if (versions.anyMatch(v -> Files.isExecutable(v.resolve("bin/pg_ctl")))) {
-                        return true;
-                    }
-                }
-            }
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "pg_ctl"))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static Path findScript() {
-            for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-                Path candidate = p.resolve(".ci/postgres.sh");
-                if (Files.isRegularFile(candidate)) {
-                    return candidate;
-                }
-            }
-            return null;
-        }
-
-        private record Result(int code, String output) {
-        }
-
-        private static Result run(List<String> command, Map<String, String> env) throws Exception {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                return new Result(-1, command + " did not finish: " + output);
-            }
-            return new Result(p.exitValue(), output);
         }
     }
 }
