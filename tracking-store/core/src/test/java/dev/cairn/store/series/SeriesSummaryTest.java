@@ -79,6 +79,29 @@ class SeriesSummaryTest extends StoreContract {
         }
     }
 
+    @Test
+    void aStoreFromBeforeV7GetsItsChunksSummarisedWhenMigrated() throws Exception {
+        Points p = Points.random(new Random(17), 4_000, true);
+        String run;
+        try (TrackingStore store = stores.open("s.db")) {
+            run = store.runs().create(NewRun.in("e")).id();
+            p.appendInRandomBatches(store, run, new Random(18));
+        }
+        // make it the store an older Cairn wrote: schema v6, no summary column
+        try (Connection c = stores.connect("s.db"); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE metric_chunks DROP COLUMN summary");
+            st.execute(backend == Backend.SQLITE ? "PRAGMA user_version = 6"
+                    : "UPDATE store_meta SET value = '6' WHERE key = 'schema_version'");
+        }
+        try (TrackingStore store = stores.open("s.db")) {
+            assertThat(store.migratedFromVersion()).isEqualTo(6);
+            assertThat(scalar("SELECT count(*) FROM metric_chunks WHERE summary IS NULL")).isZero();
+            assertThat(scalar("SELECT count(*) FROM metric_chunks")).as("chunks of 256, the last one open")
+                    .isEqualTo(16);
+            assertEnvelopes(store, run, p, new Random(19));
+        }
+    }
+
     private long scalar(String sql) throws Exception {
         try (Connection c = stores.connect("s.db"); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
