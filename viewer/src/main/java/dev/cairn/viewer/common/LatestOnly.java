@@ -1,5 +1,8 @@
 package dev.cairn.viewer.common;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +31,47 @@ public final class LatestOnly {
                 onFailure.accept(error);
             }
         });
+    }
+
+    /**
+     * Like {@link #submit} for a request made of independent parts (e.g. one store read per chart line): each part
+     * is its own job, so the runner's threads run them side by side; the results are delivered together, in the
+     * order of {@code parts}, once all have arrived. The first failure is delivered instead and the other parts are
+     * cancelled. A later submit cancels every part.
+     */
+    public <T> void submitAll(String label, List<BackgroundJob<T>> parts, Consumer<? super List<T>> onSuccess,
+                              Consumer<? super Throwable> onFailure) {
+        current.cancel();
+        long mine = ++generation;
+        if (parts.isEmpty()) {
+            current = Cancellable.NONE;
+            onSuccess.accept(List.of());
+            return;
+        }
+        List<T> results = new ArrayList<>(Collections.nCopies(parts.size(), null));
+        List<Cancellable> submitted = new ArrayList<>(parts.size());
+        Cancellable all = () -> submitted.forEach(Cancellable::cancel);
+        current = all;
+        int[] pending = {parts.size()};
+        for (int i = 0; i < parts.size(); i++) {
+            int index = i;
+            submitted.add(runner.submit(label, parts.get(i), result -> {
+                if (mine == generation) {
+                    results.set(index, result);
+                    if (--pending[0] == 0) {
+                        current = Cancellable.NONE;
+                        onSuccess.accept(results);
+                    }
+                }
+            }, error -> {
+                if (mine == generation) {
+                    generation++;
+                    all.cancel();
+                    current = Cancellable.NONE;
+                    onFailure.accept(error);
+                }
+            }));
+        }
     }
 
     /** Forgets the pending request; its result will be dropped. */

@@ -6,6 +6,7 @@ import dev.cairn.store.series.BucketedSeries;
 import dev.cairn.store.series.MetricSeries;
 import dev.cairn.store.series.SeriesAxis;
 import dev.cairn.store.series.SeriesRange;
+import dev.cairn.viewer.common.BackgroundJob;
 import dev.cairn.viewer.common.Formats;
 import dev.cairn.viewer.common.LatestOnly;
 import dev.cairn.viewer.common.TaskRunner;
@@ -36,6 +37,11 @@ import java.util.Map;
 public final class ChartViewModel {
     /** Buckets asked for before the chart knows its width. */
     static final int DEFAULT_BUCKETS = 600;
+    /**
+     * Lines read by one background job: a chart of many lines is read in several jobs, which the runner's threads
+     * run side by side; a few lines stay one job.
+     */
+    static final int LINES_PER_READ = 25;
 
     private final String title;
     private final List<ChartLine> lines;
@@ -156,7 +162,15 @@ public final class ChartViewModel {
         }
         Map<String, Long> knownOrigins = Map.copyOf(origins);
         loading.set(true);
-        loads.submit(null, progress -> read(requests, mode, knownOrigins), result -> {
+        List<BackgroundJob<List<LineData>>> parts = new ArrayList<>();
+        for (int from = 0; from < requests.size(); from += LINES_PER_READ) {
+            int first = from;
+            List<SeriesRequest> part = requests.subList(from, Math.min(requests.size(), from + LINES_PER_READ));
+            parts.add(progress -> read(part, first, mode, knownOrigins));
+        }
+        loads.submitAll(null, parts, results -> {
+            List<LineData> result = new ArrayList<>(requests.size());
+            results.forEach(result::addAll);
             lastRequests = List.copyOf(requests);
             loaded = result;
             loadCount++;
@@ -185,8 +199,9 @@ public final class ChartViewModel {
         };
     }
 
-    /** Runs on a worker thread. */
-    private List<LineData> read(List<SeriesRequest> requests, XAxisMode mode, Map<String, Long> knownOrigins) {
+    /** Runs on a worker thread: the requests of lines {@code first}, {@code first + 1}, ... */
+    private List<LineData> read(List<SeriesRequest> requests, int first, XAxisMode mode,
+                                Map<String, Long> knownOrigins) {
         List<LineData> out = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             SeriesRequest r = requests.get(i);
@@ -201,7 +216,7 @@ public final class ChartViewModel {
                     case RELATIVE_TIME -> (b.lastTimestamp()[k] - origin) / 1000.0;
                 };
             }
-            out.add(new LineData(lines.get(i), x, b.last(), b.min(), b.max()));
+            out.add(new LineData(lines.get(first + i), x, b.last(), b.min(), b.max()));
         }
         return out;
     }

@@ -70,6 +70,33 @@ class CommonPartsTest {
     }
 
     @Test
+    void partsOfARequestAreDeliveredTogetherInOrderAndOnlyForTheLatestRequest() {
+        HeldRunner runner = new HeldRunner();
+        LatestOnly latest = new LatestOnly(runner);
+        List<List<String>> delivered = new ArrayList<>();
+        List<Throwable> errors = new ArrayList<>();
+        latest.submitAll("a", List.<BackgroundJob<String>>of(p -> "stale"), delivered::add, errors::add);
+        latest.submitAll("b", List.<BackgroundJob<String>>of(p -> "x", p -> "y", p -> "z"), delivered::add, errors::add);
+        assertThat(runner.cancelled).as("the earlier request's part").isEqualTo(1);
+        runner.completions.get(3).run();
+        runner.completions.get(1).run();
+        assertThat(delivered).as("not before every part arrived").isEmpty();
+        runner.completions.get(2).run();
+        runner.completions.get(0).run();
+        assertThat(delivered).containsExactly(List.of("x", "y", "z"));
+        assertThat(errors).isEmpty();
+
+        latest.submitAll("c", List.<BackgroundJob<String>>of(p -> "ok", p -> {
+            throw new IllegalStateException("part failed");
+        }, p -> "late"), delivered::add, errors::add);
+        runner.completions.get(5).run();
+        runner.completions.get(4).run();
+        runner.completions.get(6).run();
+        assertThat(errors).singleElement().extracting(Throwable::getMessage).isEqualTo("part failed");
+        assertThat(delivered).hasSize(1);
+    }
+
+    @Test
     void directRunnerDeliversFailuresAndTracksWork() {
         DirectTaskRunner runner = new DirectTaskRunner();
         List<Throwable> errors = new ArrayList<>();

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,6 +72,56 @@ class ChartViewModelTest {
         String text = loss.readoutText(6.223776223776223);
         assertThat(text.lines().toList()).containsExactly("step 6", "a: 0.14286", "b: 0.28571", "c: 0.57143");
         assertThat(loss.readoutText(-5)).isNull();
+    }
+
+    @Test
+    void aChartOfManyLinesIsReadInSeveralJobsAndEveryLineGetsItsOwnSeries() {
+        List<String> ids = new ArrayList<>();
+        Map<String, Double> scales = new HashMap<>();
+        int runs = ChartViewModel.LINES_PER_READ + 7;
+        for (int i = 0; i < runs; i++) {
+            Run r = CompareStoreFixture.run(store, "r" + i, Map.of("lr", "0.1"), "blue", 100, i + 1.0);
+            ids.add(r.id());
+            scales.put(r.id(), i + 1.0);
+        }
+        CountingRunner runner = new CountingRunner();
+        CompareViewModel many = new CompareViewModel(store, runner, ids);
+        many.load();
+        ChartViewModel loss = many.charts().charts().stream().filter(ch -> ch.title().equals("loss")).findFirst()
+                .orElseThrow();
+        int before = runner.jobs;
+        loss.setPixelWidth(50);
+        assertThat(runner.jobs - before).as("jobs of one load").isEqualTo(2);
+        List<PlotSeries> series = loss.seriesProperty().get();
+        assertThat(series).hasSize(runs);
+        for (int i = 0; i < runs; i++) {
+            ChartLine line = loss.lines().get(i);
+            assertThat(series.get(i).label()).isEqualTo(line.label());
+            double[] y = series.get(i).y();
+            assertThat(y[y.length - 1]).as(line.label()).isCloseTo(scales.get(line.runId()) / 100, within(1e-12));
+        }
+    }
+
+    /** Runs every job at once, counting them. */
+    private static final class CountingRunner implements dev.cairn.viewer.common.TaskRunner {
+        private final DirectTaskRunner direct = new DirectTaskRunner();
+        int jobs;
+
+        @Override
+        public <T> dev.cairn.viewer.common.Cancellable submit(String label, dev.cairn.viewer.common.BackgroundJob<T> job,
+                java.util.function.Consumer<? super T> onSuccess, java.util.function.Consumer<? super Throwable> onFailure) {
+            jobs++;
+            return direct.submit(label, job, onSuccess, onFailure);
+        }
+
+        @Override
+        public dev.cairn.viewer.common.BackgroundWork work() {
+            return direct.work();
+        }
+
+        @Override
+        public void shutdown() {
+        }
     }
 
     @Test

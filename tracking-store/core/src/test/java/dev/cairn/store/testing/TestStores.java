@@ -60,6 +60,18 @@ public final class TestStores implements AutoCloseable {
         return store;
     }
 
+    /**
+     * A plain JDBC connection to the store called {@code name} (for tests that look at or change rows the API does
+     * not show); the caller closes it.
+     */
+    public java.sql.Connection connect(String name) throws java.sql.SQLException {
+        StoreLocation location = location(name);
+        if (location instanceof StoreLocation.Postgres) {
+            return PostgresTestDatabases.Location.parse(argument(name)).open();
+        }
+        return java.sql.DriverManager.getConnection("jdbc:sqlite:" + location.describe());
+    }
+
     @Override
     public void close() {
         for (TrackingStore store : opened) {

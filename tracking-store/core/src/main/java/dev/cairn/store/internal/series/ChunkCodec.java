@@ -32,10 +32,7 @@ public final class ChunkCodec {
             prev = timestamps[i];
         }
         for (int i = off; i < off + len; i++) {
-            long bits = Double.doubleToRawLongBits(values[i]);
-            for (int b = 0; b < 8; b++) {
-                buf[pos++] = (byte) (bits >>> (8 * b));
-            }
+            pos = putDouble(buf, pos, values[i]);
         }
         return Arrays.copyOf(buf, pos);
     }
@@ -43,7 +40,7 @@ public final class ChunkCodec {
     /** Number of points in an encoded chunk. */
     public static int count(byte[] data) {
         checkVersion(data);
-        return (int) readVarint(data, 1)[0];
+        return (int) varint(data, new int[] {1});
     }
 
     /**
@@ -88,10 +85,7 @@ public final class ChunkCodec {
             timestamps[off + i] = prev;
         }
         for (int i = 0; i < count; i++) {
-            long bits = (data[pos] & 0xffL) | (data[pos + 1] & 0xffL) << 8 | (data[pos + 2] & 0xffL) << 16
-                    | (data[pos + 3] & 0xffL) << 24 | (data[pos + 4] & 0xffL) << 32 | (data[pos + 5] & 0xffL) << 40
-                    | (data[pos + 6] & 0xffL) << 48 | (data[pos + 7] & 0xffL) << 56;
-            values[off + i] = Double.longBitsToDouble(bits);
+            values[off + i] = getDouble(data, pos);
             pos += 8;
         }
         return count;
@@ -103,11 +97,51 @@ public final class ChunkCodec {
         }
     }
 
-    private static long zigzag(long v) {
+    /**
+     * Decodes {@code len} points from point {@code first} of a chunk of {@code count} points, given where their step
+     * and time varints start and the step and time of the point before (0 for the first point), into the arrays at
+     * index {@code first}. The values are read from their fixed place at the end of the blob.
+     */
+    static void decodePart(byte[] data, int count, int first, int len, int stepPos, long prevStep, int tsPos,
+                           long prevTs, long[] steps, long[] timestamps, double[] values) {
+        checkVersion(data);
+        int[] pos = {stepPos};
+        long prev = prevStep;
+        for (int i = first; i < first + len; i++) {
+            prev += unzigzag(varint(data, pos));
+            steps[i] = prev;
+        }
+        pos[0] = tsPos;
+        prev = prevTs;
+        for (int i = first; i < first + len; i++) {
+            prev += unzigzag(varint(data, pos));
+            timestamps[i] = prev;
+        }
+        int valuesAt = data.length - 8 * count;
+        for (int i = first; i < first + len; i++) {
+            values[i] = getDouble(data, valuesAt + 8 * i);
+        }
+    }
+
+    /** Bytes the varint of {@code v} takes. */
+    static int varintLength(long v) {
+        int n = 1;
+        while ((v & ~0x7fL) != 0) {
+            v >>>= 7;
+            n++;
+        }
+        return n;
+    }
+
+    static long zigzag(long v) {
         return (v << 1) ^ (v >> 63);
     }
 
-    private static int putVarint(byte[] buf, int pos, long v) {
+    static long unzigzag(long v) {
+        return (v >>> 1) ^ -(v & 1);
+    }
+
+    static int putVarint(byte[] buf, int pos, long v) {
         while ((v & ~0x7fL) != 0) {
             buf[pos++] = (byte) ((v & 0x7f) | 0x80);
             v >>>= 7;
@@ -116,15 +150,41 @@ public final class ChunkCodec {
         return pos;
     }
 
-    private static long[] readVarint(byte[] data, int pos) {
+    /** Reads a varint at {@code pos[0]} and moves {@code pos[0]} past it. */
+    static long varint(byte[] data, int[] pos) {
+        int p = pos[0];
         long v = 0;
         int shift = 0;
         byte b;
         do {
-            b = data[pos++];
+            b = data[p++];
             v |= (long) (b & 0x7f) << shift;
             shift += 7;
         } while (b < 0);
-        return new long[] {v, pos};
+        pos[0] = p;
+        return v;
+    }
+
+    /** Writes a double's raw IEEE-754 bits little-endian. */
+    static int putDouble(byte[] buf, int pos, double value) {
+        long bits = Double.doubleToRawLongBits(value);
+        for (int b = 0; b < 8; b++) {
+            buf[pos++] = (byte) (bits >>> (8 * b));
+        }
+        return pos;
+    }
+
+    /** Reads a double written by {@link #putDouble} at {@code pos[0]} and moves {@code pos[0]} past it. */
+    static double getDouble(byte[] data, int[] pos) {
+        double v = getDouble(data, pos[0]);
+        pos[0] += 8;
+        return v;
+    }
+
+    private static double getDouble(byte[] data, int pos) {
+        long bits = (data[pos] & 0xffL) | (data[pos + 1] & 0xffL) << 8 | (data[pos + 2] & 0xffL) << 16
+                | (data[pos + 3] & 0xffL) << 24 | (data[pos + 4] & 0xffL) << 32 | (data[pos + 5] & 0xffL) << 40
+                | (data[pos + 6] & 0xffL) << 48 | (data[pos + 7] & 0xffL) << 56;
+        return Double.longBitsToDouble(bits);
     }
 }

@@ -7,18 +7,19 @@ import java.sql.SQLException;
 
 /**
  * Appends points to a series inside a write transaction: tops up the series' open (last, not full) chunk, writes
- * full chunks for the rest, and folds the new points into the run's metric summary.
+ * full chunks for the rest, and folds the new points into the run's metric summary. Every chunk written (the
+ * topped-up one too) gets its {@link ChunkSummary} rewritten with it.
  */
 public final class MetricChunkWriter {
     private static final String SELECT_OPEN = "SELECT chunk_no, n, data FROM metric_chunks "
             + "WHERE run_seq = ? AND key_id = ? ORDER BY chunk_no DESC LIMIT 1";
     private static final String UPSERT_CHUNK = "INSERT INTO metric_chunks(run_seq, key_id, chunk_no, n, "
-            + "min_step, max_step, min_ts, max_ts, vmin, vmax, last_val, last_step, last_ts, data) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(run_seq, key_id, chunk_no) DO UPDATE SET "
+            + "min_step, max_step, min_ts, max_ts, vmin, vmax, last_val, last_step, last_ts, data, summary) "
+            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(run_seq, key_id, chunk_no) DO UPDATE SET "
             + "n = excluded.n, min_step = excluded.min_step, max_step = excluded.max_step, "
             + "min_ts = excluded.min_ts, max_ts = excluded.max_ts, vmin = excluded.vmin, vmax = excluded.vmax, "
             + "last_val = excluded.last_val, last_step = excluded.last_step, last_ts = excluded.last_ts, "
-            + "data = excluded.data";
+            + "data = excluded.data, summary = excluded.summary";
     private static final String SELECT_SUMMARY = "SELECT last, min, max, count, last_step, last_ts "
             + "FROM metric_summaries WHERE run_seq = ? AND key_id = ?";
     private static final String UPSERT_SUMMARY = "INSERT INTO metric_summaries(run_seq, key_id, last, min, max, "
@@ -92,6 +93,7 @@ public final class MetricChunkWriter {
         ps.setLong(12, st.lastStep);
         ps.setLong(13, st.lastTs);
         ps.setBytes(14, ChunkCodec.encode(s, t, v, off, len));
+        ps.setBytes(15, ChunkSummary.encode(s, t, v, off, len));
     }
 
     private static void updateSummary(Connection c, long runSeq, long keyId, ChunkStats added) throws SQLException {

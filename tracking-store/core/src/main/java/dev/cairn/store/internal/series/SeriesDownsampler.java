@@ -11,8 +11,10 @@ import java.sql.SQLException;
 
 /**
  * Reduces a series to N equal-width buckets over a range without loading it whole: a chunk that falls inside
- * one bucket contributes its stored summary; only chunks that straddle bucket edges or the range ends are
- * decoded. Nothing is sampled away: every point counts towards its bucket's min, max and last.
+ * one bucket contributes its stored summary; a chunk that straddles bucket edges or the range ends contributes
+ * the {@link ChunkSummary} of each 16-point group that falls inside one bucket, and only the points of groups
+ * that straddle go in one by one (every point when the chunk has no summary: written before schema v7). Nothing is sampled away: every
+ * point counts towards its bucket's min, max and last.
  */
 public final class SeriesDownsampler {
     private SeriesDownsampler() {
@@ -38,16 +40,13 @@ public final class SeriesDownsampler {
         // the bounds are longs computed here (never user text), inlined so the SQL runs on every dialect
         String f = Long.toString(from);
         String to = Long.toString(bounds.to());
+        String straddles = lo + " < " + f + " OR " + hi + " > " + to + " OR ((" + lo + " - " + f + ") * " + buckets
+                + ") / " + span + " <> ((" + hi + " - " + f + ") * " + buckets + ") / " + span;
         String sql = "SELECT n, " + lo + ", " + hi + ", vmin, vmax, last_val, last_step, last_ts, "
-                + "CASE WHEN " + lo + " < " + f + " OR " + hi + " > " + to + " OR ((" + lo + " - " + f + ") * "
-                + buckets + ") / " + span + " <> ((" + hi + " - " + f + ") * " + buckets + ") / " + span
-                + " THEN data END, chunk_no "
+                + "CASE WHEN " + straddles + " THEN data END, chunk_no, CASE WHEN " + straddles + " THEN summary END "
                 + "FROM metric_chunks WHERE run_seq = ? AND key_id = ? AND " + hi + " >= " + f + " AND " + lo
                 + " <= " + to;
-        ChunkStats[] stats = new ChunkStats[buckets];
-        long[] s = new long[ChunkCodec.CHUNK_POINTS];
-        long[] t = new long[ChunkCodec.CHUNK_POINTS];
-        double[] v = new double[ChunkCodec.CHUNK_POINTS];
+        Bucketing out = new Bucketing(byStep, from, bounds.to(), span, buckets);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, runSeq);
             ps.setLong(2, keyId);
@@ -57,42 +56,24 @@ public final class SeriesDownsampler {
                     long x1 = rs.getLong(3);
                     byte[] data = rs.getBytes(9);
                     if (data == null) {
-                        int b = (int) (((x0 - from) * buckets) / span);
-                        int b1 = (int) (((x1 - from) * buckets) / span);
-                        if (x0 >= from && x1 <= bounds.to() && b == b1) {
-                            bucket(stats, b).merge(rs.getLong(1), SqlDoubles.get(rs, 4), SqlDoubles.get(rs, 5),
+                        if (out.oneBucket(x0, x1)) {
+                            out.bucket(x0).merge(rs.getLong(1), SqlDoubles.get(rs, 4), SqlDoubles.get(rs, 5),
                                     rs.getLong(7), rs.getLong(8), SqlDoubles.get(rs, 6));
                             continue;
                         }
                         data = fetch(c, runSeq, keyId, rs.getInt(10));
                     }
-                    int n = ChunkCodec.count(data);
-                    if (n > s.length) {
-                        s = new long[n];
-                        t = new long[n];
-                        v = new double[n];
-                    }
-                    ChunkCodec.decode(data, s, t, v, 0);
-                    for (int i = 0; i < n; i++) {
-                        long x = byStep ? s[i] : t[i];
-                        if (x < from || x > bounds.to()) {
-                            continue;
-                        }
-                        bucket(stats, (int) (((x - from) * buckets) / span)).add(s[i], t[i], v[i]);
+                    byte[] summary = rs.getBytes(11);
+                    if (summary != null) {
+                        out.addSummarised(data, summary);
+                    } else {
+                        // a chunk written before schema v7 kept no summary: every point is decoded
+                        out.addPoints(data);
                     }
                 }
             }
         }
-        return collect(key, bounds, buckets, stats);
-    }
-
-    private static ChunkStats bucket(ChunkStats[] stats, int b) {
-        ChunkStats st = stats[b];
-        if (st == null) {
-            st = new ChunkStats();
-            stats[b] = st;
-        }
-        return st;
+        return collect(key, bounds, buckets, out.stats);
     }
 
     private static byte[] fetch(Connection c, long runSeq, long keyId, int chunkNo) throws SQLException {
@@ -163,4 +144,99 @@ public final class SeriesDownsampler {
                 new double[0], new double[0], new long[0]);
     }
 
+    /** The buckets being filled, and how a point, a chunk summary group or a run of raw points goes into them. */
+    private static final class Bucketing {
+        private final boolean byStep;
+        private final long from;
+        private final long to;
+        private final long span;
+        private final int buckets;
+        final ChunkStats[] stats;
+        private final ChunkSummary summary = new ChunkSummary();
+        private long[] s = new long[ChunkCodec.CHUNK_POINTS];
+        private long[] t = new long[ChunkCodec.CHUNK_POINTS];
+        private double[] v = new double[ChunkCodec.CHUNK_POINTS];
+
+        Bucketing(boolean byStep, long from, long to, long span, int buckets) {
+            this.byStep = byStep;
+            this.from = from;
+            this.to = to;
+            this.span = span;
+            this.buckets = buckets;
+            this.stats = new ChunkStats[buckets];
+        }
+
+        /** True when x0..x1 lies inside the range and in one bucket. */
+        boolean oneBucket(long x0, long x1) {
+            return x0 >= from && x1 <= to && index(x0) == index(x1);
+        }
+
+        private int index(long x) {
+            return (int) (((x - from) * buckets) / span);
+        }
+
+        ChunkStats bucket(long x) {
+            int b = index(x);
+            ChunkStats st = stats[b];
+            if (st == null) {
+                st = new ChunkStats();
+                stats[b] = st;
+            }
+            return st;
+        }
+
+        /**
+         * A chunk with a summary: groups inside one bucket are merged whole; a group that straddles is decoded
+         * alone and its points go in one by one.
+         */
+        void addSummarised(byte[] data, byte[] encodedSummary) {
+            ChunkSummary sum = summary;
+            sum.decode(encodedSummary);
+            if (s.length < sum.points) {
+                s = new long[sum.points];
+                t = new long[sum.points];
+                v = new double[sum.points];
+            }
+            for (int g = 0; g < sum.groups; g++) {
+                long x0 = byStep ? sum.minStep[g] : sum.minTs[g];
+                long x1 = byStep ? sum.maxStep[g] : sum.maxTs[g];
+                if (x1 < from || x0 > to) {
+                    continue;
+                }
+                if (oneBucket(x0, x1)) {
+                    bucket(x0).merge(sum.pointsIn(g), sum.min[g], sum.max[g], sum.lastStep[g], sum.lastTs[g],
+                            sum.last[g]);
+                    continue;
+                }
+                sum.decodeGroup(data, g, s, t, v);
+                int first = ChunkSummary.firstPoint(g);
+                addDecoded(first, first + sum.pointsIn(g));
+            }
+        }
+
+        /** Decodes a whole chunk into its buckets (points outside the range are skipped). */
+        void addPoints(byte[] data) {
+            addDecoded(0, decode(data));
+        }
+
+        private int decode(byte[] data) {
+            int n = ChunkCodec.count(data);
+            if (n > s.length) {
+                s = new long[n];
+                t = new long[n];
+                v = new double[n];
+            }
+            return ChunkCodec.decode(data, s, t, v, 0);
+        }
+
+        private void addDecoded(int first, int end) {
+            for (int i = first; i < end; i++) {
+                long x = byStep ? s[i] : t[i];
+                if (x < from || x > to) {
+                    continue;
+                }
+                bucket(x).add(s[i], t[i], v[i]);
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.store.internal.sql;
 
 import dev.cairn.store.StoreMode;
+import dev.cairn.store.internal.series.ChunkSummaryBackfill;
 import dev.cairn.store.model.StoreException;
 import dev.cairn.store.model.StoreVersionException;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 
     /** The schema version this build writes. Each version N has a script {@code V<N>__*.sql} per dialect. */
-    public static final int CURRENT_VERSION = 6;
+    public static final int CURRENT_VERSION = 7;
 
     private static final String[] SCRIPTS = {
         "V1__initial.sql",
@@ -33,6 +34,7 @@ public final class SchemaMigrator {
         "V4__drift.sql",
         "V5__monitoring.sql",
         "V6__registry_deletes.sql",
+        "V7__chunk_summaries.sql",
     };
 
     private final SqlDialect dialect;
@@ -76,6 +78,12 @@ public final class SchemaMigrator {
             for (int v = locked + 1; v <= CURRENT_VERSION; v++) {
                 for (String statement : statements(script(v))) {
                     execute(connection, statement);
+                }
+                if (v == 7) {
+                    int filled = ChunkSummaryBackfill.fill(connection);
+                    if (filled > 0) {
+                        LOG.info("summarised {} metric chunks of {}", filled, path);
+                    }
                 }
             }
             dialect.setSchemaVersion(connection, CURRENT_VERSION);

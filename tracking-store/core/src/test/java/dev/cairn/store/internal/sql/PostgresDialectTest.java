@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class PostgresDialectTest {
     static final String[] SCRIPTS = {
         "V1__initial.sql", "V2__provenance_and_changes.sql", "V3__model_registry.sql", "V4__drift.sql",
-        "V5__monitoring.sql", "V6__registry_deletes.sql",
+        "V5__monitoring.sql", "V6__registry_deletes.sql", "V7__chunk_summaries.sql",
     };
     static final int CURRENT_VERSION = SCRIPTS.length;
 
