@@ -13,9 +13,9 @@ import java.util.stream.IntStream;
  */
 final class ParallelCoordinatesRenderer {
     /** Below this many line segments one thread draws; above, bands of rows are drawn in parallel. */
-    private static final long PARALLEL_FROM_SEGMENTS = Long.getLong("par", 20_000);
+    private static final long PARALLEL_FROM_SEGMENTS = 20_000;
     /** Rows per band drawn as one parallel task: a few dozen bands, so two to eight cores share them evenly. */
-    private static final int BAND_ROWS = Integer.getInteger("band", 32);
+    private static final int BAND_ROWS = 32;
 
     private final List<PlotAxis> axes;
     private final PlotGeometry geometry;
