@@ -32,14 +32,6 @@ final class LineRaster {
         return pixels;
     }
 
-    void clear() {
-        Arrays.fill(pixels, 0);
-    }
-
-    void copyFrom(LineRaster other) {
-        System.arraycopy(other.pixels, 0, pixels, 0, pixels.length);
-    }
-
     /** Copies rows {@code rowFrom} (inclusive) to {@code rowTo} (exclusive) of a raster of the same size. */
     void copyRows(LineRaster other, int rowFrom, int rowTo) {
         System.arraycopy(other.pixels, rowFrom * width, pixels, rowFrom * width, (rowTo - rowFrom) * width);

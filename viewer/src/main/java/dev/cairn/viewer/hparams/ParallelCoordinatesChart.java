@@ -149,9 +149,9 @@ final class ParallelCoordinatesChart extends Pane {
         }
         boolean small = draft && draftRenderer != null;
         ParallelCoordinatesRenderer r = small ? draftRenderer : renderer;
-        LineRaster frame = r.draw(vm.keptProperty().get());
-        RasterImage target = images.computeIfAbsent(frame, RasterImage::new);
-        target.changed();
+        BitSet kept = vm.keptProperty().get();
+        RasterImage target = images.computeIfAbsent(r.rasterFor(kept), RasterImage::new);
+        target.redraw(() -> r.draw(kept));
         if (lines.getImage() != target.image) {
             lines.setImage(target.image);
         }
@@ -302,9 +302,12 @@ final class ParallelCoordinatesChart extends Pane {
             image = new WritableImage(buffer);
         }
 
-        /** The raster's pixels were redrawn: the image is shown anew. */
-        void changed() {
-            buffer.updateBuffer(b -> null);
+        /** Redraws the raster's pixels the way the buffer's contract asks (inside its update) and shows them. */
+        void redraw(Runnable draw) {
+            buffer.updateBuffer(b -> {
+                draw.run();
+                return null;
+            });
         }
     }
 

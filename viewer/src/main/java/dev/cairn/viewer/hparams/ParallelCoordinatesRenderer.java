@@ -81,6 +81,11 @@ final class ParallelCoordinatesRenderer {
         }
     }
 
+    /** The raster {@link #draw} draws into (and returns) for {@code kept}. */
+    LineRaster rasterFor(BitSet kept) {
+        return kept.cardinality() == colors.length ? all : frame;
+    }
+
     /**
      * Draws the frame: kept runs coloured over the dimmed others. With every run kept it returns the cached
      * all-coloured layer, so clearing the brushes costs nothing.
