@@ -11,6 +11,7 @@ import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -23,8 +24,11 @@ import javafx.scene.paint.Stop;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import java.nio.IntBuffer;
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parallel coordinates on a canvas (ChartFX has no such chart): one vertical axis per chosen param plus the
@@ -45,9 +49,9 @@ final class ParallelCoordinatesChart extends Pane {
     /** While an axis is being brushed, lines are drawn at this share of the resolution (a quarter of the pixels). */
     static final double DRAFT_SCALE = 0.5;
     private ParallelCoordinatesRenderer renderer;
-    private WritableImage image;
     private ParallelCoordinatesRenderer draftRenderer;
-    private WritableImage draftImage;
+    /** The images showing the renderers' pixel buffers without a copy, one per buffer. */
+    private final Map<LineRaster, RasterImage> images = new IdentityHashMap<>();
     private boolean draft;
     private PlotGeometry geometry;
     private double[] fractions = new double[0];
@@ -105,6 +109,7 @@ final class ParallelCoordinatesChart extends Pane {
         if (w <= 0 || h <= 0 || table == null || axes.isEmpty()) {
             geometry = w > 0 && h > 0 ? PlotGeometry.of(w, h) : null;
             renderer = null;
+            images.clear();
             lines.setImage(null);
             drawOverlay();
             return;
@@ -122,15 +127,13 @@ final class ParallelCoordinatesChart extends Pane {
                 ColorScale.argbPremultiplied(muted, 0.5));
         renderer.prepareDimmed();
         renderer.draw(allRows(fractions.length));
-        image = new WritableImage((int) w, (int) h);
-        lines.setImage(image);
         lines.setFitWidth(w);
         lines.setFitHeight(h);
         PlotGeometry small = geometry.scaled(DRAFT_SCALE);
         draftRenderer = new ParallelCoordinatesRenderer(axes, small, fractions,
                 ColorScale.argbPremultiplied(muted, theme.dark() ? 0.10 : 0.07),
                 ColorScale.argbPremultiplied(muted, 0.5));
-        draftImage = new WritableImage((int) small.width(), (int) small.height());
+        images.clear();
         hovered = -1;
         redrawLines();
     }
@@ -146,14 +149,11 @@ final class ParallelCoordinatesChart extends Pane {
         }
         boolean small = draft && draftRenderer != null;
         ParallelCoordinatesRenderer r = small ? draftRenderer : renderer;
-        WritableImage target = small ? draftImage : image;
-        LineRaster frame = r.draw(vm.keptProperty().get());
-        target.getPixelWriter().setPixels(0, 0, frame.width(), frame.height(), PixelFormat.getIntArgbPreInstance(),
-                frame.pixels(), 0, frame.width());
-        if (lines.getImage() != target) {
-            lines.setImage(target);
-            lines.setFitWidth(image.getWidth());
-            lines.setFitHeight(image.getHeight());
+        BitSet kept = vm.keptProperty().get();
+        RasterImage target = images.computeIfAbsent(r.rasterFor(kept), RasterImage::new);
+        target.redraw(() -> r.draw(kept));
+        if (lines.getImage() != target.image) {
+            lines.setImage(target.image);
         }
         drawOverlay();
     }
@@ -289,6 +289,26 @@ final class ParallelCoordinatesChart extends Pane {
         g.fillText("best", x + 6, top - 2);
         g.setTextBaseline(VPos.TOP);
         g.fillText("worst", x + 6, bottom + 2);
+    }
+
+    /** A raster shown as an image through a {@link PixelBuffer} over its pixels: nothing is copied. */
+    private static final class RasterImage {
+        private final PixelBuffer<IntBuffer> buffer;
+        private final WritableImage image;
+
+        RasterImage(LineRaster raster) {
+            buffer = new PixelBuffer<>(raster.width(), raster.height(), IntBuffer.wrap(raster.pixels()),
+                    PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(buffer);
+        }
+
+        /** Redraws the raster's pixels the way the buffer's contract asks (inside its update) and shows them. */
+        void redraw(Runnable draw) {
+            buffer.updateBuffer(b -> {
+                draw.run();
+                return null;
+            });
+        }
     }
 
     private static BitSet allRows(int n) {
@@ -449,6 +469,21 @@ final class ParallelCoordinatesChart extends Pane {
     /** Pixel position of an axis and an axis position, for tests. */
     double[] pointOf(int axis, double position) {
         return new double[] {geometry.axisX(axis, vm.axesProperty().get().size()), geometry.y(position)};
+    }
+
+    /** The line pixels shown now (premultiplied ARGB, row by row), for tests. */
+    int[] shownLinePixelsForTests() {
+        javafx.scene.image.Image shown = lines.getImage();
+        int w = (int) shown.getWidth();
+        int h = (int) shown.getHeight();
+        int[] pixels = new int[w * h];
+        shown.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), pixels, 0, w);
+        return pixels;
+    }
+
+    /** The line pixels for the kept runs drawn from scratch the plain way, for tests. */
+    int[] linePixelsFromScratchForTests() {
+        return renderer.drawFromScratch(vm.keptProperty().get()).pixels();
     }
 
     BitSet keptForTests() {

@@ -12,8 +12,13 @@ import java.util.stream.IntStream;
  * drawn worst first so the best runs end on top.
  */
 final class ParallelCoordinatesRenderer {
-    /** Below this many line segments one thread draws; above, axis gaps are drawn in parallel. */
+    /** Below this many line segments one thread draws; above, bands of rows are drawn in parallel. */
     private static final long PARALLEL_FROM_SEGMENTS = 20_000;
+    /**
+     * Rows per band drawn as one parallel task: 8 bands at 900 rows, enough to share between a few cores; thinner
+     * bands cost more than they save (every line crossing a band edge is clipped again: 32 rows took 30% more CPU).
+     */
+    private static final int BAND_ROWS = 128;
 
     private final List<PlotAxis> axes;
     private final PlotGeometry geometry;
@@ -71,10 +76,14 @@ final class ParallelCoordinatesRenderer {
     /** Draws every run dimmed into the cached layer that brush updates start from. */
     void prepareDimmed() {
         if (!dimmedDrawn) {
-            dimmed.clear();
-            drawRuns(dimmed, drawOrder, drawOrder.length, null);
+            drawRuns(dimmed, null, drawOrder, drawOrder.length, null);
             dimmedDrawn = true;
         }
+    }
+
+    /** The raster {@link #draw} draws into (and returns) for {@code kept}. */
+    LineRaster rasterFor(BitSet kept) {
+        return kept.cardinality() == colors.length ? all : frame;
     }
 
     /**
@@ -85,14 +94,12 @@ final class ParallelCoordinatesRenderer {
         int n = colors.length;
         if (kept.cardinality() == n) {
             if (!allDrawn) {
-                all.clear();
-                drawRuns(all, drawOrder, drawOrder.length, colors);
+                drawRuns(all, null, drawOrder, drawOrder.length, colors);
                 allDrawn = true;
             }
             return all;
         }
         prepareDimmed();
-        frame.copyFrom(dimmed);
         int[] rows = new int[kept.cardinality()];
         int k = 0;
         for (int i : drawOrder) {
@@ -100,40 +107,84 @@ final class ParallelCoordinatesRenderer {
                 rows[k++] = i;
             }
         }
-        drawRuns(frame, rows, k, colors);
+        drawRuns(frame, dimmed, rows, k, colors);
         return frame;
     }
 
     /**
-     * Draws the lines of {@code rows} (in order) one gap between axes at a time, so that the pixels touched stay
-     * in cache; {@code argb} null means the dimmed colour.
+     * Fills {@code raster} with {@code base} (null: transparent) and draws the lines of {@code rows} (in order) over
+     * it; {@code argb} null means the dimmed colour. Many lines are drawn in bands of rows on the fork-join pool:
+     * the bands share no pixel, and each band copies its rows of the base just before drawing over them, so the
+     * image is the same as one thread drawing every line in order, and the pixels touched are still in cache.
      */
-    private void drawRuns(LineRaster raster, int[] rows, int count, int[] argb) {
-        int gaps = ys.length - 1;
-        if (gaps <= 0) {
-            return;
-        }
-        if ((long) count * gaps < PARALLEL_FROM_SEGMENTS) {
-            for (int a = 0; a < gaps; a++) {
-                drawGap(raster, rows, count, argb, a);
+    private void drawRuns(LineRaster raster, LineRaster base, int[] rows, int count, int[] argb) {
+        // the rows' positions and colours side by side, read once here instead of once per band
+        float[][] y = new float[ys.length][count];
+        for (int a = 0; a < ys.length; a++) {
+            float[] from = ys[a];
+            float[] to = y[a];
+            for (int k = 0; k < count; k++) {
+                to[k] = from[rows[k]];
             }
+        }
+        int[] color = new int[count];
+        for (int k = 0; k < count; k++) {
+            color[k] = argb == null ? dimColor : argb[rows[k]];
+        }
+        int height = raster.height();
+        if ((long) count * Math.max(0, ys.length - 1) < PARALLEL_FROM_SEGMENTS) {
+            drawBand(raster, base, y, color, 0, height);
             return;
         }
-        // gaps touch disjoint pixel columns except the axis column they share, which the axis line covers
-        IntStream.range(0, gaps).parallel().forEach(a -> drawGap(raster, rows, count, argb, a));
+        int bands = (height + BAND_ROWS - 1) / BAND_ROWS;
+        IntStream.range(0, bands).parallel().forEach(b -> drawBand(raster, base, y, color, b * BAND_ROWS,
+                Math.min(height, (b + 1) * BAND_ROWS)));
     }
 
-    private void drawGap(LineRaster raster, int[] rows, int count, int[] argb, int a) {
-        float[] y0 = ys[a];
-        float[] y1 = ys[a + 1];
-        double x0 = xs[a];
-        double x1 = xs[a + 1];
-        for (int k = 0; k < count; k++) {
-            int i = rows[k];
-            raster.line(x0, y0[i], x1, y1[i], argb == null ? dimColor : argb[i]);
+    private void drawBand(LineRaster raster, LineRaster base, float[][] y, int[] color, int rowFrom, int rowTo) {
+        if (base == null) {
+            raster.clearRows(rowFrom, rowTo);
+        } else {
+            raster.copyRows(base, rowFrom, rowTo);
+        }
+        // a line touches the rows its ends round to (+0.5) and between; the band test leaves a row of slack
+        float lo = rowFrom - 1;
+        float hi = rowTo + 1;
+        int count = color.length;
+        for (int a = 0; a + 1 < y.length; a++) {
+            float[] y0 = y[a];
+            float[] y1 = y[a + 1];
+            double x0 = xs[a];
+            double x1 = xs[a + 1];
+            for (int k = 0; k < count; k++) {
+                float a0 = y0[k];
+                float a1 = y1[k];
+                if (a0 < lo && a1 < lo || a0 >= hi && a1 >= hi) {
+                    continue;
+                }
+                raster.lineInRows(x0, a0, x1, a1, color[k], rowFrom, rowTo);
+            }
         }
     }
 
+    /**
+     * The frame drawn the plain way: one thread, an empty buffer, every run dimmed and then the kept runs coloured,
+     * line by line in draw order. {@link #draw} must give the same pixels (tests compare the two).
+     */
+    LineRaster drawFromScratch(BitSet kept) {
+        LineRaster raster = new LineRaster(frame.width(), frame.height());
+        boolean all = kept.cardinality() == colors.length;
+        for (int pass = all ? 1 : 0; pass < 2; pass++) {
+            for (int a = 0; a + 1 < ys.length; a++) {
+                for (int i : drawOrder) {
+                    if (pass == 0 || kept.get(i)) {
+                        raster.line(xs[a], ys[a][i], xs[a + 1], ys[a + 1][i], pass == 0 ? dimColor : colors[i]);
+                    }
+                }
+            }
+        }
+        return raster;
+    }
 
     /** The kept run whose line passes closest to (x, y) within {@code slack} pixels, or -1. */
     int runNear(double x, double y, BitSet kept, double slack) {

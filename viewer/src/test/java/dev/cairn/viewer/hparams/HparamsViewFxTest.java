@@ -130,6 +130,26 @@ class HparamsViewFxTest {
     }
 
     @Test
+    void aBrushRedrawsTheHighlightedLinesAsAFullRedrawWould(FxRobot robot) throws Exception {
+        waitUntil(() -> vm.tableProperty().get() != null && vm.keptCountProperty().get() == RUNS);
+        ParallelCoordinatesChart chart = view.parallelChart();
+        int[][] unbrushed = on(() -> new int[][] {chart.shownLinePixelsForTests(),
+                chart.linePixelsFromScratchForTests()});
+        assertThat(unbrushed[0]).isEqualTo(unbrushed[1]);
+
+        Point2D from = on(() -> screen(chart, chart.pointOf(1, 0.9)));
+        Point2D to = on(() -> screen(chart, chart.pointOf(1, 0.4)));
+        robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+        waitUntil(() -> vm.keptCountProperty().get() < RUNS);
+
+        // after the release: full resolution again, and pixel for pixel the frame drawn from scratch
+        int[][] brushed = on(() -> new int[][] {chart.shownLinePixelsForTests(),
+                chart.linePixelsFromScratchForTests()});
+        assertThat(brushed[0]).hasSameSizeAs(unbrushed[0]).isNotEqualTo(unbrushed[0]);
+        assertThat(brushed[0]).isEqualTo(brushed[1]);
+    }
+
+    @Test
     void importanceShowsSortedBarsWithTheRunCount(FxRobot robot) throws Exception {
         waitUntil(() -> vm.importanceProperty().get() != null);
         robot.clickOn("Importance");
