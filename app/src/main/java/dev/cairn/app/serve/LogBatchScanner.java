@@ -245,35 +245,50 @@ final class LogBatchScanner {
                 default -> throw notPlain();
             };
         }
-        int start = pos;
-        boolean negative = b[pos] == '-';
+        byte[] a = b;
+        int p = pos;
+        int start = p;
+        boolean negative = a[p] == '-';
         if (negative) {
-            pos++;
+            p++;
         }
-        int intFrom = pos;
-        int count = intPart();
-        if (count < 0) {
+        int intFrom = p;
+        if (p >= a.length || a[p] < '0' || a[p] > '9') {
             throw notPlain();
         }
         long digits = 0;
-        for (int i = intFrom; i < pos && i < intFrom + 18; i++) {
-            digits = digits * 10 + (b[i] - '0');
+        int count;
+        if (a[p] == '0') {
+            p++;
+            count = 1;
+            if (p < a.length && a[p] >= '0' && a[p] <= '9') {
+                throw notPlain(); // a leading zero
+            }
+        } else {
+            while (p < a.length && a[p] >= '0' && a[p] <= '9') {
+                if (p - intFrom < 18) {
+                    digits = digits * 10 + (a[p] - '0');
+                }
+                p++;
+            }
+            count = p - intFrom;
         }
         int fraction = 0;
-        if (pos < b.length && b[pos] == '.') {
-            int from = ++pos;
-            while (pos < b.length && isDigit(b[pos])) {
+        if (p < a.length && a[p] == '.') {
+            int from = ++p;
+            while (p < a.length && a[p] >= '0' && a[p] <= '9') {
                 if (count < 18) {
-                    digits = digits * 10 + (b[pos] - '0');
+                    digits = digits * 10 + (a[p] - '0');
                 }
                 count++;
-                pos++;
+                p++;
             }
-            fraction = pos - from;
+            fraction = p - from;
             if (fraction == 0) {
                 throw notPlain();
             }
         }
+        pos = p;
         boolean exponent = false;
         if (pos < b.length && (b[pos] == 'e' || b[pos] == 'E')) {
             exponent = true;
@@ -321,38 +336,32 @@ final class LogBatchScanner {
         return new IllegalArgumentException("not the plain shape");
     }
 
-    /** Digits of a JSON integer part at {@link #pos} (no leading zero): their count, or -1. */
-    private int intPart() {
-        int from = pos;
-        if (pos >= b.length || !isDigit(b[pos])) {
-            return -1;
-        }
-        if (b[pos] == '0') {
-            pos++;
-            return pos < b.length && isDigit(b[pos]) ? -1 : 1;
-        }
-        while (pos < b.length && isDigit(b[pos])) {
-            pos++;
-        }
-        return pos - from;
-    }
-
     /** A timestamp or step: a JSON integer of at most 18 digits (fits a long); else IllegalArgumentException. */
     private long integer() {
-        skipWs();
-        boolean negative = b[pos] == '-';
+        byte[] a = b;
+        int p = skip(a, pos);
+        boolean negative = a[p] == '-';
         if (negative) {
-            pos++;
+            p++;
         }
-        int from = pos;
-        int n = intPart();
-        if (n < 0 || n > 18 || pos < b.length && (b[pos] == '.' || b[pos] == 'e' || b[pos] == 'E')) {
+        int from = p;
+        if (p >= a.length || a[p] < '0' || a[p] > '9') {
             throw notPlain();
         }
         long v = 0;
-        for (int i = from; i < pos; i++) {
-            v = v * 10 + (b[i] - '0');
+        if (a[p] == '0') {
+            p++;
+        } else {
+            while (p < a.length && a[p] >= '0' && a[p] <= '9') {
+                v = v * 10 + (a[p] - '0');
+                p++;
+            }
         }
+        if (p - from > 18 || p < a.length && (a[p] == '.' || a[p] == 'e' || a[p] == 'E' || a[p] >= '0'
+                && a[p] <= '9')) {
+            throw notPlain(); // a fraction, an exponent, a leading zero, or too long for the plain path
+        }
+        pos = p;
         return negative ? -v : v;
     }
 
@@ -369,13 +378,15 @@ final class LogBatchScanner {
 
     /** A string of printable ASCII without escapes at the next token, into {@link #strStart}/{@link #strEnd}. */
     private boolean string() {
-        skipWs();
-        if (b[pos] != '"') {
+        byte[] a = b;
+        int p = skip(a, pos);
+        if (a[p] != '"') {
+            pos = p;
             return false;
         }
-        int i = ++pos;
+        int i = p + 1;
         while (true) {
-            byte c = b[i];
+            byte c = a[i];
             if (c == '"') {
                 break;
             }
@@ -384,7 +395,7 @@ final class LogBatchScanner {
             }
             i++;
         }
-        strStart = pos;
+        strStart = p + 1;
         strEnd = i;
         pos = i + 1;
         return true;
@@ -420,11 +431,13 @@ final class LogBatchScanner {
 
     /** Reads {@code c} if it is the next token. */
     private boolean next(char c) {
-        skipWs();
-        if (pos < b.length && b[pos] == c) {
-            pos++;
+        byte[] a = b;
+        int p = skip(a, pos);
+        if (p < a.length && a[p] == c) {
+            pos = p + 1;
             return true;
         }
+        pos = p;
         return false;
     }
 
@@ -434,13 +447,19 @@ final class LogBatchScanner {
     }
 
     private void skipWs() {
-        while (pos < b.length) {
-            byte c = b[pos];
+        pos = skip(b, pos);
+    }
+
+    /** The first position from {@code p} that is not JSON whitespace. */
+    private static int skip(byte[] a, int p) {
+        while (p < a.length) {
+            byte c = a[p];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                return;
+                return p;
             }
-            pos++;
+            p++;
         }
+        return p;
     }
 
     private static boolean isDigit(byte c) {
