@@ -9,7 +9,8 @@ import java.util.Arrays;
 /**
  * The fast path of {@code runs/log-batch}: reads the body with Jackson's streaming parser straight into a
  * {@link RunLogging.Batch} (each key's points in primitive columns; a key's text is compared in place with the
- * previous metric's, so a batch of one key makes no object per metric) without building a tree.
+ * previous metric's, so a batch of one key makes no object per metric) without building a tree. The plainest
+ * bodies, those MLflow's clients send, are read first by {@link LogBatchScanner}, without Jackson.
  *
  * <p>It accepts only the plain shape MLflow's clients send ({@code run_id} a string; {@code metrics}, {@code params},
  * {@code tags} arrays of objects; keys and param/tag values strings; values numbers or "NaN"/"Infinity"/"-Infinity";
@@ -29,6 +30,10 @@ final class LogBatchDecoder {
     static Decoded decode(byte[] body, long now) {
         if (body.length == 0) {
             return null;
+        }
+        Decoded plain = LogBatchScanner.scan(body, now);
+        if (plain != null) {
+            return plain;
         }
         try (JsonParser p = MlflowJson.MAPPER.getFactory().createParser(body)) {
             Decoded d = read(p, now, body.length);

@@ -36,13 +36,20 @@ import java.util.function.Consumer;
  * get-history-bulk-interval on a 100,000-point metric. The machine's load average is reported with them.
  */
 public final class ServerBenchmark {
-    /** Sizes: runs in the search store, batches per client, log-batch repetitions. */
-    public record Size(int searchRuns, int batchesPerClient, int batchRepeats, int seriesPoints) {
+    /**
+     * Sizes: runs in the search store, batches per client, log-batch repetitions, points of the bulk-interval metric,
+     * and warm-up rounds of the 16 clients before the measured ones.
+     */
+    public record Size(int searchRuns, int batchesPerClient, int batchRepeats, int seriesPoints, int warmUpRounds) {
     }
 
-    public static final Size TINY = new Size(1_000, 3, 20, 10_000);
-    public static final Size SMALL = new Size(20_000, 20, 200, 100_000);
-    public static final Size LARGE = new Size(100_000, 60, 500, 100_000);
+    public static final Size TINY = new Size(1_000, 3, 20, 10_000, 1);
+    /**
+     * Three warm-up rounds (~1M points): the JIT (C1, ADR 0020) compiles the logging path over the server's first
+     * ~0.7M points; with one warm-up round the first measured rounds carried 0.3-0.7 s of compilation (ADR 0015).
+     */
+    public static final Size SMALL = new Size(20_000, 20, 200, 100_000, 3);
+    public static final Size LARGE = new Size(100_000, 60, 500, 100_000, 2);
     static final int CLIENTS = 16;
     static final int BATCH = 1000;
 
@@ -70,7 +77,10 @@ public final class ServerBenchmark {
             httpOverhead(server.uri(), out);
             logBatch(server.uri(), store, out);
             int rounds = size == TINY ? 1 : 3;
-            concurrent(server, store, new LinkedHashMap<>()); // warm-up: the JIT compiles the logging path
+            for (int round = 0; round < size.warmUpRounds(); round++) {
+                concurrent(server, store, new LinkedHashMap<>()); // warm-up: the JIT compiles the logging path
+            }
+            out.put("warmUpRounds", size.warmUpRounds());
             for (int round = 1; round <= rounds; round++) {
                 Map<String, Object> figures = new LinkedHashMap<>();
                 concurrent(server, store, figures);
@@ -149,12 +159,16 @@ public final class ServerBenchmark {
             out.put("loadBefore", BenchFigures.load());
             long[] before = server.commits().counts();
             long cpu0 = LoadGenerator.cpu();
+            long jit0 = jitMs();
+            long gc0 = gcMs();
             long t0 = System.nanoTime();
             go.write("go\n");
             go.flush();
             String[] done = expect(lines.readLine(), "done").split(" ");
             double seconds = (System.nanoTime() - t0) / 1e9;
             long serverCpu = LoadGenerator.cpu() - cpu0;
+            long jit = jitMs() - jit0;
+            long gc = gcMs() - gc0;
             long[] after = server.commits().counts();
             out.put("loadAfter", BenchFigures.load());
             long expected = (long) CLIENTS * size.batchesPerClient() * BATCH;
@@ -166,6 +180,9 @@ public final class ServerBenchmark {
             out.put("pointsPerSec", Math.round(expected / seconds));
             out.put("wallMs", Math.round(seconds * 1000));
             out.put("serverCpuMs", serverCpu / 1_000_000);
+            out.put("serverCpuNsPerPoint", Math.round((double) serverCpu / expected));
+            out.put("serverJitMs", jit);
+            out.put("serverGcMs", gc);
             out.put("clientCpuMs", Long.parseLong(done[4]) / 1_000_000);
             out.put("requestsOk", Long.parseLong(done[1]));
             out.put("requestsFailed", Long.parseLong(done[2]));
@@ -293,5 +310,20 @@ public final class ServerBenchmark {
 
     private static double median(double[] values) {
         return BenchFigures.percentile(values, 0.5);
+    }
+
+    /** Time the JIT's compilers spent so far (elapsed, summed over compiler threads), ms. */
+    private static long jitMs() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    }
+
+    /** Time spent collecting garbage so far, ms. */
+    private static long gcMs() {
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
     }
 }

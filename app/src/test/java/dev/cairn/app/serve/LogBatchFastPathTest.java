@@ -132,7 +132,7 @@ class LogBatchFastPathTest extends ServerFixture {
         return out;
     }
 
-    private static void assertSame(RunLogging.Batch fast, RunLogging.Batch tree, String body) {
+    static void assertSame(RunLogging.Batch fast, RunLogging.Batch tree, String body) {
         assertThat(new ArrayList<>(fast.metrics.keySet())).as(body).isEqualTo(new ArrayList<>(tree.metrics.keySet()));
         for (String key : fast.metrics.keySet()) {
             RunLogging.Points a = fast.metrics.get(key);
