@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Fills in the {@link ChunkSummary} of metric chunks that have none (chunks written before schema v7), inside the
  * caller's write transaction. Walks the chunks in primary-key pages, so memory stays at one page of blobs however
- * large the store; cost is one decode and one update per chunk (about 1.5 s per 10 million points here).
+ * large the store; cost is one decode and one update per chunk (a 10-million-point store migrates, backup copy
+ * included, in 5.5 s of CPU on the development machine).
  */
 public final class ChunkSummaryBackfill {
     private static final int PAGE = 512;
