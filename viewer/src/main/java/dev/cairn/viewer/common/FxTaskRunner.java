@@ -23,9 +23,9 @@ import java.util.function.Consumer;
  * a labelled job ends its busy count exactly once, also when it is cancelled before it started.
  *
  * <p>Cancelling a job stops the store reads it is running ({@link ReadCancellation}: a superseded search or count
- * does not keep the CPU and a store connection busy) and refuses its later ones; its writes run to their end. A
- * store failure of a job that was cancelled — the {@link QueryCancelledException} of its stopped read, or the store
- * closed under it — is logged at DEBUG only: nobody waits for that job any more.
+ * does not keep the CPU and a store connection busy) and refuses its later ones; its writes run to their end. The
+ * {@link QueryCancelledException} a cancelled job then ends with is logged at DEBUG only: nobody waits for that job
+ * any more. Any other failure, also of a cancelled job, is a WARN.
  */
 public final class FxTaskRunner implements TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
@@ -68,8 +68,8 @@ public final class FxTaskRunner implements TaskRunner {
             } catch (Exception | Error e) {
                 String name = label == null ? "(quiet)" : label;
                 String after = cancelled.get() ? " after it was cancelled" : "";
-                if (cancelled.get() && e instanceof StoreException) {
-                    // its reads were stopped (or its store closed) because nobody wants its result: not a failure
+                if (cancelled.get() && stopped(e)) {
+                    // its read was stopped because nobody wants its result: not a failure
                     LOG.debug("background job '{}' ended after it was cancelled: {}", name, e.getMessage());
                 } else if (e instanceof StoreException) {
                     // the store's exceptions say what happened in one line; a stack trace only for the unexpected
@@ -93,6 +93,17 @@ public final class FxTaskRunner implements TaskRunner {
                 Platform.runLater(() -> end(shown, ended));
             }
         };
+    }
+
+    /** True when {@code failure} (or a cause) is the store saying it stopped a read on request. */
+    private static boolean stopped(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 16; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof QueryCancelledException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void end(boolean shown, AtomicBoolean ended) {

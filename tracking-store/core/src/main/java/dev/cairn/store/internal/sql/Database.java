@@ -125,7 +125,8 @@ public final class Database implements AutoCloseable {
                 }
                 return work.run(connection);
             } catch (SQLException e) {
-                if (cancel != null && cancel.isCancelled() && dialect.isCancelled(e)) {
+                // stopped by its cancel, or by the store closed under it after the cancel: cancelled either way
+                if (cancel != null && cancel.isCancelled() && (dialect.isCancelled(e) || closed)) {
                     throw new QueryCancelledException("The read of " + describe() + " was cancelled.", e);
                 }
                 healthy = !dialect.isConnectionFailure(e);
