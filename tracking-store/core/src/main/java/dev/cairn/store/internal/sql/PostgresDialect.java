@@ -70,6 +70,8 @@ public final class PostgresDialect implements SqlDialect {
     /** Whole login (TCP + TLS + SCRAM), generous: a loaded 2-core machine starting many JVMs took over 10 s. */
     private static final int LOGIN_TIMEOUT_S = 30;
     private static final int MAX_POOL_SIZE = 10;
+    /** The first, short wait for a pooled connection (see {@link #connect}). */
+    static final long QUICK_BORROW_MS = 500;
     private static final Set<String> BUSY_STATES = Set.of("40001", "40P01", "55P03");
     private static final Logger LOG = LoggerFactory.getLogger(PostgresDialect.class);
     private static final Set<String> CONNECTION_STATES = Set.of("57P01", "57P02", "57P03", "53300");
@@ -127,11 +129,14 @@ public final class PostgresDialect implements SqlDialect {
     // ---------------------------------------------------------------- connections
 
     /**
-     * A pooled connection. Once a connection was lost or a connect failed because the server cannot be reached,
-     * each later connect first opens one plain connection (refused at once while the server is down or restarting)
-     * and asks the pool only once that succeeded: HikariCP waits its whole connection timeout (10 s) for a server
-     * that is down, so each request of a tracking server whose PostgreSQL was stopped took 10-20 s to fail instead
-     * of failing at once for its client to retry (MLflow's client backs off between retries itself).
+     * A pooled connection. HikariCP waits its whole connection timeout (10 s) for a server that is down, so each
+     * request of a tracking server whose PostgreSQL was stopped took 10-20 s to fail instead of failing at once for
+     * its client to retry (MLflow's client backs off between retries itself). So: once a connection was lost or a
+     * connect failed because the server cannot be reached, each later connect first opens one plain connection
+     * (refused at once while the server is down or restarting) and asks the pool only once that succeeded; and the
+     * pool is first asked with a wait of {@value #QUICK_BORROW_MS} ms, after which a pool whose last new connection
+     * was refused fails at once (its idle connections, checked on borrow, had died with the server), while a slow
+     * login gets the full wait.
      */
     @Override
     public Connection connect(StoreMode mode, long ignoredBusyTimeoutMs) throws SQLException {
@@ -146,6 +151,17 @@ public final class PostgresDialect implements SqlDialect {
             unreachable = false;
         }
         try {
+            if (pool.getHikariPoolMXBean() instanceof HikariPool hikari) {
+                try {
+                    return hikari.getConnection(QUICK_BORROW_MS);
+                } catch (SQLException slow) {
+                    // no connection within the quick wait: a server that refused the pool's new connection (its
+                    // last failure is the cause) is down now; one that is only slow to log in gets the full wait
+                    if (isConnectionFailure(slow)) {
+                        throw slow;
+                    }
+                }
+            }
             return pool.getConnection();
         } catch (SQLException e) {
             SQLException failure = connectFailure(e);
