@@ -77,7 +77,7 @@ install_deb() {
     || fail "*.cairn.zip is not registered as application/x-cairn-bundle in /usr/share/mime/globs2"
   [ -f /opt/cairn/lib/app/cairn.jsa ] || fail "post-install made no CDS archive"
   grep -q '^java-options=-XX:TieredStopAtLevel=1$' /opt/cairn/lib/app/cairn.cfg \
-    || fail "the launcher's configuration does not select the C1 JIT (ADR 0020)"
+    || fail "the launcher's configuration does not select the C1 JIT (ADR 0017)"
 }
 
 check_cli() {

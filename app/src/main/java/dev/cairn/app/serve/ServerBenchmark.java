@@ -45,7 +45,7 @@ public final class ServerBenchmark {
 
     public static final Size TINY = new Size(1_000, 3, 20, 10_000, 1);
     /**
-     * Three warm-up rounds (~1M points): the JIT (C1, ADR 0020) compiles the logging path over the server's first
+     * Three warm-up rounds (~1M points): the JIT (C1, ADR 0017) compiles the logging path over the server's first
      * ~0.7M points; with one warm-up round the first measured rounds carried 0.3-0.7 s of compilation (ADR 0015).
      */
     public static final Size SMALL = new Size(20_000, 20, 200, 100_000, 3);

@@ -40,7 +40,7 @@ import java.util.function.BooleanSupplier;
  * class-data-sharing archive: {@code -XX:SharedArchiveFile=...}); the first line then also gives the time since the
  * JVM started (JavaFX start-up and the stage included). {@code -Dbench.openEarly=true} opens the store on another
  * thread while JavaFX starts, as the app does with the store of its command line; its first line then measures from
- * the stage shown. {@code -XX:TieredStopAtLevel=1} is the JIT every Cairn launcher selects (ADR 0020).
+ * the stage shown. {@code -XX:TieredStopAtLevel=1} is the JIT every Cairn launcher selects (ADR 0017).
  */
 public final class RunsTableBenchmark {
     private static final int RUNS = 100_000;
