@@ -362,46 +362,37 @@ public final class RegistryViewModel {
 
     /** Asks to archive the selected version. */
     public void startArchive() {
-        VersionRow row = selectedVersion.get();
-        ModelState s = state.get();
-        if (row == null || s == null) {
-            return;
-        }
-        PendingAction a = new PendingAction(PendingAction.Kind.ARCHIVE, "Archive version " + row.number(),
-                s.model(), row.number(), Stage.ARCHIVED, false, false, false, null);
-        if (s.stageOf(row.number()) == Stage.ARCHIVED) {
-            a.problem().set("Version " + row.number() + " is already Archived.");
-        }
-        describe(a);
-        pending.set(a);
+        startOnSelected(PendingAction.Kind.ARCHIVE, "Archive version %d", Stage.ARCHIVED,
+                "Version %d is already Archived.");
     }
 
     /** Asks to move the selected version back to stage None (out of Staging, Production or Archived). */
     public void startUnstage() {
+        startOnSelected(PendingAction.Kind.UNSTAGE, "Move version %d to None", Stage.NONE,
+                "Version %d is already in None.");
+    }
+
+    /** Asks to delete the selected version (its aliases go with it; its events stay in the history). */
+    public void startDelete() {
+        startOnSelected(PendingAction.Kind.DELETE, "Delete version %d", null, null);
+    }
+
+    /**
+     * Asks to confirm {@code kind} on the selected version: to {@code stage} (null for a deletion), refused with
+     * {@code already} when the version is in that stage now. {@code %d} in the texts is the version.
+     */
+    private void startOnSelected(PendingAction.Kind kind, String title, Stage stage, String already) {
         VersionRow row = selectedVersion.get();
         ModelState s = state.get();
         if (row == null || s == null) {
             return;
         }
         int v = row.number();
-        PendingAction a = new PendingAction(PendingAction.Kind.UNSTAGE, "Move version " + v + " to None", s.model(),
-                v, Stage.NONE, false, false, false, null);
-        if (s.stageOf(v) == Stage.NONE) {
-            a.problem().set("Version " + v + " is already in None.");
+        PendingAction a = new PendingAction(kind, String.format(java.util.Locale.ROOT, title, v), s.model(), v,
+                stage, false, false, false, null);
+        if (stage != null && s.stageOf(v) == stage) {
+            a.problem().set(String.format(java.util.Locale.ROOT, already, v));
         }
-        describe(a);
-        pending.set(a);
-    }
-
-    /** Asks to delete the selected version (its aliases go with it; its events stay in the history). */
-    public void startDelete() {
-        VersionRow row = selectedVersion.get();
-        ModelState s = state.get();
-        if (row == null || s == null) {
-            return;
-        }
-        PendingAction a = new PendingAction(PendingAction.Kind.DELETE, "Delete version " + row.number(), s.model(),
-                row.number(), null, false, false, false, null);
         describe(a);
         pending.set(a);
     }

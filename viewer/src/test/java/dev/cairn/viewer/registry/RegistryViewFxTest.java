@@ -156,11 +156,8 @@ class RegistryViewFxTest {
 
         robot.clickOn(row(robot, 1));
         waitUntil(() -> vm.selectedVersion().get() != null && vm.selectedVersion().get().number() == 1);
-        robot.clickOn(robot.from(view).lookup("#unstage").queryButton());
-        waitUntil(sheet::isVisible);
-        assertThat(FxWait.on(() -> texts(robot.from(sheet).lookup("#confirm-changes").queryAs(VBox.class))))
-                .containsExactly("\u2022 Version 1: Production \u2192 None",
-                        "\u2022 No version will be in Production: nothing is live");
+        assertThat(openSheet(robot, sheet, "#unstage")).containsExactly("\u2022 Version 1: Production \u2192 None",
+                "\u2022 No version will be in Production: nothing is live");
         robot.clickOn(robot.from(sheet).lookup("#confirm-comment").<Node>query()).write("too early");
         robot.clickOn(robot.from(sheet).lookup("#confirm-ok").queryButton());
         waitUntil(() -> !sheet.isVisible() && !vm.busy().get() && vm.versions().stream()
@@ -173,11 +170,9 @@ class RegistryViewFxTest {
 
         robot.clickOn(row(robot, 3));
         waitUntil(() -> vm.selectedVersion().get() != null && vm.selectedVersion().get().number() == 3);
-        robot.clickOn(robot.from(view).lookup("#delete-version").queryButton());
-        waitUntil(sheet::isVisible);
-        assertThat(FxWait.on(() -> texts(robot.from(sheet).lookup("#confirm-changes").queryAs(VBox.class))))
-                .containsExactly("\u2022 Version 3 (None) is deleted; its number is not reused",
-                        "\u2022 Its events stay in the model history; rollbacks skip it");
+        assertThat(openSheet(robot, sheet, "#delete-version")).containsExactly(
+                "\u2022 Version 3 (None) is deleted; its number is not reused",
+                "\u2022 Its events stay in the model history; rollbacks skip it");
         robot.clickOn(robot.from(sheet).lookup("#confirm-ok").queryButton());
         waitUntil(() -> !sheet.isVisible() && !vm.busy().get() && vm.versions().size() == 2);
         assertThat(store.registry().versions("churn")).extracting(v -> v.version()).containsExactly(1, 2);
@@ -232,6 +227,13 @@ class RegistryViewFxTest {
                 item -> item instanceof ModelEvent e && e.action() == EventAction.DELETE));
         waitUntil(() -> vm.message().get().startsWith("Version 3 was deleted"));
         assertThat(FxWait.on(() -> vm.selectedVersion().get().number())).isEqualTo(2);
+    }
+
+    /** Clicks the bar's button {@code id}, waits for the confirmation {@code sheet} and returns its change lines. */
+    private List<String> openSheet(FxRobot robot, Node sheet, String id) throws Exception {
+        robot.clickOn(robot.from(view).lookup(id).queryButton());
+        waitUntil(sheet::isVisible);
+        return FxWait.on(() -> texts(robot.from(sheet).lookup("#confirm-changes").queryAs(VBox.class)));
     }
 
     /** The texts of the cells of the history row whose event matches {@code event}, in column order. */
